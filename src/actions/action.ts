@@ -1,0 +1,23 @@
+/**
+ * What a plan asks for, in the domain's words. Planners return these as data; the executor
+ * (`actions/executor.ts`) turns them into one batched mutation, skipping what is already true.
+ */
+import type { CloseReason, ReactionContent } from "../github/types.js";
+
+export type Action =
+  | { type: "addLabels"; labels: string[] }
+  | { type: "removeLabels"; labels: string[] }
+  /** Create the card, or edit it in place when it exists. */
+  | { type: "upsertCard"; body: string }
+  /** A comment posted once: `key` is kept in a hidden marker and checked before posting. */
+  | { type: "comment"; key: string; body: string }
+  | { type: "react"; commentId: string; content: ReactionContent }
+  | { type: "deleteComment"; commentId: string; why: string }
+  | { type: "closeIssue"; reason: CloseReason };
+
+/** Everything one reconcile decided for one issue. */
+export interface Plan {
+  actions: Action[];
+  /** Plain notes for logs and dry runs: why the plan is what it is. */
+  notes: string[];
+}

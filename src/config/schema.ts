@@ -1,0 +1,149 @@
+/** The root configuration schema: strict, so a typo is an error with its path, never ignored. */
+import { z } from "zod";
+
+export const LINK_KINDS = ["scope", "board", "repo", "design"] as const;
+export type LinkKind = (typeof LINK_KINDS)[number];
+
+const phaseId = z
+  .string()
+  .regex(
+    /^[a-z][a-z0-9-]*$/,
+    "a phase id is lower-case letters, digits and dashes, e.g. `building`",
+  );
+
+export const criterionSchema = z.discriminatedUnion("type", [
+  z.strictObject({ type: z.literal("lead") }),
+  z.strictObject({ type: z.literal("link"), kind: z.enum(LINK_KINDS) }),
+  z.strictObject({ type: z.literal("target") }),
+  z.strictObject({ type: z.literal("members"), min: z.number().int().min(1) }),
+  z.strictObject({
+    type: z.literal("checklist"),
+    /** Heading in the issue body whose task list must be fully checked, e.g. "Acceptance criteria". */
+    heading: z.string().min(1),
+  }),
+  z.strictObject({ type: z.literal("reason") }),
+]);
+export type Criterion = z.infer<typeof criterionSchema>;
+
+export const phaseSchema = z.strictObject({
+  id: phaseId,
+  name: z.string().min(1).max(60),
+  /** Defaults to `phase: <name lower-cased>`. */
+  label: z.string().min(1).max(50).optional(),
+  description: z.string().default(""),
+  activities: z.array(z.string().min(1)).default([]),
+  entry: z.array(criterionSchema).default([]),
+  /** Off the main path (e.g. Sunset): never shown as "next", entered only on purpose. */
+  optional: z.boolean().default(false),
+});
+export type PhaseInput = z.input<typeof phaseSchema>;
+
+const labelName = z.string().min(1).max(50);
+const login = z.string().regex(/^[A-Za-z0-9-]+(\[bot\])?$/, "a GitHub login");
+
+export const configSchema = z
+  .strictObject({
+    /** Which shipped preset the rest of this file is merged over. */
+    preset: z.enum(["squad-journey", "cht"]).default("squad-journey"),
+    /** Turns the whole bot off for this repository. */
+    enabled: z.boolean().default(true),
+    /** Plan and log, write nothing. */
+    dryRun: z.boolean().default(false),
+    recognize: z
+      .strictObject({
+        labels: z.array(labelName).default([]),
+        /** An issue whose body contains one of these headings is a feature request. */
+        templateHeadings: z.array(z.string().min(1)).default([]),
+      })
+      .prefault({}),
+    phases: z.array(phaseSchema).min(1),
+    labels: z
+      .strictObject({
+        /** Colour (hex, no #) of phase labels the bot creates. */
+        color: z
+          .string()
+          .regex(/^[0-9a-fA-F]{6}$/, "a hex colour without '#', e.g. `5319e7`")
+          .default("5319e7"),
+        /** Label kept in sync with `/blocked` and `/unblocked`; null for none. */
+        blocked: labelName.nullable().default(null),
+        /** Labels owned by other automation: the bot never adds or removes them. */
+        protected: z.array(labelName).default([]),
+      })
+      .prefault({}),
+    maintainers: z
+      .strictObject({
+        /** Lowest repository permission that counts as maintainer. */
+        permission: z.enum(["triage", "write", "maintain", "admin"]).default("triage"),
+        /** Teams whose members count as maintainers: `team-slug` (this org) or `org/team-slug`. */
+        teams: z
+          .array(z.string().regex(/^([A-Za-z0-9-]+\/)?[A-Za-z0-9_.-]+$/, "`team` or `org/team`"))
+          .default([]),
+      })
+      .prefault({}),
+    notifications: z
+      .strictObject({
+        /** Post one short comment mentioning lead, members and interested people on a transition. */
+        transitions: z.boolean().default(true),
+        /** At most this many people are mentioned in one notification. */
+        maxMentions: z.number().int().min(0).max(100).default(25),
+      })
+      .prefault({}),
+    card: z
+      .strictObject({
+        mermaid: z.boolean().default(true),
+      })
+      .prefault({}),
+    /** People never mentioned (opt-outs kept in config). */
+    neverMention: z.array(login).default([]),
+  })
+  .superRefine((config, ctx) => {
+    const seen = new Map<string, number>();
+    config.phases.forEach((phase, index) => {
+      const previous = seen.get(phase.id);
+      if (previous !== undefined) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["phases", index, "id"],
+          message: `phase id \`${phase.id}\` is already used by phases[${previous}]`,
+        });
+      }
+      seen.set(phase.id, index);
+    });
+    if (config.phases[0]?.optional) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["phases", 0, "optional"],
+        message: "the first phase cannot be optional",
+      });
+    }
+  });
+
+export type ConfigInput = z.input<typeof configSchema>;
+type ParsedConfig = z.output<typeof configSchema>;
+
+export interface Phase extends Omit<ParsedConfig["phases"][number], "label"> {
+  label: string;
+  /** Position in the configured list. */
+  index: number;
+}
+
+/** The configuration the planners see: validated, with defaults filled in and labels resolved. */
+export interface Config extends Omit<ParsedConfig, "phases"> {
+  phases: Phase[];
+}
+
+export function defaultPhaseLabel(name: string): string {
+  return `phase: ${name.toLowerCase()}`;
+}
+
+/** Fills derived values; a pure step after validation. */
+export function resolveConfig(parsed: ParsedConfig): Config {
+  return {
+    ...parsed,
+    phases: parsed.phases.map((phase, index) => ({
+      ...phase,
+      label: phase.label ?? defaultPhaseLabel(phase.name),
+      index,
+    })),
+  };
+}

@@ -1,0 +1,39 @@
+/**
+ * Making user-written text safe inside bot Markdown: it cannot mention people, open links,
+ * inject HTML or break the surrounding table or list.
+ */
+
+const ZERO_WIDTH_JOINER = "\u200d";
+
+/** Escapes inline user text (titles, reasons): one line, no mentions, no HTML, no Markdown syntax. */
+export function escapeInline(text: string): string {
+  return text
+    .replace(/\r?\n|\r/g, " ")
+    .replace(/[\\`*_{}[\]()#+!|~>]/g, "\\$&")
+    .replace(/</g, "&lt;")
+    .replace(/@/g, `@${ZERO_WIDTH_JOINER}`)
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** A person named without notifying them: a link to their profile. */
+export function personLink(login: string): string {
+  const safe = login.replace(/[^A-Za-z0-9-[\]]/g, "");
+  return `[${safe}](https://github.com/${safe.replace(/\[bot\]$/, "")})`;
+}
+
+/** A person who asked to be notified. */
+export function mention(login: string): string {
+  return `@${login.replace(/[^A-Za-z0-9-[\]]/g, "")}`;
+}
+
+/** A URL that we link to only if it is http(s); anything else is shown as inert text. */
+export function safeUrl(url: string): string | null {
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol !== "https:" && parsed.protocol !== "http:") return null;
+    return parsed.toString().replace(/[()<>\s]/g, encodeURIComponent);
+  } catch {
+    return null;
+  }
+}

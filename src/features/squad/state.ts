@@ -1,0 +1,64 @@
+/** The squad state of one feature request, kept in the hidden marker of its card. */
+import { z } from "zod";
+import { LINK_KINDS } from "../../config/schema.js";
+
+export const CARD_MARKER = "card";
+
+const historyEntrySchema = z.object({
+  phase: z.string(),
+  at: z.string(),
+  by: z.string(),
+  via: z.enum(["recognition", "label", "command", "project", "sweep"]),
+  note: z.string().optional(),
+  forced: z.boolean().optional(),
+});
+export type HistoryEntry = z.infer<typeof historyEntrySchema>;
+
+export const featureStateSchema = z.object({
+  v: z.literal(1),
+  phase: z.string(),
+  history: z.array(historyEntrySchema).min(1),
+  lead: z.string().nullable().default(null),
+  members: z.array(z.string()).default([]),
+  interested: z.array(z.string()).default([]),
+  links: z.partialRecord(z.enum(LINK_KINDS), z.string()).default({}),
+  target: z.string().nullable().default(null),
+  blocked: z
+    .object({ reason: z.string(), by: z.string(), at: z.string() })
+    .nullable()
+    .default(null),
+  /** Set when a person removed the current phase label: the bot then does not put it back. */
+  labelRemovedBy: z.string().nullable().default(null),
+  /** Commands already applied, as `<commentId>:<hash>`, so a redelivered comment changes nothing. */
+  handled: z.array(z.string()).default([]),
+});
+export type FeatureState = z.infer<typeof featureStateSchema>;
+
+/** How many handled-command keys a card remembers; older deliveries cannot be redelivered anyway. */
+export const HANDLED_LIMIT = 200;
+
+export function parseFeatureState(data: unknown): FeatureState | null {
+  const result = featureStateSchema.safeParse(data);
+  return result.success ? result.data : null;
+}
+
+export function newFeatureState(
+  phase: string,
+  at: string,
+  by: string,
+  via: HistoryEntry["via"],
+): FeatureState {
+  return {
+    v: 1,
+    phase,
+    history: [{ phase, at, by, via }],
+    lead: null,
+    members: [],
+    interested: [],
+    links: {},
+    target: null,
+    blocked: null,
+    labelRemovedBy: null,
+    handled: [],
+  };
+}

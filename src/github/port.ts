@@ -1,0 +1,55 @@
+/**
+ * The one port to GitHub. Production implements it over Probot's Octokit (`github/octokit/`);
+ * tests and the demo use the stateful in-memory double (`github/memory/`).
+ * Rule: every method call is exactly one HTTP request to GitHub, unless its comment says
+ * otherwise, so counting calls counts requests.
+ */
+import type {
+  CheckRunReport,
+  IssueRef,
+  IssueSnapshot,
+  IssueSummary,
+  MutationOp,
+  MutationResult,
+  NewIssue,
+  RepoPermission,
+  RepoRef,
+} from "./types.js";
+
+export interface LoadIssueOptions {
+  /** Repository labels to resolve to ids in the same request (phase labels, blocked label). */
+  labelNames: string[];
+}
+
+export interface GitHubPort {
+  /** One GraphQL query; pages through comments only for issues with more than 100 comments. */
+  loadIssue(ref: IssueRef, options: LoadIssueOptions): Promise<IssueSnapshot | null>;
+  /** One GraphQL mutation document with every op aliased; results in op order. */
+  mutate(ops: MutationOp[]): Promise<MutationResult[]>;
+  getPermission(repo: RepoRef, login: string): Promise<RepoPermission>;
+  isTeamMember(org: string, teamSlug: string, login: string): Promise<boolean>;
+  /** File text at `ref` (default branch when omitted), or null when it does not exist. */
+  getFile(repo: RepoRef, path: string, ref?: string): Promise<string | null>;
+  /** Changed file paths of a pull request; one request per 100 files. */
+  listPullRequestFiles(repo: RepoRef, number: number): Promise<string[]>;
+  createCheckRun(repo: RepoRef, report: CheckRunReport): Promise<void>;
+  /** Open or closed issues carrying a label, newest first, at most 100. */
+  listIssuesWithLabel(
+    repo: RepoRef,
+    label: string,
+    state: "open" | "closed" | "all",
+  ): Promise<IssueSummary[]>;
+  createIssue(repo: RepoRef, issue: NewIssue): Promise<IssueSummary>;
+}
+
+/** A port failure that carries what a maintainer needs to fix it. */
+export class GitHubError extends Error {
+  constructor(
+    message: string,
+    readonly kind: "not-found" | "forbidden" | "rate-limited" | "server" | "validation" | "unknown",
+    readonly status?: number,
+  ) {
+    super(message);
+    this.name = "GitHubError";
+  }
+}

@@ -1,0 +1,102 @@
+/** Our own view of GitHub objects: everything above `github/` uses these, never Octokit's types. */
+
+export interface RepoRef {
+  owner: string;
+  repo: string;
+}
+
+export interface IssueRef extends RepoRef {
+  number: number;
+}
+
+export interface LabelRef {
+  id: string;
+  name: string;
+}
+
+export interface CommentSnapshot {
+  /** GraphQL node id. */
+  id: string;
+  databaseId: number;
+  author: string;
+  /** True only when this app wrote the comment; the one thing that makes a marker trustworthy. */
+  byThisApp: boolean;
+  body: string;
+  createdAt: string;
+}
+
+export type IssueState = "open" | "closed";
+export type CloseReason = "COMPLETED" | "NOT_PLANNED" | "DUPLICATE";
+
+/** Everything one reconcile needs about an issue, read in one GraphQL request. */
+export interface IssueSnapshot {
+  id: string;
+  ref: IssueRef;
+  repositoryId: string;
+  title: string;
+  body: string;
+  state: IssueState;
+  author: string;
+  createdAt: string;
+  url: string;
+  labels: LabelRef[];
+  /** Repository labels looked up by name (the names the caller asked for); missing ones are absent. */
+  repoLabels: LabelRef[];
+  comments: CommentSnapshot[];
+  /** 👍 reactions on the issue itself: demand. */
+  thumbsUp: number;
+}
+
+export type RepoPermission = "admin" | "maintain" | "write" | "triage" | "read" | "none";
+
+export type ReactionContent =
+  | "THUMBS_UP"
+  | "THUMBS_DOWN"
+  | "LAUGH"
+  | "HOORAY"
+  | "CONFUSED"
+  | "HEART"
+  | "ROCKET"
+  | "EYES";
+
+/** One write; a list of them is sent as one GraphQL mutation document. */
+export type MutationOp =
+  | { op: "addLabels"; labelableId: string; labelIds: string[] }
+  | { op: "removeLabels"; labelableId: string; labelIds: string[] }
+  | { op: "createLabel"; repositoryId: string; name: string; color: string; description: string }
+  | { op: "addComment"; subjectId: string; body: string }
+  | { op: "updateComment"; commentId: string; body: string }
+  | { op: "deleteComment"; commentId: string }
+  | { op: "addReaction"; subjectId: string; content: ReactionContent }
+  | { op: "closeIssue"; issueId: string; reason: CloseReason }
+  | { op: "reopenIssue"; issueId: string }
+  | { op: "updateIssueBody"; issueId: string; body: string };
+
+export type MutationResult =
+  /** `id`: the node a create op made (comment, label). */
+  | { ok: true; op: MutationOp["op"]; id?: string }
+  | { ok: false; op: MutationOp["op"]; error: string };
+
+export interface CheckRunReport {
+  headSha: string;
+  name: string;
+  conclusion: "success" | "failure" | "neutral";
+  title: string;
+  summary: string;
+  text?: string;
+}
+
+export interface IssueSummary {
+  id: string;
+  number: number;
+  title: string;
+  body: string;
+  state: IssueState;
+  author: string;
+}
+
+export interface NewIssue {
+  title: string;
+  body: string;
+  labels: string[];
+}
