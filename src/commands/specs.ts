@@ -1,0 +1,192 @@
+/** The commands squad-bot understands: syntax, who may run them, and their typed arguments. */
+import { LINK_KINDS, type LinkKind } from "../config/schema.js";
+import { escapeInline } from "../core/markdown.js";
+import { message } from "../core/templates.js";
+import {
+  MAX_REASON_LENGTH,
+  readDate,
+  readLogin,
+  readUrl,
+  splitFirst,
+  unwrap,
+  words,
+} from "./args.js";
+
+/** The lowest role that may run a command; each role includes the ones before it. */
+export const ROLES = ["anyone", "member", "lead", "maintainer"] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Whether someone holding `held` may run a command that needs `needed`. */
+export function roleAllows(held: Role, needed: Role): boolean {
+  return ROLES.indexOf(held) >= ROLES.indexOf(needed);
+}
+
+export type Command =
+  /** `target` is the phase as typed; matching it to a configured phase is the caller's job. */
+  | { kind: "phase"; target: string; force: boolean; reason: string | null }
+  /** `"me"` stands for whoever wrote the command. */
+  | { kind: "lead"; login: string | "me" }
+  | { kind: "join" }
+  | { kind: "leave" }
+  | { kind: "interested" }
+  | { kind: "uninterested" }
+  /** `url: null` removes the link. */
+  | { kind: "link"; linkKind: LinkKind; url: string | null }
+  /** `date` is `YYYY-MM-DD`; null clears the target. */
+  | { kind: "target"; date: string | null }
+  | { kind: "blocked"; reason: string }
+  | { kind: "unblocked" }
+  | { kind: "help" };
+
+export type CommandKind = Command["kind"];
+
+export type ParseResult = { ok: true; command: Command } | { ok: false; error: string };
+
+export interface CommandSpec {
+  readonly name: CommandKind;
+  readonly usage: string;
+  /** One line for `/help`, from `command.summary.<name>` in messages.yml. */
+  readonly summary: string;
+  readonly role: Role;
+  /** Reads the text after the command name; the error says how to write it instead. */
+  parse(args: string): ParseResult;
+}
+
+const CLEAR = "none";
+/** `--force`, also with the punctuation of the sentence it ends: `… --force, finally`. */
+const FORCE = /^--force[.,;:!?]*$/;
+
+function defineSpec(
+  name: CommandKind,
+  usage: string,
+  role: Role,
+  parse: (args: string, fail: (key: string, view?: object) => ParseResult) => ParseResult,
+): CommandSpec {
+  const fail = (key: string, view: object = {}): ParseResult => ({
+    ok: false,
+    error: message(`command.error.${key}`, { usage, ...view }),
+  });
+  return {
+    name,
+    usage,
+    role,
+    // Read when shown, so a template change or cache reset is picked up.
+    get summary() {
+      return message(`command.summary.${name}`);
+    },
+    parse: (args) => parse(args, fail),
+  };
+}
+
+const ok = (command: Command): ParseResult => ({ ok: true, command });
+
+type BareKind = "join" | "leave" | "interested" | "uninterested" | "unblocked" | "help";
+
+/** For commands without arguments: trailing words are talk ("/join happy to help"), not errors. */
+const bare = (name: BareKind, role: Role) =>
+  defineSpec(name, `/${name}`, role, () => ok({ kind: name }));
+
+function reasonError(
+  reason: string,
+  fail: (key: string, view?: object) => ParseResult,
+): ParseResult | null {
+  return reason.length > MAX_REASON_LENGTH
+    ? fail("reason-too-long", { length: reason.length, max: MAX_REASON_LENGTH })
+    : null;
+}
+
+const phase = defineSpec("phase", "/phase <name> [--force] [reason]", "lead", (args, fail) => {
+  // A mistyped option must not silently become part of the reason of an unforced move.
+  const option = words(args).find((word) => /^--\S/.test(word) && !FORCE.test(word));
+  if (option) return fail("unknown-option", { option: escapeInline(option) });
+  const force = words(args).some((word) => FORCE.test(word));
+  const { first, rest } = splitFirst(args.replace(/(^|\s+)--force(?=[.,;:!?]*(\s|$))/g, ""));
+  if (first === "") return fail("phase-missing");
+  if (rest === "") return ok({ kind: "phase", target: first, force, reason: null });
+  return reasonError(rest, fail) ?? ok({ kind: "phase", target: first, force, reason: rest });
+});
+
+const lead = defineSpec("lead", "/lead <@login | me>", "lead", (args, fail) => {
+  const [word] = words(args);
+  if (word === undefined) return fail("login-missing");
+  if (/^@?me$/i.test(unwrap(word))) return ok({ kind: "lead", login: "me" });
+  const login = readLogin(word);
+  return login ? ok({ kind: "lead", login }) : fail("login-invalid", { login: escapeInline(word) });
+});
+
+const link = defineSpec(
+  "link",
+  `/link <${LINK_KINDS.join("|")}> <url | none>`,
+  "member",
+  (args, fail) => {
+    const [kind, address] = words(args);
+    const kinds = LINK_KINDS.map((k) => `\`${k}\``).join(", ");
+    if (kind === undefined) return fail("link-kind-missing", { kinds });
+    const linkKind = LINK_KINDS.find((k) => k === kind.toLowerCase());
+    if (!linkKind) return fail("link-kind", { kind: escapeInline(kind), kinds });
+    if (address === undefined) return fail("url-missing");
+    if (address.toLowerCase() === CLEAR) return ok({ kind: "link", linkKind, url: null });
+    const url = readUrl(address);
+    return url
+      ? ok({ kind: "link", linkKind, url })
+      : fail("url-invalid", { url: escapeInline(address) });
+  },
+);
+
+const target = defineSpec("target", "/target <YYYY-MM-DD | none>", "lead", (args, fail) => {
+  const [word] = words(args);
+  if (word === undefined) return fail("date-missing");
+  if (word.toLowerCase() === CLEAR) return ok({ kind: "target", date: null });
+  const date = readDate(unwrap(word));
+  return date ? ok({ kind: "target", date }) : fail("date-invalid", { date: escapeInline(word) });
+});
+
+const blocked = defineSpec("blocked", "/blocked <reason>", "member", (args, fail) => {
+  const reason = args.trim();
+  if (reason === "") return fail("reason-missing");
+  return reasonError(reason, fail) ?? ok({ kind: "blocked", reason });
+});
+
+/** In the order `/help` lists them: following, joining, leading, then running the squad. */
+export const SPECS: readonly CommandSpec[] = [
+  bare("interested", "anyone"),
+  bare("uninterested", "anyone"),
+  bare("join", "anyone"),
+  bare("leave", "anyone"),
+  lead,
+  phase,
+  target,
+  link,
+  blocked,
+  bare("unblocked", "member"),
+  bare("help", "anyone"),
+];
+
+export function findSpec(name: string): CommandSpec | undefined {
+  return SPECS.find((spec) => spec.name === name);
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution);
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+/** The known command closest to a mistyped name (at most 2 edits away), for "did you mean". */
+export function suggest(name: string): string | null {
+  let best: { name: string; distance: number } | null = null;
+  for (const spec of SPECS) {
+    const distance = editDistance(name, spec.name);
+    if (distance <= 2 && (best === null || distance < best.distance)) {
+      best = { name: spec.name, distance };
+    }
+  }
+  return best?.name ?? null;
+}

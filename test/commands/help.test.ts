@@ -1,0 +1,35 @@
+/** `/help` is generated from the specs. */
+import { describe, expect, it } from "vitest";
+import { renderHelp } from "../../src/commands/help.js";
+import { type CommandSpec, SPECS } from "../../src/commands/specs.js";
+
+describe("renderHelp", () => {
+  it("lists every command in a table", () => {
+    expect(renderHelp(SPECS)).toMatchSnapshot();
+  });
+
+  it("has one row per spec, with pipes escaped so the table keeps its columns", () => {
+    const rows = renderHelp(SPECS)
+      .split("\n")
+      .filter((line) => line.startsWith("| `/"));
+    expect(rows).toHaveLength(SPECS.length);
+    for (const row of rows) expect(row.split(/(?<!\\)\|/)).toHaveLength(5);
+    expect(rows).toContain(
+      "| `/link <scope\\|board\\|repo\\|design> <url \\| none>` | squad members, the lead, maintainers | Link the scope document, project board, repository or design; `none` removes the link. |",
+    );
+  });
+
+  it("uses the role names it is given", () => {
+    const spec: CommandSpec = {
+      name: "join",
+      usage: "/join",
+      summary: "Join | or not.",
+      role: "member",
+      parse: () => ({ ok: true, command: { kind: "join" } }),
+    };
+    const names = { anyone: "all", member: "crew", lead: "captain", maintainer: "admiral" };
+    expect(renderHelp([spec], names).split("\n").at(-1)).toBe(
+      "| `/join` | crew | Join \\| or not. |",
+    );
+  });
+});

@@ -1,0 +1,253 @@
+/** Command specs: each command's arguments, good and bad, and "did you mean". */
+import { describe, expect, it } from "vitest";
+import {
+  type Command,
+  findSpec,
+  type ParseResult,
+  roleAllows,
+  SPECS,
+  suggest,
+} from "../../src/commands/specs.js";
+
+function parse(name: string, args: string): ParseResult {
+  const spec = findSpec(name);
+  if (!spec) throw new Error(`no spec ${name}`);
+  return spec.parse(args);
+}
+
+const accepts = (name: string, args: string, command: Command) =>
+  expect(parse(name, args)).toEqual({ ok: true, command });
+
+function rejects(name: string, args: string, error: string) {
+  expect(parse(name, args)).toEqual({ ok: false, error });
+}
+
+describe("/phase", () => {
+  it.each<[string, Command]>([
+    ["building", { kind: "phase", target: "building", force: false, reason: null }],
+    ["Building.", { kind: "phase", target: "Building", force: false, reason: null }],
+    ["building --force", { kind: "phase", target: "building", force: true, reason: null }],
+    ["--force building", { kind: "phase", target: "building", force: true, reason: null }],
+    [
+      "building scope is agreed --force, finally",
+      { kind: "phase", target: "building", force: true, reason: "scope is agreed, finally" },
+    ],
+    [
+      '"in review" ready for eyes',
+      { kind: "phase", target: "in review", force: false, reason: "ready for eyes" },
+    ],
+    ["`sunset` --force", { kind: "phase", target: "sunset", force: true, reason: null }],
+    [
+      "done -- see the release notes",
+      { kind: "phase", target: "done", force: false, reason: "-- see the release notes" },
+    ],
+  ])("reads %j", (args, command) => accepts("phase", args, command));
+
+  it.each([
+    [
+      "",
+      "Say which phase to move to, e.g. `/phase building`. Usage: `/phase <name> [--force] [reason]`.",
+    ],
+    [
+      "--force",
+      "Say which phase to move to, e.g. `/phase building`. Usage: `/phase <name> [--force] [reason]`.",
+    ],
+    [
+      "building --froce",
+      "`--froce` is not an option of `/phase`; the only option is `--force`. Usage: `/phase <name> [--force] [reason]`.",
+    ],
+  ])("rejects %j", (args, error) => rejects("phase", args, error));
+
+  it("rejects a reason over 300 characters", () => {
+    rejects(
+      "phase",
+      `building ${"x".repeat(301)}`,
+      "The reason is 301 characters long; keep it to 300 and put details in a separate comment.",
+    );
+    accepts("phase", `building ${"x".repeat(300)}`, {
+      kind: "phase",
+      target: "building",
+      force: false,
+      reason: "x".repeat(300),
+    });
+  });
+});
+
+describe("/lead", () => {
+  it.each<[string, string]>([
+    ["@octocat", "octocat"],
+    ["octocat", "octocat"],
+    ["@Mona-Lisa-2 because she knows the code", "Mona-Lisa-2"],
+    ["@octocat.", "octocat"],
+    [`@${"a".repeat(39)}`, "a".repeat(39)],
+    ["me", "me"],
+    ["@me", "me"],
+    ["ME", "me"],
+  ])("reads %j", (args, login) => accepts("lead", args, { kind: "lead", login }));
+
+  it("asks for a login when there is none", () => {
+    rejects("lead", "  ", "Say who should lead: `/lead @login`, or `/lead me` to volunteer.");
+  });
+
+  it.each([
+    ["@-octocat", "`@\u200d-octocat`"],
+    ["@octo_cat", "`@\u200docto\\_cat`"],
+    [`@${"a".repeat(40)}`, `\`@\u200d${"a".repeat(40)}\``],
+    ["@team/x", "`@\u200dteam/x`"],
+  ])("rejects %j", (args, shown) =>
+    rejects(
+      "lead",
+      args,
+      `${shown} is not a GitHub login. Write it as \`@login\` (letters, digits and dashes), or \`/lead me\`.`,
+    ),
+  );
+});
+
+describe("no-argument commands", () => {
+  it.each(["join", "leave", "interested", "uninterested", "unblocked", "help"] as const)(
+    "/%s ignores trailing talk",
+    (name) => {
+      accepts(name, "", { kind: name });
+      accepts(name, "happy to help!", { kind: name });
+    },
+  );
+});
+
+describe("/link", () => {
+  it.each<[string, Command]>([
+    [
+      "scope https://example.com/doc",
+      { kind: "link", linkKind: "scope", url: "https://example.com/doc" },
+    ],
+    [
+      "Board <http://example.com/b>",
+      { kind: "link", linkKind: "board", url: "http://example.com/b" },
+    ],
+    [
+      "repo https://github.com/o/r",
+      { kind: "link", linkKind: "repo", url: "https://github.com/o/r" },
+    ],
+    ["design none", { kind: "link", linkKind: "design", url: null }],
+    ["design NONE", { kind: "link", linkKind: "design", url: null }],
+  ])("reads %j", (args, command) => accepts("link", args, command));
+
+  const kinds = "`scope`, `board`, `repo`, `design`";
+  const usage = "`/link <scope|board|repo|design> <url | none>`";
+  it.each([
+    ["", `Say which link to set, one of ${kinds}. Usage: ${usage}.`],
+    [
+      "docs https://x.org",
+      `\`docs\` is not a kind of link. Use one of ${kinds}, e.g. \`/link scope https://…\`.`,
+    ],
+    ["scope", `Give the address to link, or \`none\` to remove the link. Usage: ${usage}.`],
+    [
+      "scope javascript:alert(1)",
+      "`javascript:alert\\(1\\)` is not an http(s) address. Paste the full address, starting with `https://`.",
+    ],
+    [
+      "scope example.com",
+      "`example.com` is not an http(s) address. Paste the full address, starting with `https://`.",
+    ],
+  ])("rejects %j", (args, error) => rejects("link", args, error));
+});
+
+describe("/target", () => {
+  it.each<[string, string | null]>([
+    ["2026-02-28", "2026-02-28"],
+    ["2028-02-29", "2028-02-29"],
+    ["`2026-12-31`", "2026-12-31"],
+    ["none", null],
+  ])("reads %j", (args, date) => accepts("target", args, { kind: "target", date }));
+
+  it.each(["2026-02-30", "2026-02-29", "2026-13-01", "2026-00-10", "2026-4-1", "tomorrow"])(
+    "rejects %j",
+    (args) =>
+      rejects(
+        "target",
+        args,
+        `\`${args}\` is not a date. Write a real calendar date as \`YYYY-MM-DD\`, e.g. \`2026-03-31\`, or \`none\` to clear it.`,
+      ),
+  );
+
+  it("asks for a date when there is none", () => {
+    rejects(
+      "target",
+      "",
+      "Give the target date as `YYYY-MM-DD`, or `none` to clear it. Usage: `/target <YYYY-MM-DD | none>`.",
+    );
+  });
+});
+
+describe("/blocked", () => {
+  it("keeps the reason as typed", () => {
+    accepts("blocked", "  waiting on  the API ", {
+      kind: "blocked",
+      reason: "waiting on  the API",
+    });
+    accepts("blocked", "x".repeat(300), { kind: "blocked", reason: "x".repeat(300) });
+  });
+
+  it("needs a reason of at most 300 characters", () => {
+    rejects(
+      "blocked",
+      "",
+      "Say why, e.g. `/blocked waiting for the API review`. Usage: `/blocked <reason>`.",
+    );
+    rejects(
+      "blocked",
+      "y".repeat(301),
+      "The reason is 301 characters long; keep it to 300 and put details in a separate comment.",
+    );
+  });
+});
+
+describe("the spec list", () => {
+  it("has one spec per command, with who may run it", () => {
+    expect(SPECS.map((spec) => [spec.name, spec.role])).toEqual([
+      ["interested", "anyone"],
+      ["uninterested", "anyone"],
+      ["join", "anyone"],
+      ["leave", "anyone"],
+      ["lead", "lead"],
+      ["phase", "lead"],
+      ["target", "lead"],
+      ["link", "member"],
+      ["blocked", "member"],
+      ["unblocked", "member"],
+      ["help", "anyone"],
+    ]);
+    expect(findSpec("frobnicate")).toBeUndefined();
+  });
+
+  it("gives every spec a one-line summary", () => {
+    for (const spec of SPECS) expect(spec.summary).toMatch(/^[A-Z][^\n]+\.$/);
+  });
+
+  it.each([
+    ["maintainer", "lead", true],
+    ["lead", "lead", true],
+    ["lead", "member", true],
+    ["member", "lead", false],
+    ["anyone", "member", false],
+    ["anyone", "anyone", true],
+    ["lead", "maintainer", false],
+  ] as const)("%s may run what needs %s: %s", (held, needed, allowed) => {
+    expect(roleAllows(held, needed)).toBe(allowed);
+  });
+});
+
+describe("suggest", () => {
+  it.each([
+    ["jion", "join"],
+    ["unblock", "unblocked"],
+    ["phases", "phase"],
+    ["intrested", "interested"],
+    ["halp", "help"],
+    ["leed", "lead"],
+    ["lgtm", null],
+    ["assign", null],
+    ["x", null],
+  ])("%s → %s", (name, expected) => {
+    expect(suggest(name)).toBe(expected);
+  });
+});
