@@ -1,0 +1,62 @@
+/** The one query that reads everything a reconcile needs about an issue. */
+import type { ActorNode, CommentConnection } from "./comment-fields.js";
+import { COMMENT_FIELDS } from "./comment-fields.js";
+
+/** Alias and variable name of the n-th requested repository label. */
+export const labelAlias = (index: number): string => `l${index}`;
+
+/**
+ * Label lookups are aliased fields whose names arrive as variables, so the document's text
+ * depends only on how many labels were asked for, never on what they are called.
+ */
+export function loadIssueQuery(labelCount: number): string {
+  const indexes = Array.from({ length: labelCount }, (_, index) => labelAlias(index));
+  const variables = indexes.map((alias) => `, $${alias}: String!`).join("");
+  const lookups = indexes.map((alias) => `\n    ${alias}: label(name: $${alias}) { id name }`);
+  return `query SquadBotLoadIssue($owner: String!, $name: String!, $number: Int!${variables}) {
+  repository(owner: $owner, name: $name) {
+    id
+    issue(number: $number) {
+      id
+      number
+      title
+      body
+      state
+      createdAt
+      url
+      author { __typename login }
+      labels(first: 100) { nodes { id name } }
+      reactions(content: THUMBS_UP) { totalCount }
+      comments(first: 100) {
+        pageInfo { hasNextPage endCursor }
+        nodes { ...CommentFields }
+      }
+    }${lookups.join("")}
+  }
+}
+${COMMENT_FIELDS}`;
+}
+
+export interface LabelNode {
+  id: string;
+  name: string;
+}
+
+export interface IssueNode {
+  id: string;
+  number: number;
+  title: string;
+  body: string;
+  state: "OPEN" | "CLOSED";
+  createdAt: string;
+  url: string;
+  author: ActorNode | null;
+  labels: { nodes: (LabelNode | null)[] | null } | null;
+  reactions: { totalCount: number };
+  comments: CommentConnection;
+}
+
+export interface LoadIssueResponse {
+  /** Besides `id` and `issue`, holds one `l<n>` key per requested label (null when missing). */
+  repository: ({ id: string; issue: IssueNode | null } & Record<string, unknown>) | null;
+}
