@@ -4,12 +4,11 @@ import { z } from "zod";
 export const LINK_KINDS = ["scope", "board", "repo", "design"] as const;
 export type LinkKind = (typeof LINK_KINDS)[number];
 
-const phaseId = z
-  .string()
-  .regex(
-    /^[a-z][a-z0-9-]*$/,
-    "a phase id is lower-case letters, digits and dashes, e.g. `building`",
-  );
+const phaseId = z.string().regex(
+  /^[a-z][a-z0-9-]*$/,
+  // Said after "expected" in a problem: "expected lower-case letters, …, got the text `Build`".
+  "lower-case letters, digits and dashes, e.g. `building`",
+);
 
 export const criterionSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("lead") }),
@@ -116,7 +115,68 @@ export const configSchema = z
         message: "the first phase cannot be optional",
       });
     }
+    checkLabels(config, ctx);
   });
+
+/** Lower-cased, because GitHub treats `Squad: Done` and `squad: done` as the same label. */
+const labelKey = (name: string): string => name.toLowerCase();
+
+/**
+ * Phase labels identify the phase, so two phases cannot share one (defaults included), and the
+ * blocked and protected labels must stay out of the bot's phase labels.
+ */
+function checkLabels(
+  config: {
+    phases: { name: string; label?: string | undefined }[];
+    labels: { blocked: string | null; protected: string[] };
+  },
+  ctx: z.RefinementCtx,
+): void {
+  const phaseLabels = new Map<string, number>();
+  config.phases.forEach((phase, index) => {
+    const field = phase.label === undefined ? "name" : "label";
+    const label = phase.label ?? defaultPhaseLabel(phase.name);
+    if (label.length > 50) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["phases", index, field],
+        message: `the default label \`${label}\` is longer than GitHub's 50 characters; set a shorter \`label\``,
+      });
+    }
+    const previous = phaseLabels.get(labelKey(label));
+    if (previous !== undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["phases", index, field],
+        message: `phase label \`${label}\` is already used by phases[${previous}]; give one of them another \`label\``,
+      });
+    } else {
+      phaseLabels.set(labelKey(label), index);
+    }
+  });
+  const { blocked } = config.labels;
+  if (blocked !== null && phaseLabels.has(labelKey(blocked))) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["labels", "blocked"],
+      message: `\`${blocked}\` is also a phase label; the blocked label must be a different one`,
+    });
+  }
+  config.labels.protected.forEach((name, index) => {
+    const clash = phaseLabels.has(labelKey(name))
+      ? "a phase label"
+      : blocked !== null && labelKey(name) === labelKey(blocked)
+        ? "the blocked label"
+        : null;
+    if (clash) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["labels", "protected", index],
+        message: `\`${name}\` is ${clash}, which squad-bot writes, so it cannot also be protected`,
+      });
+    }
+  });
+}
 
 export type ConfigInput = z.input<typeof configSchema>;
 type ParsedConfig = z.output<typeof configSchema>;

@@ -1,0 +1,126 @@
+/** Pure planners of the config check: the check run on changed configs and the error issue. */
+import type { ConfigLoadResult, ConfigProblem } from "../../config/load.js";
+import { CONFIG_PATH } from "../../config/parse.js";
+import { code } from "../../config/problems.js";
+import { shortHash } from "../../core/hash.js";
+import { escapeInline } from "../../core/markdown.js";
+import { decodeMarker, encodeMarker } from "../../core/markers.js";
+import { message, renderTemplate } from "../../core/templates.js";
+import type { CheckRunReport, IssueSummary, NewIssue } from "../../github/types.js";
+
+export const CHECK_NAME = "squad-bot config";
+/** The label of the issue that reports an invalid configuration on the default branch. */
+export const CONFIG_ISSUE_LABEL = "squad-bot: config";
+export const CONFIG_ERROR_MARKER = "config-error";
+
+/** Check run summaries and issue bodies stay far below GitHub's 65,536 characters. */
+const MAX_LISTED = 50;
+
+/** Whether a push or pull request touches the repository's configuration file. */
+export function configChangedIn(paths: string[]): boolean {
+  return paths.includes(CONFIG_PATH);
+}
+
+/** Problem lines for a template, with how many did not fit. */
+function problemLines(problems: ConfigProblem[]): { problems: string[]; more?: number } {
+  const lines = problems.slice(0, MAX_LISTED).map((problem) =>
+    message("config.problem.item", {
+      source: code(problem.source),
+      where: problem.path === "" ? undefined : code(problem.path),
+      message: problem.message,
+    }),
+  );
+  const more = problems.length - lines.length;
+  return more > 0 ? { problems: lines, more } : { problems: lines };
+}
+
+/** Base first: "`a`, then `b`" reads in merge order. */
+const fileList = (sources: string[]): string => sources.map(code).join(", then ");
+
+export function renderCheckRun(result: ConfigLoadResult, sha: string): CheckRunReport {
+  const base = { headSha: sha, name: CHECK_NAME };
+  if (result.ok === "absent") {
+    return {
+      ...base,
+      conclusion: "neutral",
+      title: message("config.check.title.absent"),
+      summary: renderTemplate("config-check", { absent: true, path: CONFIG_PATH }),
+    };
+  }
+  if (result.ok) {
+    const phases = result.config.phases
+      .map((phase) => `${escapeInline(phase.name)}${phase.optional ? " (optional)" : ""}`)
+      .join(" → ");
+    return {
+      ...base,
+      conclusion: "success",
+      title: message("config.check.title.valid"),
+      summary: renderTemplate("config-check", {
+        valid: true,
+        preset: result.config.preset,
+        files: fileList(result.sources),
+        phases,
+      }),
+    };
+  }
+  const count = result.problems.length;
+  return {
+    ...base,
+    conclusion: "failure",
+    title: message("config.check.title.invalid", { count, one: count === 1 }),
+    summary: renderTemplate("config-check", {
+      invalid: true,
+      files: fileList(result.sources),
+      ...problemLines(result.problems),
+    }),
+  };
+}
+
+/** Same problems, same hash: a redelivered push leaves the issue body alone. */
+export function problemsHash(problems: ConfigProblem[]): string {
+  const canonical = problems.map(({ source, path, message: text }) => [source, path, text]);
+  return shortHash(JSON.stringify(canonical));
+}
+
+export type ConfigIssuePlan =
+  | { kind: "create"; issue: NewIssue }
+  | { kind: "update"; issueId: string; body: string }
+  | { kind: "close"; issueId: string }
+  | { kind: "none" };
+
+/** REST names apps `name[bot]`, GraphQL `name`: both are the same author. */
+const loginKey = (login: string): string => login.toLowerCase().replace(/\[bot\]$/, "");
+
+/**
+ * The next step towards "one open issue by this app while the default branch's configuration is
+ * invalid, none otherwise". `existing` are the open issues with CONFIG_ISSUE_LABEL; only those
+ * written by `appLogin` count. With several (two deliveries raced), the oldest is kept and the
+ * others are closed one step at a time: apply a step and plan again until "none".
+ */
+export function planConfigErrorIssue(
+  result: ConfigLoadResult,
+  existing: IssueSummary[],
+  appLogin: string,
+): ConfigIssuePlan {
+  const ours = existing
+    .filter((issue) => issue.state === "open" && loginKey(issue.author) === loginKey(appLogin))
+    .sort((a, b) => a.number - b.number);
+  const [kept, ...duplicates] = ours;
+  if (result.ok !== false) return kept ? { kind: "close", issueId: kept.id } : { kind: "none" };
+
+  const hash = problemsHash(result.problems);
+  const body = renderTemplate("config-error", {
+    files: fileList(result.sources),
+    marker: encodeMarker(CONFIG_ERROR_MARKER, { hash }),
+    ...problemLines(result.problems),
+  });
+  if (!kept) {
+    const issue = { title: message("config.issue.title"), body, labels: [CONFIG_ISSUE_LABEL] };
+    return { kind: "create", issue };
+  }
+  const marker = decodeMarker(kept.body, CONFIG_ERROR_MARKER);
+  const current = typeof marker === "object" && marker !== null && "hash" in marker;
+  if (!current || marker.hash !== hash) return { kind: "update", issueId: kept.id, body };
+  const duplicate = duplicates[0];
+  return duplicate ? { kind: "close", issueId: duplicate.id } : { kind: "none" };
+}
