@@ -16,15 +16,22 @@ export function escapeInline(text: string): string {
     .trim();
 }
 
+/** A GitHub login as GitHub allows it (letters, digits, dashes), keeping a trailing `[bot]`. */
+function cleanLogin(login: string): string {
+  const bot = /\[bot\]$/.test(login);
+  const name = login.replace(/\[bot\]$/, "").replace(/[^A-Za-z0-9-]/g, "");
+  return bot ? `${name}[bot]` : name;
+}
+
 /** A person named without notifying them: a link to their profile. */
 export function personLink(login: string): string {
-  const safe = login.replace(/[^A-Za-z0-9-[\]]/g, "");
-  return `[${safe}](https://github.com/${safe.replace(/\[bot\]$/, "")})`;
+  const safe = cleanLogin(login);
+  return `[${safe.replace(/\[bot\]$/, "\\[bot\\]")}](https://github.com/${safe.replace(/\[bot\]$/, "")})`;
 }
 
 /** A person who asked to be notified. */
 export function mention(login: string): string {
-  return `@${login.replace(/[^A-Za-z0-9-[\]]/g, "")}`;
+  return `@${cleanLogin(login)}`;
 }
 
 /** A URL that we link to only if it is http(s); anything else is shown as inert text. */
@@ -32,7 +39,13 @@ export function safeUrl(url: string): string | null {
   try {
     const parsed = new URL(url);
     if (parsed.protocol !== "https:" && parsed.protocol !== "http:") return null;
-    return parsed.toString().replace(/[()<>\s]/g, encodeURIComponent);
+    // encodeURIComponent leaves ( ) unencoded, and they would close a Markdown link early.
+    return parsed
+      .toString()
+      .replace(
+        /[()<>[\]|`\s"']/g,
+        (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`,
+      );
   } catch {
     return null;
   }

@@ -9,6 +9,7 @@ function safeJson(value: unknown): string {
   return JSON.stringify(value)
     .replace(/</g, "\\u003c")
     .replace(/>/g, "\\u003e")
+    .replace(/@/g, "\\u0040")
     .replace(/--/g, "-\\u002d");
 }
 

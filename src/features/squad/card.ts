@@ -1,0 +1,194 @@
+/** Renders the squad card: the one status comment per feature, with its state in a hidden marker. */
+import { type Config, LINK_KINDS, type Phase } from "../../config/schema.js";
+import { escapeInline, personLink, safeUrl } from "../../core/markdown.js";
+import { encodeMarker } from "../../core/markers.js";
+import { message, renderTemplate } from "../../core/templates.js";
+import { daysBetween, formatDuration, isoDate, parseDate } from "../../core/time.js";
+import type { CriterionResult } from "./criteria.js";
+import { CARD_MARKER, type FeatureState } from "./state.js";
+import { mermaidTimeline, type PhaseSpan, phaseSpans } from "./timeline.js";
+
+export interface CardInput {
+  config: Config;
+  state: FeatureState;
+  issue: { title: string; url: string; author: string; state: "open" | "closed" };
+  now: Date;
+  /** The next main-path phase and how the feature stands against its entry criteria. */
+  next: { phase: Phase; results: CriterionResult[] } | null;
+  /** Unmet criteria of the current phase, shown when a label move skipped them. */
+  warnings: CriterionResult[];
+  /** Already-rendered one-line problems, e.g. a missing permission. */
+  problems: string[];
+}
+
+/** Enough to see where a feature has been; the rest stays in the marker and the issue timeline. */
+const HISTORY_ROWS = 30;
+/** People listed by name before "and N more": a card with hundreds of links is unreadable. */
+const PEOPLE_SHOWN = 30;
+/** The target date is a release target: it cannot be overdue once the feature is released. */
+const RELEASE_PHASE_ID = "release";
+/** Notes and reasons are cut here: the card is a summary, the full text is in the issue. */
+const NOTE_CHARS = 300;
+
+function countMessage(key: string, count: number, view: object = {}): string {
+  return message(`${key}.${count === 1 ? "one" : "other"}`, { ...view, count });
+}
+
+function phaseName(config: Config, id: string): string {
+  const phase = config.phases.find((candidate) => candidate.id === id);
+  return phase ? escapeInline(phase.name) : message("card.phase.unknown", { id: escapeInline(id) });
+}
+
+/** "Inception ✔ → Convergence ✔ → **Building** → Testing …": visited phases behind get a tick. */
+function progressLine(config: Config, state: FeatureState): string {
+  const current = config.phases.find((phase) => phase.id === state.phase);
+  const visited = new Set(state.history.map((entry) => entry.phase));
+  return config.phases
+    .filter((phase) => !phase.optional || phase === current)
+    .map((phase) => {
+      const name = escapeInline(phase.name);
+      if (phase === current) return message("card.progress.current", { name });
+      const behind = current !== undefined && phase.index < current.index && visited.has(phase.id);
+      return message(behind ? "card.progress.done" : "card.progress.todo", { name });
+    })
+    .join(" → ");
+}
+
+/** A profile link for a real login; anything else (a corrupted state) as inert text. */
+function person(login: string): string {
+  return /^[A-Za-z0-9-]+(\[bot\])?$/.test(login) ? personLink(login) : escapeInline(login);
+}
+
+/**
+ * A link target that cannot end the Markdown link early: `safeUrl` leaves `(`, `)`, `[`, `]`
+ * and `|` as they are, and `https://x.org/a)[y](https://evil.example` would add a second link.
+ */
+function linkTarget(raw: string): string | null {
+  const percent = (char: string) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`;
+  return safeUrl(raw.trim())?.replace(/[()[\]|`]/g, percent) ?? null;
+}
+
+function people(logins: string[]): string {
+  if (logins.length === 0) return message("card.people.none");
+  const shown = logins.slice(0, PEOPLE_SHOWN).map(person);
+  const hidden = logins.length - shown.length;
+  return hidden > 0
+    ? `${shown.join(", ")} ${message("card.people.more", { count: hidden })}`
+    : shown.join(", ");
+}
+
+function links(state: FeatureState): string {
+  const rendered = LINK_KINDS.flatMap((kind) => {
+    const raw = state.links[kind]?.trim();
+    if (!raw) return [];
+    const name = message(`card.link.${kind}`);
+    const url = linkTarget(raw);
+    return url
+      ? [message("card.link.safe", { name, url })]
+      : [message("card.link.unsafe", { name, url: escapeInline(raw) })];
+  });
+  return rendered.length > 0 ? rendered.join(" · ") : message("card.links.none");
+}
+
+/** Whether the current phase comes before the release, so a missed target still matters. */
+function beforeRelease(config: Config, state: FeatureState): boolean {
+  const current = config.phases.find((phase) => phase.id === state.phase);
+  if (!current || current.optional) return false;
+  const release = config.phases.find((phase) => phase.id === RELEASE_PHASE_ID);
+  if (release) return current.index < release.index;
+  // Without a phase called `release`, only the last main-path phase is past the target.
+  const main = config.phases.filter((phase) => !phase.optional);
+  return current !== main[main.length - 1];
+}
+
+function target(config: Config, state: FeatureState, now: Date): string {
+  if (!state.target) return message("card.target.none");
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(state.target) ? parseDate(state.target) : null;
+  if (!date) return escapeInline(state.target);
+  const view = { date: isoDate(date) };
+  const late = daysBetween(date, now);
+  if (late > 0 && beforeRelease(config, state)) {
+    return countMessage("card.target.overdue", late, { ...view, days: late });
+  }
+  return message("card.target.date", view);
+}
+
+/** Escaped user text, cut before escaping so that no escape sequence is split. */
+function userText(text: string): string {
+  const chars = Array.from(text.trim());
+  return escapeInline(chars.length > NOTE_CHARS ? `${chars.slice(0, NOTE_CHARS).join("")}…` : text);
+}
+
+function when(at: string): string {
+  return parseDate(at) ? isoDate(at) : escapeInline(at);
+}
+
+function blocked(state: FeatureState): string | null {
+  if (!state.blocked) return null;
+  const { reason, by, at } = state.blocked;
+  const view = { date: when(at), by: person(by), reason: userText(reason) };
+  return message(view.reason ? "card.blocked" : "card.blocked.noreason", view);
+}
+
+function historyRow(config: Config, span: PhaseSpan, now: Date) {
+  const end = span.to ? Date.parse(span.to) : now.getTime();
+  const duration = formatDuration(end - Date.parse(span.from));
+  const via = message(`card.via.${span.entry.via}`);
+  return {
+    phase: phaseName(config, span.phase),
+    entered: isoDate(span.from),
+    by: person(span.entry.by),
+    via: span.entry.forced ? message("card.via.forced", { via }) : via,
+    duration: span.to ? duration : message("card.history.current", { duration }),
+    note: userText(span.entry.note ?? ""),
+  };
+}
+
+function criterionLine(result: CriterionResult): string {
+  const key = result.met ? "card.criterion.met" : "card.criterion.unmet";
+  return message(key, { text: result.text, fix: result.fix });
+}
+
+function issueTitle(issue: CardInput["issue"]): string {
+  const title = escapeInline(issue.title);
+  const url = linkTarget(issue.url);
+  return url ? message("card.title", { title, url }) : message("card.title.inert", { title });
+}
+
+/** The full card body: the marker line with the state, then `config/templates/card.md`. */
+export function renderCard(input: CardInput): string {
+  const { config, state, issue, now, next } = input;
+  const current = config.phases.find((phase) => phase.id === state.phase);
+  const allSpans = phaseSpans(state, now);
+  const spans = allSpans.slice(-HISTORY_ROWS);
+  const earlier = allSpans.length - spans.length;
+  const view = {
+    phase: phaseName(config, state.phase),
+    title: issueTitle(issue),
+    requestedBy: message("card.opened.by", { author: person(issue.author) }),
+    progress: progressLine(config, state),
+    closed: issue.state === "closed" ? message("card.closed") : null,
+    blocked: blocked(state),
+    description: current?.description ? escapeInline(current.description) : null,
+    lead: state.lead ? person(state.lead) : message("card.people.none"),
+    members: people(state.members),
+    interested: people(state.interested),
+    links: links(state),
+    target: target(config, state, now),
+    hasWarnings: input.warnings.length > 0,
+    warnings: input.warnings.map(criterionLine),
+    next: next && {
+      name: escapeInline(next.phase.name),
+      items: next.results.map(criterionLine),
+      nothing: message("card.next.nothing"),
+    },
+    hasActivities: (current?.activities.length ?? 0) > 0,
+    activities: (current?.activities ?? []).map(escapeInline),
+    history: spans.map((span) => historyRow(config, span, now)),
+    earlier: earlier > 0 ? countMessage("card.history.earlier", earlier) : null,
+    mermaid: config.card.mermaid ? mermaidTimeline(spans, config.phases, now) || null : null,
+    hasProblems: input.problems.length > 0,
+    problems: input.problems,
+  };
+  return `${encodeMarker(CARD_MARKER, state)}\n${renderTemplate("card", view)}`;
+}

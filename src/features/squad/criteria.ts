@@ -1,0 +1,208 @@
+/** Entry criteria of phases: which apply to a move, and whether a feature meets them now. */
+import type { Config, Criterion } from "../../config/schema.js";
+import { escapeInline } from "../../core/markdown.js";
+import { message } from "../../core/templates.js";
+import type { FeatureState } from "./state.js";
+
+export interface CriterionResult {
+  criterion: Criterion;
+  met: boolean;
+  /** What the criterion asks, with progress where there is some: "A squad lead is named". */
+  text: string;
+  /** How to meet it: "Comment `/lead @someone`". */
+  fix: string;
+}
+
+export interface CriteriaInput {
+  state: FeatureState;
+  issueBody: string;
+  /** The reason given with the move being planned, before it is recorded in the history. */
+  transitionNote?: string | null;
+}
+
+export interface ChecklistProgress {
+  /** The issue body has a heading with that name. */
+  found: boolean;
+  checked: number;
+  total: number;
+}
+
+const ATX_HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*))?$/;
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+/** Any list marker (also nested or ordered, also inside a quote) followed by a task box. */
+const TASK_ITEM = /^\s*(?:>\s*)*(?:[-*+]|\d{1,9}[.)])[ \t]+\[([ xX])\](?:[ \t]|$)/;
+
+/** How headings compare: case, surrounding emphasis, closing hashes and a trailing colon ignored. */
+function normalizeHeading(text: string): string {
+  return text
+    .replace(/[ \t]+#+[ \t]*$/, "")
+    .trim()
+    .replace(/:$/, "")
+    .replace(/^([*_]{1,2})(.*)\1$/, "$2")
+    .trim()
+    .replace(/:$/, "")
+    .replace(/\s+/g, " ")
+    .trim()
+    .toLowerCase();
+}
+
+/** A closing fence: the same character, at least as long, and nothing after it. */
+function closesFence(open: string, marker: string, line: string): boolean {
+  return marker[0] === open[0] && marker.length >= open.length && line.trim() === marker;
+}
+
+/** Lines that GitHub renders: HTML comments (issue templates are full of them) and code removed. */
+function renderedLines(body: string): string[] {
+  const lines = body.replace(/<!--[\s\S]*?(?:-->|$)/g, "").split(/\r\n|\r|\n/);
+  const kept: string[] = [];
+  let fence: string | null = null;
+  for (const line of lines) {
+    const marker = FENCE.exec(line)?.[1];
+    if (fence === null) {
+      if (marker) fence = marker;
+      else kept.push(line);
+    } else if (marker && closesFence(fence, marker, line)) {
+      fence = null;
+    }
+  }
+  return kept;
+}
+
+/** Task-list items under the first heading named `heading`, down to the next heading as high. */
+export function checklistProgress(body: string, heading: string): ChecklistProgress {
+  const wanted = normalizeHeading(heading);
+  let level: number | null = null;
+  let checked = 0;
+  let total = 0;
+  for (const line of renderedLines(body)) {
+    const match = ATX_HEADING.exec(line);
+    if (match) {
+      const lineLevel = match[1]?.length ?? 1;
+      if (level !== null && lineLevel <= level) break;
+      if (level === null && normalizeHeading(match[2] ?? "") === wanted) level = lineLevel;
+      continue;
+    }
+    if (level === null) continue;
+    const box = TASK_ITEM.exec(line)?.[1];
+    if (box === undefined) continue;
+    total += 1;
+    if (box !== " ") checked += 1;
+  }
+  return { found: level !== null, checked, total };
+}
+
+function latestNote(state: FeatureState): string {
+  const entry = state.history.findLast((item) => item.phase === state.phase);
+  return entry?.note?.trim() ?? "";
+}
+
+function result(
+  criterion: Criterion,
+  met: boolean,
+  key: string,
+  view: object = {},
+): CriterionResult {
+  return {
+    criterion,
+    met,
+    text: message(`criterion.${key}.text`, view),
+    fix: message(`criterion.${key}.fix`, view),
+  };
+}
+
+function evaluateChecklist(
+  criterion: Extract<Criterion, { type: "checklist" }>,
+  body: string,
+): CriterionResult {
+  const progress = checklistProgress(body, criterion.heading);
+  const heading = escapeInline(criterion.heading.trim().replace(/:$/, ""));
+  if (!progress.found) return result(criterion, false, "checklist.missing", { heading });
+  if (progress.total === 0) return result(criterion, false, "checklist.empty", { heading });
+  // The count reads as a phrase ("3 of 5 acceptance criteria checked"); the fix names the heading.
+  const view = { heading, items: heading.toLowerCase(), ...progress };
+  return result(criterion, progress.checked === progress.total, "checklist", view);
+}
+
+function evaluate(criterion: Criterion, input: CriteriaInput): CriterionResult {
+  const { state } = input;
+  switch (criterion.type) {
+    case "lead":
+      return result(criterion, state.lead !== null && state.lead !== "", "lead");
+    case "link": {
+      const view = { kind: criterion.kind, name: message(`criterion.link.name.${criterion.kind}`) };
+      return result(criterion, Boolean(state.links[criterion.kind]?.trim()), "link", view);
+    }
+    case "target":
+      return result(criterion, state.target !== null && state.target !== "", "target");
+    case "members": {
+      const count = state.members.length;
+      const key = criterion.min === 1 ? "members.one" : "members.other";
+      return result(criterion, count >= criterion.min, key, { min: criterion.min, count });
+    }
+    case "checklist":
+      return evaluateChecklist(criterion, input.issueBody);
+    case "reason": {
+      const met = Boolean(input.transitionNote?.trim()) || latestNote(state) !== "";
+      return result(criterion, met, "reason");
+    }
+  }
+}
+
+/** One result per criterion, in the order given. */
+export function evaluateCriteria(criteria: Criterion[], input: CriteriaInput): CriterionResult[] {
+  return criteria.map((criterion) => evaluate(criterion, input));
+}
+
+/** Criteria that ask the same thing compare equal; members compare by kind only (see below). */
+function criterionKey(criterion: Criterion): string {
+  switch (criterion.type) {
+    case "link":
+      return `link:${criterion.kind}`;
+    case "checklist":
+      return `checklist:${normalizeHeading(criterion.heading)}`;
+    default:
+      return criterion.type;
+  }
+}
+
+/**
+ * Identical criteria once, in first-seen order. Of several member minimums only the highest is
+ * kept: "at least 2" and "at least 3" side by side would only repeat the stricter one.
+ */
+function dedupeCriteria(criteria: Criterion[]): Criterion[] {
+  const byKey = new Map<string, Criterion>();
+  for (const criterion of criteria) {
+    const key = criterionKey(criterion);
+    const seen = byKey.get(key);
+    if (!seen) byKey.set(key, criterion);
+    else if (seen.type === "members" && criterion.type === "members" && criterion.min > seen.min) {
+      byKey.set(key, criterion);
+    }
+  }
+  return [...byKey.values()];
+}
+
+/**
+ * What a move from `fromPhase` to `toPhase` (phase ids) must meet: the entry criteria of every
+ * phase entered on the way, so skipping ahead cannot dodge a gate. Optional phases passed over are
+ * not entered, and entering one needs only its own criteria, from anywhere. Moving back along
+ * the main path (or staying) needs nothing. When `fromPhase` is no longer configured,
+ * only the target's own criteria apply; an unknown target needs nothing (the planner reports it).
+ */
+export function criteriaForEntering(
+  config: Config,
+  fromPhase: string,
+  toPhase: string,
+): Criterion[] {
+  const to = config.phases.find((phase) => phase.id === toPhase);
+  if (!to) return [];
+  const from = config.phases.find((phase) => phase.id === fromPhase);
+  if (from === to) return [];
+  // An optional phase is a side exit (Sunset), not a step along the path: only its own gate.
+  if (to.optional) return dedupeCriteria(to.entry);
+  if (from && to.index < from.index) return [];
+  const entered = config.phases
+    .slice(from ? from.index + 1 : to.index, to.index + 1)
+    .filter((phase) => phase === to || !phase.optional);
+  return dedupeCriteria(entered.flatMap((phase) => phase.entry));
+}
