@@ -1,0 +1,231 @@
+/** A stateful in-memory GitHub behind the port: tests assert what GitHub ends up holding. */
+import { GitHubError, type GitHubPort, type LoadIssueOptions } from "../../src/github/port.js";
+import type {
+  CheckRunReport,
+  IssueRef,
+  IssueSnapshot,
+  IssueSummary,
+  MutationOp,
+  MutationResult,
+  NewIssue,
+  RepoPermission,
+  RepoRef,
+} from "../../src/github/types.js";
+import { Actor } from "./actors.js";
+import { readFile } from "./git.js";
+import { addLabel, createIssue } from "./issue-edits.js";
+import { applyOp } from "./mutations.js";
+import { MemoryGitHubSetup } from "./setup.js";
+import { issueSnapshot, issueSummary } from "./views.js";
+import { type AppEvent, Webhooks } from "./webhooks.js";
+
+export type PortMethod = keyof GitHubPort;
+export type OpName = MutationOp["op"];
+
+/** One HTTP request the app made; `detail` names what it was about (issue, page, ops). */
+export interface RecordedRequest {
+  method: PortMethod;
+  detail?: string;
+}
+
+export interface MemoryGitHubOptions {
+  /** The app's bot login, e.g. "squad-bot[bot]": comments by it are `byThisApp`. */
+  appLogin: string;
+  now?: () => Date;
+  /** Sent as `installation.id` in every webhook; 1 by default. */
+  installationId?: number;
+}
+
+const WRITES: ReadonlySet<PortMethod> = new Set(["mutate", "createIssue", "createCheckRun"]);
+const PAGE = 100;
+/** GitHub lists at most 3,000 files of a pull request. */
+const MAX_PULL_FILES = 3000;
+const STATUS: Record<GitHubError["kind"], number | undefined> = {
+  "not-found": 404,
+  forbidden: 403,
+  "rate-limited": 429,
+  server: 502,
+  validation: 422,
+  unknown: undefined,
+};
+
+function issueKey(ref: IssueRef): string {
+  return `${ref.owner}/${ref.repo}#${ref.number}`;
+}
+
+export class MemoryGitHub extends MemoryGitHubSetup implements GitHubPort {
+  readonly requests: RecordedRequest[] = [];
+  private readonly webhooks: Webhooks;
+  private appEvents: AppEvent[] = [];
+  private readonly failures = new Map<PortMethod, GitHubError[]>();
+  private readonly opFailures = new Map<OpName, string[]>();
+
+  constructor(options: MemoryGitHubOptions) {
+    super({
+      appLogin: options.appLogin,
+      now: options.now ?? (() => new Date()),
+      installationId: options.installationId ?? 1,
+    });
+    this.webhooks = new Webhooks(this.store);
+  }
+
+  async loadIssue(ref: IssueRef, options: LoadIssueOptions): Promise<IssueSnapshot | null> {
+    this.request("loadIssue", issueKey(ref));
+    const repo = this.store.repo(ref);
+    const issue = repo.issues.get(ref.number);
+    if (!issue) return null;
+    this.extraPages("loadIssue", issueKey(ref), issue.comments.length);
+    return issueSnapshot(this.store, repo, issue, options.labelNames);
+  }
+
+  async mutate(ops: MutationOp[]): Promise<MutationResult[]> {
+    this.request("mutate", ops.map((op) => op.op).join(","));
+    if (ops.length === 0) {
+      throw new GitHubError(
+        "An empty mutation document is a GraphQL syntax error",
+        "validation",
+        422,
+      );
+    }
+    const context = { store: this.store, webhooks: this.webhooks, emit: this.queueAppEvent };
+    return ops.map((op): MutationResult => {
+      const injected = this.opFailures.get(op.op)?.shift();
+      return injected === undefined
+        ? applyOp(context, op)
+        : { ok: false, op: op.op, error: injected };
+    });
+  }
+
+  async getPermission(repo: RepoRef, login: string): Promise<RepoPermission> {
+    this.request("getPermission", `${repo.owner}/${repo.repo} ${login}`);
+    return this.store.permission(this.store.repo(repo), login);
+  }
+
+  async isTeamMember(org: string, teamSlug: string, login: string): Promise<boolean> {
+    this.request("isTeamMember", `${org}/${teamSlug} ${login}`);
+    const members = this.store.org(org)?.teams.get(teamSlug.toLowerCase());
+    return members?.has(login.toLowerCase()) ?? false;
+  }
+
+  /** Null for a missing repository too: REST answers both with the same 404. */
+  async getFile(repo: RepoRef, path: string, ref?: string): Promise<string | null> {
+    this.request("getFile", `${repo.owner}/${repo.repo}:${path}${ref ? `@${ref}` : ""}`);
+    const found = this.store.findRepo(repo);
+    return found ? readFile(found, path, ref) : null;
+  }
+
+  async listPullRequestFiles(repo: RepoRef, number: number): Promise<string[]> {
+    const key = issueKey({ ...repo, number });
+    this.request("listPullRequestFiles", key);
+    const pull = this.store.repo(repo).pulls.get(number);
+    if (!pull) throw new GitHubError(`No pull request ${key}`, "not-found", 404);
+    const files = pull.files.slice(0, MAX_PULL_FILES);
+    this.extraPages("listPullRequestFiles", key, files.length);
+    return files;
+  }
+
+  async createCheckRun(repo: RepoRef, report: CheckRunReport): Promise<void> {
+    this.request("createCheckRun", `${repo.owner}/${repo.repo} ${report.name}`);
+    const found = this.store.repo(repo);
+    const run = {
+      ...structuredClone(report),
+      id: this.store.nextId(),
+      createdAt: this.store.timestamp(),
+    };
+    found.checkRuns.push(run);
+  }
+
+  async listIssuesWithLabel(
+    repo: RepoRef,
+    label: string,
+    state: "open" | "closed" | "all",
+  ): Promise<IssueSummary[]> {
+    this.request("listIssuesWithLabel", `${repo.owner}/${repo.repo} ${label} ${state}`);
+    const found = this.store.repo(repo);
+    const wanted = this.store.labelByName(found, label);
+    if (!wanted) return [];
+    return [...found.issues.values()]
+      .filter((i) => i.labelIds.includes(wanted.id) && (state === "all" || i.state === state))
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.number - a.number)
+      .slice(0, PAGE)
+      .map(issueSummary);
+  }
+
+  /** Labels missing from the repository are created, as REST does; GitHub echoes the webhooks. */
+  async createIssue(repo: RepoRef, input: NewIssue): Promise<IssueSummary> {
+    this.request("createIssue", `${repo.owner}/${repo.repo} ${input.title}`);
+    const found = this.store.repo(repo);
+    const app = this.store.appLogin;
+    const issue = createIssue(this.store, found, app, { title: input.title, body: input.body });
+    const labels = input.labels.map((name) => this.store.ensureLabel(found, name));
+    for (const label of labels) addLabel(this.store, issue, label);
+    this.queueAppEvent(this.webhooks.issues(found, issue, "opened", app));
+    for (const label of labels) {
+      this.queueAppEvent(this.webhooks.issues(found, issue, "labeled", app, { label }));
+    }
+    return issueSummary(issue);
+  }
+
+  /** A person on GitHub; their actions change the state and return the webhook GitHub sends. */
+  as(login: string): Actor {
+    return new Actor(this.store, this.webhooks, login);
+  }
+
+  /** Webhooks GitHub sent back for the app's own writes since the last drain, oldest first. */
+  drainAppEvents(): AppEvent[] {
+    const events = this.appEvents;
+    this.appEvents = [];
+    return events;
+  }
+
+  /** The next `times` calls to `method` are recorded, then throw. */
+  failNext(method: PortMethod, error: GitHubError | GitHubError["kind"], times = 1): void {
+    const failure =
+      typeof error === "string"
+        ? new GitHubError(`injected ${error} failure`, error, STATUS[error])
+        : error;
+    const queue = this.failures.get(method) ?? [];
+    for (let i = 0; i < times; i += 1) queue.push(failure);
+    this.failures.set(method, queue);
+  }
+
+  /** The next `times` mutate ops named `op` fail as GraphQL partial errors; others still apply. */
+  failOp(op: OpName, error = `injected ${op} failure`, times = 1): void {
+    const queue = this.opFailures.get(op) ?? [];
+    for (let i = 0; i < times; i += 1) queue.push(error);
+    this.opFailures.set(op, queue);
+  }
+
+  requestCount(filter?: PortMethod | ((request: RecordedRequest) => boolean)): number {
+    if (filter === undefined) return this.requests.length;
+    const matches =
+      typeof filter === "string" ? (r: RecordedRequest) => r.method === filter : filter;
+    return this.requests.filter(matches).length;
+  }
+
+  /** Requests that write (`mutate`, `createIssue`, `createCheckRun`): the ones GitHub throttles. */
+  writeCount(): number {
+    return this.requestCount((r) => WRITES.has(r.method));
+  }
+
+  resetRequests(): void {
+    this.requests.length = 0;
+  }
+
+  private readonly queueAppEvent = (event: AppEvent): void => {
+    this.appEvents.push(event);
+  };
+
+  private request(method: PortMethod, detail: string): void {
+    this.requests.push({ method, detail });
+    const failure = this.failures.get(method)?.shift();
+    if (failure) throw failure;
+  }
+
+  /** Pages after the first, for lists GitHub serves 100 at a time. */
+  private extraPages(method: PortMethod, detail: string, items: number): void {
+    for (let page = 2; page <= Math.ceil(items / PAGE); page += 1) {
+      this.requests.push({ method, detail: `${detail} page ${page}` });
+    }
+  }
+}

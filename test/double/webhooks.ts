@@ -1,0 +1,178 @@
+/** Webhook deliveries shaped like GitHub's: a real example payload overridden with our state. */
+import type { Context } from "probot";
+import {
+  example,
+  type JsonObject,
+  object,
+  organizationTemplate,
+  rewriteStrings,
+} from "./examples.js";
+import type { Comment, Commit, Issue, Label, PullRequest, Repo } from "./model.js";
+import { fullName } from "./model.js";
+import { accountJson, commentJson, issueJson, labelJson, repoJson } from "./payload-parts.js";
+import type { Store } from "./store.js";
+
+export type EventName = "issues" | "issue_comment" | "push" | "pull_request";
+
+/** One delivery, typed as Probot types it, so `probot.receive(event)` accepts it as is. */
+export type WebhookEvent<N extends EventName = EventName> = N extends EventName
+  ? { id: string; name: N; payload: Context<N>["payload"] }
+  : never;
+
+/** What GitHub sends back for the app's own writes: issue and comment events only. */
+export type AppEvent = WebhookEvent<"issues" | "issue_comment">;
+
+export type IssuesAction = "opened" | "edited" | "closed" | "reopened" | "labeled" | "unlabeled";
+export type CommentAction = "created" | "edited" | "deleted";
+
+const short = (sha: string): string => sha.slice(0, 12);
+
+/** Points the example's pull request links (`_links`, `commits_url` …) at our number. */
+function renumber(pull: JsonObject, number: number): JsonObject {
+  let json = pull;
+  for (const path of ["pulls", "pull", "issues"]) {
+    json = rewriteStrings(json, `/${path}/${String(pull.number)}`, `/${path}/${number}`);
+  }
+  return json;
+}
+
+export class Webhooks {
+  constructor(private readonly store: Store) {}
+
+  issues(
+    repo: Repo,
+    issue: Issue,
+    action: IssuesAction,
+    sender: string,
+    extra: { label?: Label; changes?: JsonObject } = {},
+  ): WebhookEvent<"issues"> {
+    const payload = this.envelope("issues", action, repo, sender);
+    payload.issue = issueJson(this.store, payload.issue, repo, issue);
+    if (extra.label) payload.label = labelJson(repo, extra.label.id);
+    if (extra.changes) payload.changes = extra.changes;
+    else if (action !== "edited") delete payload.changes;
+    return this.deliver("issues", payload);
+  }
+
+  issueComment(
+    repo: Repo,
+    issue: Issue,
+    comment: Comment,
+    action: CommentAction,
+    sender: string,
+    previousBody?: string,
+  ): WebhookEvent<"issue_comment"> {
+    const payload = this.envelope("issue_comment", action, repo, sender);
+    payload.issue = issueJson(this.store, payload.issue, repo, issue);
+    payload.comment = commentJson(this.store, payload.comment, repo, issue, comment);
+    if (action === "edited") payload.changes = { body: { from: previousBody ?? "" } };
+    return this.deliver("issue_comment", payload);
+  }
+
+  push(repo: Repo, branch: string, made: Commit & { before: string }, sender: string) {
+    const payload = this.envelope("push", undefined, repo, sender);
+    const pusher = this.store.account(sender);
+    const email = `${pusher.databaseId}+${pusher.login}@users.noreply.github.com`;
+    const person = { name: pusher.login, email, username: pusher.login };
+    const web = `https://github.com/${fullName(repo)}`;
+    const commitJson = {
+      ...object(payload.head_commit),
+      id: made.sha,
+      // Trees are not modelled; any stable 40-hex value keeps the field's shape.
+      tree_id: made.sha.split("").reverse().join(""),
+      distinct: true,
+      message: made.message,
+      timestamp: made.timestamp,
+      url: `${web}/commit/${made.sha}`,
+      author: person,
+      committer: person,
+      added: made.added,
+      removed: made.removed,
+      modified: made.modified,
+    };
+    Object.assign(payload, {
+      ref: `refs/heads/${branch}`,
+      before: made.before,
+      after: made.sha,
+      created: /^0+$/.test(made.before),
+      deleted: false,
+      forced: false,
+      base_ref: null,
+      compare: `${web}/compare/${short(made.before)}...${short(made.sha)}`,
+      commits: [commitJson],
+      head_commit: commitJson,
+      pusher: { name: pusher.login, email },
+    });
+    return this.deliver("push", payload);
+  }
+
+  pullRequest(repo: Repo, pull: PullRequest, sender: string): WebhookEvent<"pull_request"> {
+    const payload = this.envelope("pull_request", "opened", repo, sender);
+    const json = renumber(object(payload.pull_request), pull.number);
+    const url = `https://api.github.com/repos/${fullName(repo)}/pulls/${pull.number}`;
+    const side = (template: unknown, ref: string, sha: string) => ({
+      ...object(template),
+      label: `${repo.owner}:${ref}`,
+      ref,
+      sha,
+      user: object(payload.repository).owner,
+      repo: payload.repository,
+    });
+    payload.number = pull.number;
+    payload.pull_request = {
+      ...json,
+      url,
+      html_url: `https://github.com/${fullName(repo)}/pull/${pull.number}`,
+      issue_url: `https://api.github.com/repos/${fullName(repo)}/issues/${pull.number}`,
+      id: pull.databaseId,
+      node_id: pull.id,
+      number: pull.number,
+      state: "open",
+      title: pull.title,
+      body: pull.body,
+      user: accountJson(json.user, this.store.account(pull.author)),
+      created_at: pull.createdAt,
+      updated_at: pull.createdAt,
+      labels: [],
+      assignee: null,
+      assignees: [],
+      milestone: null,
+      head: side(json.head, pull.headRef, pull.headSha),
+      base: side(json.base, pull.baseRef, pull.baseSha),
+      draft: false,
+      merged: false,
+      changed_files: pull.files.length,
+    };
+    return this.deliver("pull_request", payload);
+  }
+
+  /** What every delivery to an installed app carries: repository, org, sender, installation. */
+  private envelope(name: EventName, action: string | undefined, repo: Repo, sender: string) {
+    const raw = example(name, action);
+    const payload = rewriteStrings(raw, String(object(raw.repository).full_name), fullName(repo));
+    payload.repository = repoJson(this.store, payload.repository, repo);
+    const org = this.store.org(repo.owner);
+    if (org) {
+      const template = payload.organization ? object(payload.organization) : organizationTemplate();
+      payload.organization = {
+        ...rewriteStrings(template, `/${String(template.login)}`, `/${org.account.login}`),
+        login: org.account.login,
+        id: org.account.databaseId,
+        node_id: org.account.nodeId,
+      };
+    } else {
+      delete payload.organization;
+    }
+    payload.sender = accountJson(payload.sender, this.store.account(sender));
+    const installation = this.store.installationId;
+    payload.installation = {
+      id: installation,
+      node_id: Buffer.from(`023:IntegrationInstallation${installation}`).toString("base64"),
+    };
+    return payload;
+  }
+
+  private deliver<N extends EventName>(name: N, payload: JsonObject): WebhookEvent<N> {
+    return { id: this.store.deliveryId(), name, payload } as unknown as WebhookEvent<N>;
+  }
+}
