@@ -1,6 +1,6 @@
 /**
  * The one port to GitHub. Production implements it over Probot's Octokit (`github/octokit/`);
- * tests and the demo use the stateful in-memory double (`github/memory/`).
+ * tests and the demo use the stateful in-memory double (`test/double/`).
  * Rule: every method call is exactly one HTTP request to GitHub, unless its comment says
  * otherwise, so counting calls counts requests.
  */

@@ -18,6 +18,7 @@ export interface CommentSnapshot {
   /** GraphQL node id. */
   id: string;
   databaseId: number;
+  /** REST spelling: a bot is `name[bot]` (GraphQL drops the suffix; the adapter adds it back). */
   author: string;
   /** True only when this app wrote the comment; the one thing that makes a marker trustworthy. */
   byThisApp: boolean;

@@ -1,0 +1,167 @@
+/**
+ * The one executor: turns a plan's actions into a single GraphQL mutation document, skipping
+ * whatever GitHub already holds, so applying the same plan twice writes nothing the second time.
+ */
+import { decodeMarker, encodeMarker } from "../core/markers.js";
+import type { GitHubPort } from "../github/port.js";
+import type { IssueSnapshot, LabelRef, MutationOp, MutationResult } from "../github/types.js";
+import type { Action } from "./action.js";
+
+export const ONCE_MARKER = "once";
+
+export interface ExecuteOptions {
+  dryRun: boolean;
+  /** Labels owned by other automation: never added or removed. */
+  protectedLabels: string[];
+  /** Colour for labels the bot has to create. */
+  labelColor: string;
+  /** The existing card comment, if any; upsertCard edits it in place. */
+  cardCommentId: string | null;
+}
+
+export interface ExecuteResult {
+  /** What was (or, in a dry run, would have been) sent. */
+  ops: MutationOp[];
+  results: MutationResult[];
+  /** Actions that needed no write, with why. */
+  skipped: string[];
+  failures: string[];
+}
+
+const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+const findLabel = (labels: LabelRef[], name: string) => labels.find((l) => sameName(l.name, name));
+
+/** The body of a once-only comment carries its key so a re-run can see it was posted. */
+export function onceBody(key: string, body: string): string {
+  return `${body}\n\n${encodeMarker(ONCE_MARKER, { key })}`;
+}
+
+function postedKeys(issue: IssueSnapshot): Set<string> {
+  const keys = new Set<string>();
+  for (const comment of issue.comments) {
+    if (!comment.byThisApp) continue;
+    const data = decodeMarker(comment.body, ONCE_MARKER) as { key?: unknown } | undefined;
+    if (data && typeof data.key === "string") keys.add(data.key);
+  }
+  return keys;
+}
+
+export async function execute(
+  port: GitHubPort,
+  issue: IssueSnapshot,
+  actions: Action[],
+  options: ExecuteOptions,
+): Promise<ExecuteResult> {
+  const skipped: string[] = [];
+  const failures: string[] = [];
+  const isProtected = (name: string) => options.protectedLabels.some((p) => sameName(p, name));
+  const posted = postedKeys(issue);
+  const repoLabels = [...issue.repoLabels];
+
+  const toAdd: string[] = [];
+  const toRemove: LabelRef[] = [];
+  const ops: MutationOp[] = [];
+  for (const action of actions) {
+    switch (action.type) {
+      case "addLabels":
+        for (const name of action.labels) {
+          if (isProtected(name)) skipped.push(`label "${name}" is protected`);
+          else if (findLabel(issue.labels, name)) skipped.push(`label "${name}" already present`);
+          else if (!toAdd.some((n) => sameName(n, name))) toAdd.push(name);
+        }
+        break;
+      case "removeLabels":
+        for (const name of action.labels) {
+          const present = findLabel(issue.labels, name);
+          if (isProtected(name)) skipped.push(`label "${name}" is protected`);
+          else if (!present) skipped.push(`label "${name}" already absent`);
+          else if (!toRemove.includes(present)) toRemove.push(present);
+        }
+        break;
+      case "upsertCard": {
+        const existing = issue.comments.find((c) => c.id === options.cardCommentId && c.byThisApp);
+        if (existing?.body === action.body) skipped.push("card unchanged");
+        else if (existing)
+          ops.push({ op: "updateComment", commentId: existing.id, body: action.body });
+        else ops.push({ op: "addComment", subjectId: issue.id, body: action.body });
+        break;
+      }
+      case "comment":
+        if (posted.has(action.key)) skipped.push(`comment "${action.key}" already posted`);
+        else {
+          posted.add(action.key);
+          ops.push({
+            op: "addComment",
+            subjectId: issue.id,
+            body: onceBody(action.key, action.body),
+          });
+        }
+        break;
+      case "react":
+        ops.push({ op: "addReaction", subjectId: action.commentId, content: action.content });
+        break;
+      case "deleteComment":
+        ops.push({ op: "deleteComment", commentId: action.commentId });
+        break;
+      case "closeIssue":
+        if (issue.state === "closed") skipped.push("issue already closed");
+        else ops.push({ op: "closeIssue", issueId: issue.id, reason: action.reason });
+        break;
+    }
+  }
+
+  // Labels are created first, in their own request, because a mutation document cannot use an
+  // id created earlier in the same document; this happens once per label per repository.
+  const missing = toAdd.filter((name) => !findLabel(repoLabels, name));
+  const labelOps: MutationOp[] = missing.map((name) => ({
+    op: "createLabel",
+    repositoryId: issue.repositoryId,
+    name,
+    color: options.labelColor,
+    description: "Managed by squad-bot",
+  }));
+  const allOps: MutationOp[] = [...labelOps];
+  if (options.dryRun) {
+    return {
+      ops: [...labelOps, ...labelWrites(issue, toAdd, toRemove, repoLabels), ...ops],
+      results: [],
+      skipped,
+      failures,
+    };
+  }
+  const results: MutationResult[] = [];
+  if (labelOps.length > 0) {
+    const created = await port.mutate(labelOps);
+    results.push(...created);
+    created.forEach((result, index) => {
+      const name = missing[index] as string;
+      if (result.ok && result.id) repoLabels.push({ id: result.id, name });
+      else if (!result.ok) failures.push(`could not create label "${name}": ${result.error}`);
+    });
+  }
+  const batch = [...labelWrites(issue, toAdd, toRemove, repoLabels), ...ops];
+  allOps.push(...batch);
+  if (batch.length > 0) {
+    const written = await port.mutate(batch);
+    results.push(...written);
+    written.forEach((result, index) => {
+      if (!result.ok) failures.push(`${batch[index]?.op ?? result.op} failed: ${result.error}`);
+    });
+  }
+  return { ops: allOps, results, skipped, failures };
+}
+
+function labelWrites(
+  issue: IssueSnapshot,
+  toAdd: string[],
+  toRemove: LabelRef[],
+  repoLabels: LabelRef[],
+): MutationOp[] {
+  const ops: MutationOp[] = [];
+  const addIds = toAdd.flatMap((name) => findLabel(repoLabels, name)?.id ?? []);
+  if (addIds.length > 0) ops.push({ op: "addLabels", labelableId: issue.id, labelIds: addIds });
+  if (toRemove.length > 0) {
+    ops.push({ op: "removeLabels", labelableId: issue.id, labelIds: toRemove.map((l) => l.id) });
+  }
+  return ops;
+}

@@ -1,0 +1,242 @@
+/**
+ * Applies a comment's squad commands to a feature's state, in order, checking roles and entry
+ * criteria. Pure: returns the new state and, per command, whether it was applied or why not.
+ */
+import type { Command } from "../../commands/specs.js";
+import type { Config, Phase } from "../../config/schema.js";
+import { message } from "../../core/templates.js";
+import { criteriaForEntering, evaluateCriteria } from "./criteria.js";
+import { phaseById, resolvePhaseName } from "./recognize.js";
+import type { FeatureState } from "./state.js";
+import { enterPhase, noteCurrentPhase, type Transition } from "./transitions.js";
+
+export type Role = "anyone" | "member" | "lead" | "maintainer";
+const RANK: Record<Role, number> = { anyone: 0, member: 1, lead: 2, maintainer: 3 };
+
+export interface Actor {
+  login: string;
+  /** Repository permission at or above the configured one, or member of a maintainer team. */
+  maintainer: boolean;
+}
+
+/** A command, or one whose arguments did not parse: it is refused with the parser's message. */
+export type SquadCommand = Command | { kind: "invalid"; reason: string };
+
+export interface CommandRequest {
+  line: string;
+  /** 1 for the first time this exact line appears in the comment, 2 for the second, … */
+  occurrence: number;
+  command: SquadCommand;
+  role: Role;
+}
+
+export type CommandOutcome =
+  | { line: string; status: "applied" }
+  | { line: string; status: "refused"; reason: string }
+  | { line: string; status: "help" };
+
+export interface CommandsResult {
+  state: FeatureState;
+  outcomes: CommandOutcome[];
+  transitions: Transition[];
+}
+
+const sameLogin = (a: string | null, b: string) =>
+  a !== null && a.toLowerCase() === b.toLowerCase();
+const without = (list: string[], login: string) => list.filter((l) => !sameLogin(l, login));
+const withAdded = (list: string[], login: string) =>
+  list.some((l) => sameLogin(l, login)) ? list : [...list, login];
+
+export function roleOf(state: FeatureState, actor: Actor): Role {
+  if (actor.maintainer) return "maintainer";
+  if (sameLogin(state.lead, actor.login)) return "lead";
+  if (state.members.some((m) => sameLogin(m, actor.login))) return "member";
+  return "anyone";
+}
+
+/** Whether the planner will need to know if the actor is a maintainer (one API request). */
+export function needsMaintainerCheck(
+  state: FeatureState | null,
+  actor: string,
+  requests: CommandRequest[],
+): boolean {
+  const known = state ? roleOf(state, { login: actor, maintainer: false }) : "anyone";
+  return requests.some(
+    (r) => RANK[r.role] > RANK[known] || (r.command.kind === "phase" && r.command.force),
+  );
+}
+
+function refuse(line: string, key: string, view: object = {}): CommandOutcome {
+  return { line, status: "refused", reason: message(key, view) };
+}
+
+interface Context {
+  config: Config;
+  actor: Actor;
+  issueBody: string;
+  at: string;
+}
+
+export function applyCommands(
+  initial: FeatureState,
+  requests: CommandRequest[],
+  ctx: Context,
+): CommandsResult {
+  let state = initial;
+  const outcomes: CommandOutcome[] = [];
+  const transitions: Transition[] = [];
+  for (const request of requests) {
+    const { line, command } = request;
+    const role = roleOf(state, ctx.actor);
+    const selfNomination =
+      command.kind === "lead" &&
+      state.lead === null &&
+      (command.login === "me" || sameLogin(command.login, ctx.actor.login));
+    if (RANK[role] < RANK[request.role] && !selfNomination) {
+      outcomes.push(refuse(line, `refuse.role.${request.role}`, { command: line }));
+      continue;
+    }
+    const result = applyOne(state, command, line, ctx);
+    outcomes.push(result.outcome);
+    if (result.outcome.status !== "refused") state = result.state;
+    if (result.transition && result.outcome.status === "applied")
+      transitions.push(result.transition);
+  }
+  return { state, outcomes, transitions };
+}
+
+interface OneResult {
+  state: FeatureState;
+  outcome: CommandOutcome;
+  transition?: Transition;
+}
+
+function applyOne(
+  state: FeatureState,
+  command: SquadCommand,
+  line: string,
+  ctx: Context,
+): OneResult {
+  const ok = (next: FeatureState): OneResult => ({
+    state: next,
+    outcome: { line, status: "applied" },
+  });
+  const who = ctx.actor.login;
+  switch (command.kind) {
+    case "help":
+      return { state, outcome: { line, status: "help" } };
+    case "invalid":
+      return { state, outcome: { line, status: "refused", reason: command.reason } };
+    case "join":
+      return ok({
+        ...state,
+        members: withAdded(state.members, who),
+        interested: without(state.interested, who),
+      });
+    case "leave":
+      return ok({
+        ...state,
+        members: without(state.members, who),
+        interested: without(state.interested, who),
+        lead: sameLogin(state.lead, who) ? null : state.lead,
+      });
+    case "interested":
+      return ok(
+        state.members.some((m) => sameLogin(m, who))
+          ? state
+          : { ...state, interested: withAdded(state.interested, who) },
+      );
+    case "uninterested":
+      return ok({ ...state, interested: without(state.interested, who) });
+    case "lead": {
+      const lead = command.login === "me" ? who : command.login;
+      return ok({ ...state, lead, members: without(state.members, lead) });
+    }
+    case "link": {
+      const links = { ...state.links };
+      if (command.url === null) delete links[command.linkKind];
+      else links[command.linkKind] = command.url;
+      return ok({ ...state, links });
+    }
+    case "target":
+      return ok({ ...state, target: command.date });
+    case "blocked":
+      return ok({ ...state, blocked: { reason: command.reason, by: who, at: ctx.at } });
+    case "unblocked":
+      return ok({ ...state, blocked: null });
+    case "phase":
+      return movePhase(state, command, line, ctx);
+  }
+}
+
+function phaseList(config: Config): string {
+  return config.phases.map((p) => `\`${p.id}\``).join(", ");
+}
+
+function movePhase(
+  state: FeatureState,
+  command: Extract<Command, { kind: "phase" }>,
+  line: string,
+  ctx: Context,
+): OneResult {
+  const resolved = resolvePhaseName(ctx.config, command.target);
+  if (Array.isArray(resolved)) {
+    const key = resolved.length === 0 ? "refuse.phase.unknown" : "refuse.phase.ambiguous";
+    return {
+      state,
+      outcome: refuse(line, key, { name: command.target, phases: phaseList(ctx.config) }),
+    };
+  }
+  if (command.force && !ctx.actor.maintainer) {
+    return { state, outcome: refuse(line, "refuse.force", { command: line }) };
+  }
+  const from = phaseById(ctx.config, state.phase);
+  if (from?.id === resolved.id) {
+    return command.reason
+      ? { state: noteCurrentPhase(state, command.reason), outcome: { line, status: "applied" } }
+      : { state, outcome: { line, status: "applied" } };
+  }
+  const unmet = unmetCriteria(
+    ctx.config,
+    from ?? null,
+    resolved,
+    state,
+    ctx.issueBody,
+    command.reason,
+  );
+  if (unmet.length > 0 && !command.force) {
+    return {
+      state,
+      outcome: refuse(line, "refuse.phase.criteria", {
+        phase: resolved.name,
+        unmet: unmet.map((u) => `- ${u.text}: ${u.fix}`).join("\n"),
+      }),
+    };
+  }
+  const next = enterPhase(state, resolved, {
+    at: ctx.at,
+    by: ctx.actor.login,
+    via: "command",
+    ...(command.reason ? { note: command.reason } : {}),
+    ...(command.force && unmet.length > 0 ? { forced: true } : {}),
+  });
+  return {
+    state: next,
+    outcome: { line, status: "applied" },
+    transition: { from: state.phase, to: resolved.id, by: ctx.actor.login, via: "command" },
+  };
+}
+
+export function unmetCriteria(
+  config: Config,
+  from: Phase | null,
+  to: Phase,
+  state: FeatureState,
+  issueBody: string,
+  note: string | null,
+) {
+  const criteria = criteriaForEntering(config, from?.id ?? "", to.id);
+  return evaluateCriteria(criteria, { state, issueBody, transitionNote: note }).filter(
+    (r) => !r.met,
+  );
+}

@@ -1,0 +1,297 @@
+/**
+ * The squad planner: from an issue as GitHub holds it and what just happened, the state the
+ * feature should be in and the actions that get GitHub there. Pure; see DESIGN.md.
+ */
+import type { Action } from "../../actions/action.js";
+import type { Config, Phase } from "../../config/schema.js";
+import { message } from "../../core/templates.js";
+import type { IssueSnapshot } from "../../github/types.js";
+import {
+  type Actor,
+  applyCommands,
+  type CommandOutcome,
+  type CommandRequest,
+} from "./apply-commands.js";
+import { renderCard } from "./card.js";
+import { findCard } from "./card-state.js";
+import { criteriaForEntering, evaluateCriteria } from "./criteria.js";
+import { renderTransitionNotice } from "./notification.js";
+import {
+  looksLikeFeatureRequest,
+  nextPhase,
+  phaseById,
+  phaseLabelsIn,
+  phaseOfLabel,
+} from "./recognize.js";
+import { commandKey, renderCommandReplies } from "./replies.js";
+import { type FeatureState, HANDLED_LIMIT, newFeatureState } from "./state.js";
+import { enterPhase, type Transition } from "./transitions.js";
+
+export type Trigger =
+  /** Opened, edited, reopened, closed, or a repair sweep: reconcile from what GitHub holds. */
+  | { kind: "reconcile"; actor: string }
+  | { kind: "labeled"; label: string; actor: string }
+  | { kind: "unlabeled"; label: string; actor: string }
+  | {
+      kind: "comment";
+      commentId: string;
+      commentDatabaseId: number;
+      actor: Actor;
+      commands: CommandRequest[];
+    };
+
+export interface SquadPlanInput {
+  config: Config;
+  issue: IssueSnapshot;
+  trigger: Trigger;
+  now: Date;
+}
+
+export interface SquadPlan {
+  actions: Action[];
+  notes: string[];
+  state: FeatureState | null;
+  cardCommentId: string | null;
+  transitions: Transition[];
+}
+
+const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+export function planSquad(input: SquadPlanInput): SquadPlan {
+  const { config, issue, trigger, now } = input;
+  const at = now.toISOString();
+  const labels = issue.labels.map((l) => l.name);
+  const search = findCard(issue.comments);
+  const notes: string[] = [];
+  const actions: Action[] = search.duplicates.map((commentId) => ({
+    type: "deleteComment" as const,
+    commentId,
+    why: "a second card for the same feature",
+  }));
+  let state = search.card?.state ?? null;
+  const transitions: Transition[] = [];
+
+  if (search.unreadable) notes.push("the card's state could not be read; it is rebuilt");
+  if (state === null) {
+    const startsByCommand =
+      trigger.kind === "comment" &&
+      trigger.actor.maintainer &&
+      trigger.commands.some((c) => c.command.kind === "phase");
+    if (!looksLikeFeatureRequest(config, labels, issue.body) && !startsByCommand) {
+      return notAFeature(input, actions, notes);
+    }
+    const labelled = pickPhaseLabel(config, labels, trigger);
+    const first = labelled ?? (config.phases[0] as Phase);
+    const by = trigger.kind === "comment" ? trigger.actor.login : trigger.actor;
+    state = newFeatureState(first.id, at, by, labelled ? "label" : "recognition");
+    transitions.push({ from: null, to: first.id, by, via: state.history[0]?.via ?? "recognition" });
+    notes.push(`recognised as a feature request; enters ${first.name}`);
+  } else if (trigger.kind !== "comment") {
+    const adopted = adoptLabelChanges(config, state, labels, trigger, at);
+    state = adopted.state;
+    transitions.push(...adopted.transitions);
+  }
+
+  let outcomes: CommandOutcome[] = [];
+  if (trigger.kind === "comment") {
+    const fresh = trigger.commands.filter(
+      (c) => !state?.handled.includes(commandKey(trigger.commentDatabaseId, c)),
+    );
+    if (fresh.length < trigger.commands.length) notes.push("some commands were already handled");
+    const result = applyCommands(state, fresh, {
+      config,
+      actor: trigger.actor,
+      issueBody: issue.body,
+      at,
+    });
+    state = {
+      ...result.state,
+      handled: [
+        ...result.state.handled,
+        ...fresh.map((c) => commandKey(trigger.commentDatabaseId, c)),
+      ].slice(-HANDLED_LIMIT),
+    };
+    transitions.push(...result.transitions);
+    outcomes = result.outcomes;
+    actions.push(...commandFeedback(config, trigger, outcomes));
+  }
+
+  actions.push(...labelActions(config, state, labels));
+  actions.push({ type: "upsertCard", body: cardBody(config, issue, state, now) });
+  const notice = transitionNotice(config, issue, state, transitions);
+  if (notice) actions.push(notice);
+  return {
+    actions,
+    notes,
+    state,
+    cardCommentId: search.card?.commentId ?? search.unreadable,
+    transitions,
+  };
+}
+
+function notAFeature(input: SquadPlanInput, actions: Action[], notes: string[]): SquadPlan {
+  const { trigger } = input;
+  notes.push("not a feature request");
+  if (trigger.kind === "comment" && trigger.commands.length > 0) {
+    const onlyHelp = trigger.commands.every((c) => c.command.kind === "help");
+    const outcomes: CommandOutcome[] = trigger.commands.map((c) =>
+      c.command.kind === "help"
+        ? { line: c.line, status: "help" }
+        : {
+            line: c.line,
+            status: "refused",
+            reason: message("refuse.notFeature", {
+              labels: input.config.recognize.labels.map((l) => `\`${l}\``).join(", "),
+              first: input.config.phases[0]?.id ?? "",
+            }),
+          },
+    );
+    if (onlyHelp || outcomes.length > 0)
+      actions.push(...commandFeedback(input.config, trigger, outcomes));
+  }
+  return { actions, notes, state: null, cardCommentId: null, transitions: [] };
+}
+
+/** The phase label a person chose: the one just added, else the furthest along. */
+function pickPhaseLabel(config: Config, labels: string[], trigger: Trigger): Phase | undefined {
+  if (trigger.kind === "labeled" && labels.some((l) => sameName(l, trigger.label))) {
+    const hinted = phaseOfLabel(config, trigger.label);
+    if (hinted) return hinted;
+  }
+  return phaseLabelsIn(config, labels).sort((a, b) => b.index - a.index)[0];
+}
+
+/**
+ * People change labels; the bot writes labels and card together. So a label that disagrees with
+ * the card is a person's change (possibly one whose webhook was lost) and is adopted, never reverted.
+ */
+function adoptLabelChanges(
+  config: Config,
+  initial: FeatureState,
+  labels: string[],
+  trigger: Exclude<Trigger, { kind: "comment" }>,
+  at: string,
+) {
+  let state = initial;
+  const transitions: Transition[] = [];
+  const current = phaseById(config, state.phase);
+  const others = phaseLabelsIn(config, labels).filter((p) => p.id !== state.phase);
+  const chosen =
+    others.length > 0
+      ? pickPhaseLabel(
+          config,
+          labels.filter((l) => !current || !sameName(l, current.label)),
+          trigger,
+        )
+      : undefined;
+  if (chosen) {
+    const via = trigger.kind === "labeled" ? "label" : "sweep";
+    state = enterPhase(state, chosen, { at, by: trigger.actor, via });
+    transitions.push({ from: current?.id ?? null, to: chosen.id, by: trigger.actor, via });
+  } else if (current && !labels.some((l) => sameName(l, current.label))) {
+    if (trigger.kind === "unlabeled" && sameName(trigger.label, current.label)) {
+      state = { ...state, labelRemovedBy: trigger.actor };
+    }
+  } else if (current && state.labelRemovedBy) {
+    state = { ...state, labelRemovedBy: null };
+  }
+  const blockedLabel = config.labels.blocked;
+  if (blockedLabel) {
+    const hasBlockedLabel = labels.some((l) => sameName(l, blockedLabel));
+    if (hasBlockedLabel && !state.blocked) {
+      state = {
+        ...state,
+        blocked: {
+          reason: message("blocked.byLabel", { label: blockedLabel }),
+          by: trigger.actor,
+          at,
+        },
+      };
+    } else if (
+      !hasBlockedLabel &&
+      state.blocked &&
+      (trigger.kind !== "labeled" || !sameName(trigger.label, blockedLabel))
+    ) {
+      state = { ...state, blocked: null };
+    }
+  }
+  return { state, transitions };
+}
+
+/** Only real changes: a plan is also what a dry run shows. */
+function labelActions(config: Config, state: FeatureState, labels: string[]): Action[] {
+  const has = (name: string) => labels.some((l) => sameName(l, name));
+  const add: string[] = [];
+  const remove = phaseLabelsIn(config, labels)
+    .filter((p) => p.id !== state.phase)
+    .map((p) => p.label);
+  const current = phaseById(config, state.phase);
+  if (current && state.labelRemovedBy === null && !has(current.label)) add.push(current.label);
+  const blockedLabel = config.labels.blocked;
+  if (blockedLabel && state.blocked && !has(blockedLabel)) add.push(blockedLabel);
+  if (blockedLabel && !state.blocked && has(blockedLabel)) remove.push(blockedLabel);
+  const actions: Action[] = [];
+  if (add.length > 0) actions.push({ type: "addLabels", labels: add });
+  if (remove.length > 0) actions.push({ type: "removeLabels", labels: remove });
+  return actions;
+}
+
+function commandFeedback(
+  config: Config,
+  trigger: Extract<Trigger, { kind: "comment" }>,
+  outcomes: CommandOutcome[],
+): Action[] {
+  if (outcomes.length === 0) return [];
+  const actions: Action[] = [];
+  if (outcomes.some((o) => o.status === "applied")) {
+    actions.push({ type: "react", commentId: trigger.commentId, content: "THUMBS_UP" });
+  }
+  const reply = renderCommandReplies(config, trigger.actor.login, outcomes);
+  if (reply)
+    actions.push({ type: "comment", key: reply.key(trigger.commentDatabaseId), body: reply.body });
+  return actions;
+}
+
+function cardBody(config: Config, issue: IssueSnapshot, state: FeatureState, now: Date): string {
+  const current = phaseById(config, state.phase);
+  const next = current ? nextPhase(config, current) : (config.phases[0] ?? null);
+  const evaluate = (from: Phase | null, to: Phase) =>
+    evaluateCriteria(criteriaForEntering(config, from?.id ?? "", to.id), {
+      state,
+      issueBody: issue.body,
+    });
+  const previous = phaseById(config, state.history[state.history.length - 2]?.phase ?? "");
+  const problems = current ? [] : [message("card.unknownPhase", { phase: state.phase })];
+  return renderCard({
+    config,
+    state,
+    issue: { title: issue.title, url: issue.url, author: issue.author, state: issue.state },
+    now,
+    next: next && current ? { phase: next, results: evaluate(current, next) } : null,
+    warnings: current ? evaluate(previous ?? null, current).filter((r) => !r.met) : [],
+    problems,
+  });
+}
+
+function transitionNotice(
+  config: Config,
+  issue: IssueSnapshot,
+  state: FeatureState,
+  transitions: Transition[],
+): Action | null {
+  const first = transitions[0];
+  const last = transitions[transitions.length - 1];
+  if (!config.notifications.transitions || !first || !last || first.from === null) return null;
+  const to = phaseById(config, last.to);
+  if (!to || first.from === last.to) return null;
+  const body = renderTransitionNotice({
+    title: issue.title,
+    from: phaseById(config, first.from) ?? null,
+    to,
+    by: last.by,
+    recipients: [...(state.lead ? [state.lead] : []), ...state.members, ...state.interested],
+    maxMentions: config.notifications.maxMentions,
+    neverMention: config.neverMention,
+  });
+  return body ? { type: "comment", key: `transition:${state.history.length}`, body } : null;
+}

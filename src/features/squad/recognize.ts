@@ -1,0 +1,70 @@
+/** Which issues are feature requests, and which phase a label or a typed name means. */
+import type { Config, Phase } from "../../config/schema.js";
+
+const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/** A heading line in Markdown, e.g. "### Is your feature request related to a problem?". */
+function headingTexts(body: string): string[] {
+  return body
+    .split(/\r?\n/)
+    .map(
+      (line) =>
+        /^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/.exec(line)?.[1] ??
+        /^\s{0,3}\*\*(.+?)\*\*\s*$/.exec(line)?.[1],
+    )
+    .filter((text): text is string => text !== undefined);
+}
+
+export function matchesTemplate(config: Config, body: string): boolean {
+  if (config.recognize.templateHeadings.length === 0 || body === "") return false;
+  const headings = headingTexts(body).map((h) => h.toLowerCase());
+  return config.recognize.templateHeadings.some((wanted) =>
+    headings.some((h) => h.startsWith(wanted.trim().toLowerCase())),
+  );
+}
+
+export function hasRecognitionLabel(config: Config, labels: string[]): boolean {
+  return labels.some((label) => config.recognize.labels.some((wanted) => same(wanted, label)));
+}
+
+export function phaseOfLabel(config: Config, label: string): Phase | undefined {
+  return config.phases.find((phase) => same(phase.label, label));
+}
+
+export function phaseLabelsIn(config: Config, labels: string[]): Phase[] {
+  return labels.flatMap((label) => phaseOfLabel(config, label) ?? []);
+}
+
+/** A feature request by its labels or body alone, before any card exists. */
+export function looksLikeFeatureRequest(config: Config, labels: string[], body: string): boolean {
+  return (
+    hasRecognitionLabel(config, labels) ||
+    phaseLabelsIn(config, labels).length > 0 ||
+    matchesTemplate(config, body)
+  );
+}
+
+export function phaseById(config: Config, id: string): Phase | undefined {
+  return config.phases.find((phase) => phase.id === id);
+}
+
+/**
+ * What a person meant by a phase name: its id, name or label, ignoring case, or an unambiguous
+ * prefix of one ("conv" for Convergence).
+ */
+export function resolvePhaseName(config: Config, typed: string): Phase | Phase[] {
+  const wanted = typed.trim().toLowerCase();
+  const exact = config.phases.find(
+    (p) => p.id === wanted || same(p.name, wanted) || same(p.label, wanted),
+  );
+  if (exact) return exact;
+  const prefixed = config.phases.filter(
+    (p) => p.id.startsWith(wanted) || p.name.toLowerCase().startsWith(wanted),
+  );
+  return prefixed.length === 1 ? (prefixed[0] as Phase) : prefixed;
+}
+
+/** The next phase on the main path, skipping optional phases such as Sunset. */
+export function nextPhase(config: Config, current: Phase): Phase | null {
+  return config.phases.slice(current.index + 1).find((p) => !p.optional) ?? null;
+}

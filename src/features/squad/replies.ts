@@ -1,0 +1,36 @@
+/** What a person sees after a command: a reaction when it worked, one reply when it did not. */
+import { renderHelp } from "../../commands/help.js";
+import { SPECS } from "../../commands/specs.js";
+import type { Config } from "../../config/schema.js";
+import { shortHash } from "../../core/hash.js";
+import { mention } from "../../core/markdown.js";
+import { renderTemplate } from "../../core/templates.js";
+import type { CommandOutcome, CommandRequest } from "./apply-commands.js";
+
+/** Identifies one command occurrence in one comment, so a redelivery does not apply it again. */
+export function commandKey(commentDatabaseId: number, request: CommandRequest): string {
+  return `${commentDatabaseId}:${shortHash(`${request.line}#${request.occurrence}`)}`;
+}
+
+export interface Reply {
+  body: string;
+  key(commentDatabaseId: number): string;
+}
+
+export function renderCommandReplies(
+  _config: Config,
+  actor: string,
+  outcomes: CommandOutcome[],
+): Reply | null {
+  const refused = outcomes.filter((o) => o.status === "refused");
+  const wantsHelp = outcomes.some((o) => o.status === "help");
+  if (refused.length === 0 && !wantsHelp) return null;
+  const body = renderTemplate("command-reply", {
+    actor: mention(actor),
+    refused: refused.map((o) => ({ line: o.line.replace(/`/g, "'"), reason: o.reason })),
+    hasRefused: refused.length > 0,
+    help: wantsHelp ? renderHelp(SPECS) : "",
+  });
+  const fingerprint = shortHash(outcomes.map((o) => `${o.status}:${o.line}`).join("\n"));
+  return { body, key: (id) => `reply:${id}:${fingerprint}` };
+}
