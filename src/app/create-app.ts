@@ -1,0 +1,31 @@
+/** Wires the features to Probot's events; the same function serves production, tests and the demo. */
+import type { Context, Probot } from "probot";
+import { onCommentEvent } from "./comment-events.js";
+import { onPullRequest, onPush } from "./config-events.js";
+import { onIssueEvent } from "./issue-events.js";
+import { type AppDeps, Runtime } from "./runtime.js";
+
+type Handler = (runtime: Runtime, context: Context) => Promise<void>;
+
+export function createApp(deps: AppDeps) {
+  return (app: Probot): void => {
+    const runtime = new Runtime(app, deps);
+    // An internal error is logged with the delivery and rethrown, so GitHub's delivery log shows
+    // the failure and a maintainer can redeliver it.
+    const guard = (name: string, handler: Handler) => async (context: Context) => {
+      try {
+        await handler(runtime, context);
+      } catch (error) {
+        context.log.error(
+          { err: error, event: name, delivery: context.id },
+          "squad-bot failed to handle an event",
+        );
+        throw error;
+      }
+    };
+    app.on("issues", guard("issues", onIssueEvent));
+    app.on("issue_comment", guard("issue_comment", onCommentEvent));
+    app.on("push", guard("push", onPush));
+    app.on("pull_request", guard("pull_request", onPullRequest));
+  };
+}

@@ -1,0 +1,102 @@
+/** `issues` webhooks: recognition, label-driven phase moves, and reconciling a feature's card. */
+import type { Context } from "probot";
+import { execute } from "../actions/executor.js";
+import type { Config } from "../config/schema.js";
+import { planSquad, type Trigger } from "../features/squad/plan.js";
+import { looksLikeFeatureRequest, phaseOfLabel } from "../features/squad/recognize.js";
+import type { GitHubPort } from "../github/port.js";
+import type { IssueRef, IssueSnapshot } from "../github/types.js";
+import { type IssuePayload, issuePayload, repoOf } from "./payloads.js";
+import { issueKey, type Runtime } from "./runtime.js";
+
+const HANDLED = new Set(["opened", "edited", "reopened", "closed", "labeled", "unlabeled"]);
+const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+/** Labels squad-bot cares about; any other label change cannot change a feature. */
+function labelMatters(config: Config, name: string): boolean {
+  return (
+    phaseOfLabel(config, name) !== undefined ||
+    config.recognize.labels.some((l) => same(l, name)) ||
+    (config.labels.blocked !== null && same(config.labels.blocked, name))
+  );
+}
+
+export async function onIssueEvent(runtime: Runtime, context: Context): Promise<void> {
+  const parsed = issuePayload.safeParse(context.payload);
+  if (!parsed.success) {
+    context.log.warn({ issues: parsed.error.issues }, "ignored a malformed issues payload");
+    return;
+  }
+  const payload = parsed.data;
+  if (!HANDLED.has(payload.action) || payload.issue.pull_request) return;
+  if (same(payload.sender.login, await runtime.appLogin())) return;
+  const port = runtime.deps.githubFor(context);
+  const repo = repoOf(payload);
+  const loaded = await runtime.config(port, repo, context.log);
+  if (loaded.ok !== true || !loaded.config.enabled) return;
+  const config = loaded.config;
+  if (!worthLoading(config, payload)) return;
+  const trigger: Trigger =
+    (payload.action === "labeled" || payload.action === "unlabeled") && payload.label
+      ? { kind: payload.action, label: payload.label.name, actor: payload.sender.login }
+      : { kind: "reconcile", actor: payload.sender.login };
+  await reconcileIssue(
+    runtime,
+    context,
+    port,
+    config,
+    { ...repo, number: payload.issue.number },
+    trigger,
+  );
+}
+
+/** Cheap decisions from the payload alone, so unrelated events cost no request. */
+function worthLoading(config: Config, payload: IssuePayload): boolean {
+  if (payload.action === "labeled" || payload.action === "unlabeled") {
+    return payload.label !== undefined && labelMatters(config, payload.label.name);
+  }
+  if (payload.action === "opened") {
+    const labels = (payload.issue.labels ?? []).map((l) => l.name);
+    return looksLikeFeatureRequest(config, labels, payload.issue.body ?? "");
+  }
+  return true;
+}
+
+export async function reconcileIssue(
+  runtime: Runtime,
+  context: Pick<Context, "log">,
+  port: GitHubPort,
+  config: Config,
+  ref: IssueRef,
+  trigger: Trigger | ((issue: IssueSnapshot) => Promise<Trigger>),
+): Promise<void> {
+  await runtime.lock.run(issueKey(ref, ref.number), async () => {
+    const labelNames = [
+      ...config.phases.map((p) => p.label),
+      ...(config.labels.blocked ? [config.labels.blocked] : []),
+    ];
+    const issue = await port.loadIssue(ref, { labelNames });
+    if (!issue) return;
+    const resolved = typeof trigger === "function" ? await trigger(issue) : trigger;
+    const plan = planSquad({ config, issue, trigger: resolved, now: runtime.deps.now() });
+    const result = await execute(port, issue, plan.actions, {
+      dryRun: runtime.deps.dryRun || config.dryRun,
+      protectedLabels: config.labels.protected,
+      labelColor: config.labels.color,
+      cardCommentId: plan.cardCommentId,
+    });
+    const log = {
+      issue: ref,
+      notes: plan.notes,
+      ops: result.ops.map((o) => o.op),
+      skipped: result.skipped.length,
+    };
+    if (result.failures.length > 0)
+      context.log.error({ ...log, failures: result.failures }, "some writes failed");
+    else
+      context.log.info(
+        log,
+        runtime.deps.dryRun || config.dryRun ? "dry run: planned" : "reconciled",
+      );
+  });
+}

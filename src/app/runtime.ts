@@ -1,0 +1,74 @@
+/**
+ * What lives for the whole process and is shared by every delivery: the config cache, the
+ * per-issue lock, the app's own login, and how a delivery gets its port to GitHub.
+ */
+import type { Context, Probot } from "probot";
+import { ConfigCache } from "../config/cache.js";
+import { type ConfigLoadResult, loadConfig } from "../config/load.js";
+import { KeyedLock } from "../core/keyed-lock.js";
+import { reportConfigHealth } from "../features/config-check/index.js";
+import type { GitHubPort } from "../github/port.js";
+import type { RepoRef } from "../github/types.js";
+
+export interface AppDeps {
+  /** The port one delivery uses; production wraps `context.octokit`. */
+  githubFor(context: Context): GitHubPort;
+  /** The app's bot login, e.g. `squad-bot[bot]`: its own events plan nothing. */
+  appLogin(app: Probot): Promise<string>;
+  now(): Date;
+  /** Plan and log, write nothing, for every repository (config can also ask for it per repo). */
+  dryRun: boolean;
+  configTtlMs?: number;
+}
+
+export class Runtime {
+  readonly lock = new KeyedLock();
+  readonly configs: ConfigCache<ConfigLoadResult>;
+  private login: Promise<string> | undefined;
+
+  constructor(
+    readonly app: Probot,
+    readonly deps: AppDeps,
+  ) {
+    this.configs = new ConfigCache<ConfigLoadResult>({
+      ttlMs: deps.configTtlMs ?? 5 * 60_000,
+      now: () => deps.now().getTime(),
+    });
+  }
+
+  appLogin(): Promise<string> {
+    this.login ??= this.deps.appLogin(this.app).catch((error: unknown) => {
+      this.login = undefined;
+      throw error;
+    });
+    return this.login;
+  }
+
+  /**
+   * The repository's config, cached; a fresh load that is invalid is reported once (one issue
+   * in the repository), and the caller does nothing for the repository while it stays invalid.
+   */
+  async config(port: GitHubPort, repo: RepoRef, log: Context["log"]): Promise<ConfigLoadResult> {
+    const cached = this.configs.get(repo.owner, repo.repo);
+    if (cached) return cached;
+    const result = await loadConfig(port, repo);
+    this.configs.set(repo.owner, repo.repo, result);
+    if (result.ok === false) {
+      log.warn(
+        { repo, problems: result.problems },
+        "squad-bot config is invalid; the bot makes no changes here",
+      );
+      // A valid config closes the report from the push that fixed it (config-events.ts).
+      try {
+        await reportConfigHealth(port, repo, result, await this.appLogin());
+      } catch (error) {
+        log.error({ err: error, repo }, "could not report the config's health");
+      }
+    }
+    return result;
+  }
+}
+
+export function issueKey(repo: RepoRef, number: number): string {
+  return `${repo.owner}/${repo.repo}#${number}`.toLowerCase();
+}

@@ -1,0 +1,53 @@
+/** The real app in a real Probot, wired to the in-memory GitHub: deliveries in, GitHub's state out. */
+import { pino } from "pino";
+import { Probot, ProbotOctokit } from "probot";
+import { createApp } from "../../src/app/create-app.js";
+import { createWorld, manualClock, type World, type WorldOptions } from "../double/index.js";
+
+export interface Delivery {
+  id: string;
+  name: string;
+  payload: unknown;
+}
+
+export interface TestApp extends World {
+  clock: ReturnType<typeof manualClock>;
+  deliver(event: Delivery): Promise<void>;
+  /** Feeds back the webhooks GitHub sends for the app's own writes; returns how many. */
+  deliverEchoes(): Promise<number>;
+}
+
+export async function startApp(
+  options: WorldOptions & { dryRun?: boolean } = {},
+): Promise<TestApp> {
+  const clock = manualClock();
+  const world = createWorld({ now: clock.now, ...options });
+  const probot = new Probot({
+    githubToken: "test-token",
+    log: pino({ level: "silent" }),
+    Octokit: ProbotOctokit.defaults((o: object) => ({
+      ...o,
+      retry: { enabled: false },
+      throttle: { enabled: false },
+    })),
+  });
+  await probot.load(
+    createApp({
+      githubFor: () => world.github,
+      appLogin: async () => world.github.appLogin,
+      now: clock.now,
+      dryRun: options.dryRun ?? false,
+    }),
+  );
+  const deliver = (event: Delivery) => probot.receive(event as Parameters<Probot["receive"]>[0]);
+  return {
+    ...world,
+    clock,
+    deliver,
+    async deliverEchoes() {
+      const echoes = world.github.drainAppEvents();
+      for (const echo of echoes) await deliver(echo);
+      return echoes.length;
+    },
+  };
+}
