@@ -99,18 +99,21 @@ describe("/lead", () => {
       "lead",
       args,
       `${shown} is not a GitHub login. Write it as \`@login\` (letters, digits and dashes), or \`/lead me\`.`,
-    ),
-  );
+    ));
 });
 
 describe("no-argument commands", () => {
-  it.each(["join", "leave", "interested", "uninterested", "unblocked", "help"] as const)(
-    "/%s ignores trailing talk",
-    (name) => {
-      accepts(name, "", { kind: name });
-      accepts(name, "happy to help!", { kind: name });
-    },
-  );
+  it.each([
+    "join",
+    "leave",
+    "interested",
+    "uninterested",
+    "unblocked",
+    "help",
+  ] as const)("/%s ignores trailing talk", (name) => {
+    accepts(name, "", { kind: name });
+    accepts(name, "happy to help!", { kind: name });
+  });
 });
 
 describe("/link", () => {
@@ -159,15 +162,19 @@ describe("/target", () => {
     ["none", null],
   ])("reads %j", (args, date) => accepts("target", args, { kind: "target", date }));
 
-  it.each(["2026-02-30", "2026-02-29", "2026-13-01", "2026-00-10", "2026-4-1", "tomorrow"])(
-    "rejects %j",
-    (args) =>
-      rejects(
-        "target",
-        args,
-        `\`${args}\` is not a date. Write a real calendar date as \`YYYY-MM-DD\`, e.g. \`2026-03-31\`, or \`none\` to clear it.`,
-      ),
-  );
+  it.each([
+    "2026-02-30",
+    "2026-02-29",
+    "2026-13-01",
+    "2026-00-10",
+    "2026-4-1",
+    "tomorrow",
+  ])("rejects %j", (args) =>
+    rejects(
+      "target",
+      args,
+      `\`${args}\` is not a date. Write a real calendar date as \`YYYY-MM-DD\`, e.g. \`2026-03-31\`, or \`none\` to clear it.`,
+    ));
 
   it("asks for a date when there is none", () => {
     rejects(
