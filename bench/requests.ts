@@ -1,0 +1,93 @@
+/**
+ * `npm run bench`: GitHub requests per event, measured by running the real app against the
+ * in-memory GitHub (each port call is one HTTP request, see src/github/port.ts). Exits 1 when an
+ * event exceeds its budget, so a change that costs more requests is noticed.
+ */
+import { type Delivery, startApp, type TestApp } from "../test/support/app.js";
+
+interface Row {
+  event: string;
+  requests: number;
+  writes: number;
+  detail: string;
+  budget: number;
+}
+
+const FEATURE = {
+  title: "Show sync status",
+  body: "### Is your feature request related to a problem?\nYes.",
+};
+const rows: Row[] = [];
+
+async function measure(app: TestApp, event: string, budget: number, delivery: () => Delivery) {
+  const made = delivery();
+  app.github.resetRequests();
+  const writesBefore = app.github.writeCount();
+  await app.deliver(made);
+  const methods = app.github.requests.map((r) => r.method);
+  rows.push({
+    event,
+    requests: methods.length,
+    writes: app.github.writeCount() - writesBefore,
+    detail: methods.join(", "),
+    budget,
+  });
+  await app.deliverEchoes();
+}
+
+const app = await startApp({ config: "preset: squad-journey\n" });
+const { maintainer, user, writer } = app.people;
+// Warm the config cache and create the phase labels once, as a running installation has.
+const warm = app.github.as(user).openIssue(app.repo, FEATURE);
+await app.deliver(warm);
+for (const label of ["phase: convergence", "phase: building", "phase: testing"])
+  app.github.createLabel(app.repo, label);
+
+let ref = warm.ref;
+await measure(app, "feature request opened (new card)", 3, () => {
+  const opened = app.github.as(user).openIssue(app.repo, FEATURE);
+  ref = opened.ref;
+  return opened;
+});
+await measure(app, "/interested (anyone)", 2, () =>
+  app.github.as(writer).comment(ref, "/interested"),
+);
+await measure(app, "phase label added by a maintainer", 3, () =>
+  app.github.as(maintainer).addLabel(ref, "phase: convergence"),
+);
+await measure(app, "/phase by a maintainer (permission check)", 3, () =>
+  app.github.as(maintainer).comment(ref, "/phase building --force"),
+);
+const redelivered = app.github.as(maintainer).addLabel(ref, "phase: testing");
+await measure(app, "phase label (first delivery)", 3, () => redelivered);
+await measure(app, "same delivery again", 1, () => redelivered);
+const bug = app.github.as(user).openIssue(app.repo, { title: "Crash", body: "It crashes" });
+await measure(app, "ordinary issue opened", 1, () => bug);
+await measure(app, "unrelated label on an ordinary issue", 1, () =>
+  app.github.as(maintainer).addLabel(bug.ref, "bug"),
+);
+await measure(app, "comment without commands", 1, () =>
+  app.github.as(user).comment(bug.ref, "Any news?"),
+);
+await measure(app, "ordinary issue edited", 1, () =>
+  app.github.as(user).editBody(bug.ref, "It crashes on start"),
+);
+const echoes = app.github.drainAppEvents();
+app.github.resetRequests();
+for (const echo of echoes) await app.deliver(echo);
+rows.push({
+  event: "the bot's own echo webhooks",
+  requests: app.github.requests.length,
+  writes: 0,
+  detail: "",
+  budget: 0,
+});
+
+console.log("| event | requests | writes | budget | calls |\n| --- | ---: | ---: | ---: | --- |");
+for (const row of rows)
+  console.log(`| ${row.event} | ${row.requests} | ${row.writes} | ${row.budget} | ${row.detail} |`);
+const over = rows.filter((r) => r.requests > r.budget);
+if (over.length > 0) {
+  console.error(`\nover budget: ${over.map((r) => r.event).join("; ")}`);
+  process.exitCode = 1;
+}
