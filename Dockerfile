@@ -17,4 +17,4 @@ COPY config ./config
 COPY app.yml ./
 USER node
 EXPOSE 3000
-CMD ["node_modules/.bin/probot", "run", "./dist/src/index.js"]
+CMD ["node", "dist/src/main.js"]
