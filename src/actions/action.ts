@@ -2,7 +2,7 @@
  * What a plan asks for, in the domain's words. Planners return these as data; the executor
  * (`actions/executor.ts`) turns them into one batched mutation, skipping what is already true.
  */
-import type { CloseReason, ReactionContent } from "../github/types.js";
+import type { CloseReason, ProjectFieldInput, ReactionContent } from "../github/types.js";
 
 export type Action =
   | { type: "addLabels"; labels: string[] }
@@ -13,7 +13,18 @@ export type Action =
   | { type: "comment"; key: string; body: string }
   | { type: "react"; commentId: string; content: ReactionContent }
   | { type: "deleteComment"; commentId: string; why: string }
-  | { type: "closeIssue"; reason: CloseReason };
+  | { type: "closeIssue"; reason: CloseReason }
+  /** Put the issue on a project board (the item's id is then known to later field writes). */
+  | { type: "addProjectItem"; projectId: string }
+  /** `itemId` null: the item `addProjectItem` creates in the same plan. `field` names it for logs. */
+  | {
+      type: "setProjectField";
+      projectId: string;
+      itemId: string | null;
+      fieldId: string;
+      field: string;
+      value: ProjectFieldInput;
+    };
 
 /** Everything one reconcile decided for one issue. */
 export interface Plan {

@@ -61,6 +61,8 @@ export async function execute(
   const toAdd: string[] = [];
   const toRemove: LabelRef[] = [];
   const ops: MutationOp[] = [];
+  const itemOps: MutationOp[] = [];
+  const fieldWrites: FieldWrite[] = [];
   for (const action of actions) {
     switch (action.type) {
       case "addLabels":
@@ -107,11 +109,18 @@ export async function execute(
         if (issue.state === "closed") skipped.push("issue already closed");
         else ops.push({ op: "closeIssue", issueId: issue.id, reason: action.reason });
         break;
+      case "addProjectItem":
+        itemOps.push({ op: "addProjectItem", projectId: action.projectId, contentId: issue.id });
+        break;
+      case "setProjectField":
+        fieldWrites.push(action);
+        break;
     }
   }
 
-  // Labels are created first, in their own request, because a mutation document cannot use an
-  // id created earlier in the same document; this happens once per label per repository.
+  // Labels and project items are created first, in their own request, because a mutation
+  // document cannot use an id created earlier in the same document; this happens once per label
+  // per repository and once per issue per board.
   const missing = toAdd.filter((name) => !findLabel(repoLabels, name));
   const labelOps: MutationOp[] = missing.map((name) => ({
     op: "createLabel",
@@ -120,26 +129,43 @@ export async function execute(
     color: options.labelColor,
     description: "Managed by squad-bot",
   }));
-  const allOps: MutationOp[] = [...labelOps];
+  const firstOps = [...labelOps, ...itemOps];
+  const allOps: MutationOp[] = [...firstOps];
   if (options.dryRun) {
     return {
-      ops: [...labelOps, ...labelWrites(issue, toAdd, toRemove, repoLabels), ...ops],
+      ops: [
+        ...firstOps,
+        ...labelWrites(issue, toAdd, toRemove, repoLabels),
+        ...ops,
+        ...fieldOps(fieldWrites, new Map(), failures),
+      ],
       results: [],
       skipped,
       failures,
     };
   }
   const results: MutationResult[] = [];
-  if (labelOps.length > 0) {
-    const created = await port.mutate(labelOps);
+  const newItems = new Map<string, string>();
+  if (firstOps.length > 0) {
+    const created = await port.mutate(firstOps);
     results.push(...created);
     created.forEach((result, index) => {
+      const op = firstOps[index] as MutationOp;
+      if (op.op === "addProjectItem") {
+        if (result.ok && result.id) newItems.set(op.projectId, result.id);
+        else if (!result.ok) failures.push(`could not add to project: ${result.error}`);
+        return;
+      }
       const name = missing[index] as string;
       if (result.ok && result.id) repoLabels.push({ id: result.id, name });
       else if (!result.ok) failures.push(`could not create label "${name}": ${result.error}`);
     });
   }
-  const batch = [...labelWrites(issue, toAdd, toRemove, repoLabels), ...ops];
+  const batch = [
+    ...labelWrites(issue, toAdd, toRemove, repoLabels),
+    ...ops,
+    ...fieldOps(fieldWrites, newItems, failures, true),
+  ];
   allOps.push(...batch);
   if (batch.length > 0) {
     const written = await port.mutate(batch);
@@ -149,6 +175,29 @@ export async function execute(
     });
   }
   return { ops: allOps, results, skipped, failures };
+}
+
+type FieldWrite = Extract<Action, { type: "setProjectField" }>;
+
+/** In a dry run the new item has no id yet; a placeholder shows what would be written. */
+const NEW_ITEM = "(new item)";
+
+/** Field writes; one whose item could not be added is a failure, not a write. */
+function fieldOps(
+  writes: FieldWrite[],
+  newItems: Map<string, string>,
+  failures: string[],
+  needIds = false,
+): MutationOp[] {
+  return writes.flatMap((write): MutationOp[] => {
+    const itemId = write.itemId ?? newItems.get(write.projectId) ?? (needIds ? null : NEW_ITEM);
+    if (itemId === null) {
+      failures.push(`could not set "${write.field}": the item was not added`);
+      return [];
+    }
+    const { projectId, fieldId, value } = write;
+    return [{ op: "setProjectField", projectId, itemId, fieldId, value }];
+  });
 }
 
 function labelWrites(

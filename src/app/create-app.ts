@@ -3,6 +3,7 @@ import type { Context, Probot } from "probot";
 import { onCommentEvent } from "./comment-events.js";
 import { onPullRequest, onPush } from "./config-events.js";
 import { onIssueEvent } from "./issue-events.js";
+import { onProjectItemEvent } from "./project-events.js";
 import { type AppDeps, Runtime } from "./runtime.js";
 
 type Handler = (runtime: Runtime, context: Context) => Promise<void>;
@@ -27,5 +28,6 @@ export function createApp(deps: AppDeps) {
     app.on("issue_comment", guard("issue_comment", onCommentEvent));
     app.on("push", guard("push", onPush));
     app.on("pull_request", guard("pull_request", onPullRequest));
+    app.on("projects_v2_item", guard("projects_v2_item", onProjectItemEvent));
   };
 }

@@ -2,12 +2,18 @@
 import type { Context } from "probot";
 import { execute } from "../actions/executor.js";
 import type { Config } from "../config/schema.js";
+import {
+  afterRoadmapWrites,
+  planRoadmapSync,
+  type RoadmapDeps,
+  roadmapLoadOptions,
+} from "../features/roadmap/sync.js";
 import { planSquad, type Trigger } from "../features/squad/plan.js";
 import { looksLikeFeatureRequest, phaseOfLabel } from "../features/squad/recognize.js";
 import type { GitHubPort } from "../github/port.js";
 import type { IssueRef, IssueSnapshot } from "../github/types.js";
 import { type IssuePayload, issuePayload, repoOf } from "./payloads.js";
-import { issueKey, type Runtime } from "./runtime.js";
+import { installationOf, issueKey, type Runtime } from "./runtime.js";
 
 const HANDLED = new Set(["opened", "edited", "reopened", "closed", "labeled", "unlabeled"]);
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
@@ -17,7 +23,8 @@ function labelMatters(config: Config, name: string): boolean {
   return (
     phaseOfLabel(config, name) !== undefined ||
     config.recognize.labels.some((l) => same(l, name)) ||
-    (config.labels.blocked !== null && same(config.labels.blocked, name))
+    (config.labels.blocked !== null && same(config.labels.blocked, name)) ||
+    (config.roadmap?.addOnLabels.some((l) => same(l, name)) ?? false)
   );
 }
 
@@ -64,7 +71,7 @@ function worthLoading(config: Config, payload: IssuePayload): boolean {
 
 export async function reconcileIssue(
   runtime: Runtime,
-  context: Pick<Context, "log">,
+  context: Pick<Context, "log" | "payload">,
   port: GitHubPort,
   config: Config,
   ref: IssueRef,
@@ -75,19 +82,33 @@ export async function reconcileIssue(
       ...config.phases.map((p) => p.label),
       ...(config.labels.blocked ? [config.labels.blocked] : []),
     ];
-    const issue = await port.loadIssue(ref, { labelNames });
+    const issue = await port.loadIssue(ref, { labelNames, ...roadmapLoadOptions(config) });
     if (!issue) return;
     const resolved = typeof trigger === "function" ? await trigger(issue) : trigger;
-    const plan = planSquad({ config, issue, trigger: resolved, now: runtime.deps.now() });
-    const result = await execute(port, issue, plan.actions, {
+    const input = { config, issue, trigger: resolved, now: runtime.deps.now() };
+    let plan = planSquad(input);
+    const roadmapDeps: RoadmapDeps = {
+      port,
+      boards: runtime.boards,
+      installation: installationOf(context.payload),
+      log: context.log,
+    };
+    const roadmap = plan.state && (await planRoadmapSync(roadmapDeps, config, issue, plan.state));
+    // Problems go on the card; planning again is cheap (pure) and keeps the card one write.
+    if (roadmap && roadmap.problems.length > 0) {
+      plan = planSquad({ ...input, problems: () => roadmap.problems });
+    }
+    const actions = [...plan.actions, ...(roadmap ? roadmap.actions : [])];
+    const result = await execute(port, issue, actions, {
       dryRun: runtime.deps.dryRun || config.dryRun,
       protectedLabels: config.labels.protected,
       labelColor: config.labels.color,
       cardCommentId: plan.cardCommentId,
     });
+    afterRoadmapWrites(roadmapDeps, config, result);
     const log = {
       issue: ref,
-      notes: plan.notes,
+      notes: [...plan.notes, ...(roadmap ? roadmap.notes : [])],
       ops: result.ops.map((o) => o.op),
       skipped: result.skipped.length,
     };

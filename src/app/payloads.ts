@@ -81,6 +81,22 @@ export const pullRequestPayload = z.object({
 });
 export type PullRequestPayload = z.infer<typeof pullRequestPayload>;
 
+/** Organization project events: no repository, only the node id of the item's content. */
+export const projectItemPayload = z.object({
+  action: z.string(),
+  projects_v2_item: z.object({
+    node_id: z.string(),
+    project_node_id: z.string(),
+    content_node_id: z.string(),
+    content_type: z.string(),
+  }),
+  changes: z
+    .object({ field_value: z.object({ field_node_id: z.string().optional() }).optional() })
+    .optional(),
+  sender: user,
+});
+export type ProjectItemPayload = z.infer<typeof projectItemPayload>;
+
 export function repoOf(payload: { repository: z.infer<typeof repository> }) {
   return { owner: payload.repository.owner.login, repo: payload.repository.name };
 }

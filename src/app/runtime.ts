@@ -7,6 +7,7 @@ import { ConfigCache } from "../config/cache.js";
 import { type ConfigLoadResult, loadConfig } from "../config/load.js";
 import { KeyedLock } from "../core/keyed-lock.js";
 import { reportConfigHealth } from "../features/config-check/index.js";
+import { BoardCache } from "../features/roadmap/cache.js";
 import type { GitHubPort } from "../github/port.js";
 import type { RepoRef } from "../github/types.js";
 
@@ -24,6 +25,8 @@ export interface AppDeps {
 export class Runtime {
   readonly lock = new KeyedLock();
   readonly configs: ConfigCache<ConfigLoadResult>;
+  /** Roadmap board ids per installation and board: the only thing kept across deliveries. */
+  readonly boards: BoardCache;
   private login: Promise<string> | undefined;
 
   constructor(
@@ -34,6 +37,7 @@ export class Runtime {
       ttlMs: deps.configTtlMs ?? 5 * 60_000,
       now: () => deps.now().getTime(),
     });
+    this.boards = new BoardCache({ now: () => deps.now().getTime() });
   }
 
   appLogin(): Promise<string> {
@@ -67,6 +71,12 @@ export class Runtime {
     }
     return result;
   }
+}
+
+/** The installation a delivery came from; 0 when the payload has none (a test or a script). */
+export function installationOf(payload: unknown): number {
+  const id = (payload as { installation?: { id?: unknown } } | null)?.installation?.id;
+  return typeof id === "number" ? id : 0;
 }
 
 export function issueKey(repo: RepoRef, number: number): string {

@@ -39,6 +39,32 @@ export type PhaseInput = z.input<typeof phaseSchema>;
 
 const labelName = z.string().min(1).max(50);
 const login = z.string().regex(/^[A-Za-z0-9-]+(\[bot\])?$/, "a GitHub login");
+/** Field and option names as the board shows them; ids are looked up by name at run time. */
+const projectName = z.string().min(1).max(100);
+
+/** Sync with an organization's Projects v2 board; the feature is off when the section is absent. */
+export const roadmapSchema = z.strictObject({
+  /** The board at `https://github.com/orgs/<org>/projects/<number>`. */
+  project: z.strictObject({
+    org: z.string().regex(/^[A-Za-z0-9-]+$/, "an organization login, e.g. `medic`"),
+    number: z.number().int().positive(),
+  }),
+  /** The single-select field that holds the phase. */
+  field: projectName.default("Status"),
+  /**
+   * Phase id → option of `field`; several phases may share one option, unmapped phases leave the
+   * field alone. Ids of phases that do not exist are ignored rather than refused, so a preset's
+   * mapping survives a repository replacing the preset's phases.
+   */
+  options: z.record(z.string(), projectName).default({}),
+  /** Adding one of these labels puts a feature (back) on the board after someone removed it. */
+  addOnLabels: z.array(labelName).default([]),
+  /** Date fields kept in sync: `target` from `/target`, `start` from leaving the first phase. */
+  dates: z
+    .strictObject({ target: projectName.optional(), start: projectName.optional() })
+    .prefault({}),
+});
+export type RoadmapConfig = z.output<typeof roadmapSchema>;
 
 export const configSchema = z
   .strictObject({
@@ -94,6 +120,8 @@ export const configSchema = z
       .prefault({}),
     /** People never mentioned (opt-outs kept in config). */
     neverMention: z.array(login).default([]),
+    /** The roadmap board; `null` turns off a preset's board. */
+    roadmap: roadmapSchema.nullable().default(null),
   })
   .superRefine((config, ctx) => {
     const seen = new Map<string, number>();

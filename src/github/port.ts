@@ -12,6 +12,7 @@ import type {
   MutationOp,
   MutationResult,
   NewIssue,
+  ProjectSnapshot,
   RepoPermission,
   RepoRef,
 } from "./types.js";
@@ -19,6 +20,11 @@ import type {
 export interface LoadIssueOptions {
   /** Repository labels to resolve to ids in the same request (phase labels, blocked label). */
   labelNames: string[];
+  /**
+   * Project field names whose values to read on every project item of the issue, in the same
+   * request; when given (even empty), the snapshot carries `projectItems`.
+   */
+  projectFields?: string[];
 }
 
 export interface GitHubPort {
@@ -40,6 +46,10 @@ export interface GitHubPort {
     state: "open" | "closed" | "all",
   ): Promise<IssueSummary[]>;
   createIssue(repo: RepoRef, issue: NewIssue): Promise<IssueSummary>;
+  /** An organization's Projects v2 board and the named fields; null when either is missing. */
+  loadProject(org: string, number: number, fieldNames: string[]): Promise<ProjectSnapshot | null>;
+  /** The issue a node id names (project webhooks carry only that); null for anything else. */
+  findIssueByNodeId(nodeId: string): Promise<IssueRef | null>;
 }
 
 /** A port failure that carries what a maintainer needs to fix it. */

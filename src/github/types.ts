@@ -46,7 +46,45 @@ export interface IssueSnapshot {
   comments: CommentSnapshot[];
   /** 👍 reactions on the issue itself: demand. */
   thumbsUp: number;
+  /** The issue's items on Projects v2 boards; present only when `projectFields` was requested. */
+  projectItems?: ProjectItemSnapshot[];
 }
+
+/** A value of one project field on one item, as far as squad-bot reads fields. */
+export type ProjectFieldValue =
+  | { type: "singleSelect"; optionId: string; name: string }
+  | { type: "date"; date: string };
+
+/** One item of an issue on a project board, with the values of the fields asked for. */
+export interface ProjectItemSnapshot {
+  id: string;
+  project: {
+    id: string;
+    number: number /** Owner login; "" for user-owned projects. */;
+    org: string;
+  };
+  archived: boolean;
+  /** By requested field name; null when the field is unset, missing, or of another kind. */
+  fields: Record<string, ProjectFieldValue | null>;
+}
+
+/** A project field looked up by name; `other` covers text, number and iteration fields. */
+export type ProjectField =
+  | { type: "singleSelect"; id: string; name: string; options: { id: string; name: string }[] }
+  | { type: "date"; id: string; name: string }
+  | { type: "other"; id: string; name: string; dataType: string };
+
+/** An organization's Projects v2 board with the fields asked for by name (null when missing). */
+export interface ProjectSnapshot {
+  id: string;
+  title: string;
+  /** Whether this app may write items and values (the organization "Projects" permission). */
+  canUpdate: boolean;
+  fields: Record<string, ProjectField | null>;
+}
+
+/** What `updateProjectV2ItemFieldValue` writes: an option of a single-select, or a date. */
+export type ProjectFieldInput = { singleSelectOptionId: string } | { date: string };
 
 export type RepoPermission = "admin" | "maintain" | "write" | "triage" | "read" | "none";
 
@@ -71,7 +109,16 @@ export type MutationOp =
   | { op: "addReaction"; subjectId: string; content: ReactionContent }
   | { op: "closeIssue"; issueId: string; reason: CloseReason }
   | { op: "reopenIssue"; issueId: string }
-  | { op: "updateIssueBody"; issueId: string; body: string };
+  | { op: "updateIssueBody"; issueId: string; body: string }
+  /** Returns the item's id; GitHub returns the existing item when the issue is already there. */
+  | { op: "addProjectItem"; projectId: string; contentId: string }
+  | {
+      op: "setProjectField";
+      projectId: string;
+      itemId: string;
+      fieldId: string;
+      value: ProjectFieldInput;
+    };
 
 export type MutationResult =
   /** `id`: the node a create op made (comment, label). */

@@ -90,6 +90,12 @@ export class FakeConfigPort implements GitHubPort {
   listPullRequestFiles(): never {
     throw new Error("not used by config tests");
   }
+  loadProject(): never {
+    throw new Error("not used by config tests");
+  }
+  findIssueByNodeId(): never {
+    throw new Error("not used by config tests");
+  }
 }
 
 export const REPO: RepoRef = { owner: "medic", repo: "cht-core" };

@@ -173,7 +173,9 @@ describe("the app's own writes", () => {
     ]);
     for (const event of events) {
       expect(event.payload.sender).toMatchObject({ login: APP, type: "Bot" });
-      expect(event.payload.repository?.full_name).toBe(`${repo.owner}/${repo.repo}`);
+      expect("repository" in event.payload && event.payload.repository?.full_name).toBe(
+        `${repo.owner}/${repo.repo}`,
+      );
     }
     expect(events[1]?.payload).toMatchObject({ comment: { user: { login: APP, type: "Bot" } } });
     expect(github.drainAppEvents()).toEqual([]);

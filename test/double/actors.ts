@@ -1,5 +1,6 @@
 /** People acting on the in-memory GitHub: each action changes the state and returns its webhook. */
 import type { IssueRef, RepoPermission, RepoRef } from "../../src/github/types.js";
+import { BoardActor } from "./board.js";
 import { commit, type FileChanges, openPull } from "./git.js";
 import {
   addComment,
@@ -23,6 +24,7 @@ import {
   type RestReaction,
   reactionFromRest,
 } from "./model.js";
+import { requireProject } from "./projects.js";
 import type { Store } from "./store.js";
 import type { WebhookEvent, Webhooks } from "./webhooks.js";
 
@@ -63,6 +65,16 @@ export class Actor {
     readonly login: string,
   ) {
     store.account(login);
+  }
+
+  /** This person on an organization's project board. */
+  board(org: string, number: number): BoardActor {
+    return new BoardActor(
+      this.store,
+      this.webhooks,
+      requireProject(this.store, org, number),
+      this.login,
+    );
   }
 
   openIssue(repoRef: RepoRef, input: OpenIssueInput): IssueOpened {

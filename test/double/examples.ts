@@ -12,7 +12,11 @@ interface Definition {
  * Actions the package has no example for, and the documented action whose payload has the same
  * shape: GitHub's `issues.closed` carries exactly what `issues.reopened` does.
  */
-const STAND_INS: Record<string, string> = { "issues.closed": "reopened" };
+const STAND_INS: Record<string, string> = {
+  "issues.closed": "reopened",
+  // A deleted item's delivery carries the item as it was, like a restored one minus `changes`.
+  "projects_v2_item.deleted": "restored",
+};
 
 const require = createRequire(import.meta.url);
 let definitions: Definition[] | undefined;

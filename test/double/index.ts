@@ -9,6 +9,7 @@ export type {
   PushInput,
 } from "./actors.js";
 export { Actor } from "./actors.js";
+export { BoardActor } from "./board.js";
 export type { World, WorldOptions } from "./fixtures.js";
 export { CONFIG_PATH, createWorld, manualClock, PEOPLE } from "./fixtures.js";
 export type { FileChanges } from "./git.js";
@@ -21,6 +22,12 @@ export type {
 } from "./memory-github.js";
 export { MemoryGitHub } from "./memory-github.js";
 export type { Permission, RestReaction, StateReason } from "./model.js";
+export type { ProjectFieldSeed, ProjectSeed } from "./projects.js";
 export type { LabelSeed, RepoSeed } from "./setup.js";
 export type { CheckRunView, CommentView, IssueView, LabelView } from "./views.js";
-export type { AppEvent, EventName, WebhookEvent } from "./webhooks.js";
+export type {
+  AppEvent,
+  EventName,
+  ProjectItemAction,
+  WebhookEvent,
+} from "./webhooks.js";

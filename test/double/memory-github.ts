@@ -8,6 +8,7 @@ import type {
   MutationOp,
   MutationResult,
   NewIssue,
+  ProjectSnapshot,
   RepoPermission,
   RepoRef,
 } from "../../src/github/types.js";
@@ -15,6 +16,7 @@ import { Actor } from "./actors.js";
 import { readFile } from "./git.js";
 import { addLabel, createIssue } from "./issue-edits.js";
 import { applyOp } from "./mutations.js";
+import { projectItemsOf, projectSnapshot } from "./projects.js";
 import { MemoryGitHubSetup } from "./setup.js";
 import { issueSnapshot, issueSummary } from "./views.js";
 import { type AppEvent, Webhooks } from "./webhooks.js";
@@ -75,7 +77,37 @@ export class MemoryGitHub extends MemoryGitHubSetup implements GitHubPort {
     const issue = repo.issues.get(ref.number);
     if (!issue) return null;
     this.extraPages("loadIssue", issueKey(ref), issue.comments.length);
-    return issueSnapshot(this.store, repo, issue, options.labelNames);
+    const snapshot = issueSnapshot(this.store, repo, issue, options.labelNames);
+    if (options.projectFields) {
+      snapshot.projectItems = projectItemsOf(this.store, issue, options.projectFields);
+    }
+    return snapshot;
+  }
+
+  /** Without the Projects permission GitHub refuses the read (GraphQL type FORBIDDEN). */
+  async loadProject(
+    org: string,
+    number: number,
+    fieldNames: string[],
+  ): Promise<ProjectSnapshot | null> {
+    this.request("loadProject", `${org}#${number}`);
+    if (this.store.projectAccess === "none") {
+      throw new GitHubError(
+        "loadProject failed: Resource not accessible by integration",
+        "forbidden",
+      );
+    }
+    const project = this.store.org(org)?.projects.get(number);
+    return project
+      ? projectSnapshot(project, fieldNames, this.store.projectAccess === "write")
+      : null;
+  }
+
+  async findIssueByNodeId(nodeId: string): Promise<IssueRef | null> {
+    this.request("findIssueByNodeId", nodeId);
+    const node = this.store.node(nodeId);
+    if (node?.kind !== "issue") return null;
+    return { owner: node.repo.owner, repo: node.repo.name, number: node.issue.number };
   }
 
   async mutate(ops: MutationOp[]): Promise<MutationResult[]> {

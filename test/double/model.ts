@@ -149,8 +149,46 @@ export interface Repo {
   lastNumber: number;
 }
 
+export type ProjectFieldType = "singleSelect" | "date" | "text";
+
+export interface ProjectFieldModel {
+  id: string;
+  name: string;
+  type: ProjectFieldType;
+  /** Single-select options, in board order. */
+  options: { id: string; name: string }[];
+}
+
+/** A single-select field holds an option id; a date field an ISO date; a text field text. */
+export type ProjectValue = { optionId: string } | { date: string } | { text: string };
+
+export interface ProjectItem {
+  id: string;
+  databaseId: number;
+  /** Node id of the issue on the board. */
+  contentId: string;
+  creator: string;
+  createdAt: string;
+  updatedAt: string;
+  archivedAt: string | null;
+  /** By field id. */
+  values: Map<string, ProjectValue>;
+}
+
+export interface Project {
+  id: string;
+  databaseId: number;
+  number: number;
+  org: string;
+  title: string;
+  fields: ProjectFieldModel[];
+  items: ProjectItem[];
+}
+
 export interface Org {
   account: Account;
+  /** Projects v2 boards by number. */
+  projects: Map<number, Project>;
   /** Lower-cased logins. */
   owners: Set<string>;
   /** Lower-cased logins of members outside any team; owners and team members are members too. */
@@ -164,7 +202,9 @@ export type NodeEntry =
   | { kind: "repo"; repo: Repo }
   | { kind: "label"; repo: Repo; label: Label }
   | { kind: "issue"; repo: Repo; issue: Issue }
-  | { kind: "comment"; repo: Repo; issue: Issue; comment: Comment };
+  | { kind: "comment"; repo: Repo; issue: Issue; comment: Comment }
+  | { kind: "project"; project: Project }
+  | { kind: "projectItem"; project: Project; item: ProjectItem };
 
 export function repoKey(owner: string, name: string): string {
   return `${owner}/${name}`.toLowerCase();

@@ -12,11 +12,10 @@ import {
   setIssueBody,
 } from "./issue-edits.js";
 import type { Comment, Issue, Label, Reaction, Repo } from "./model.js";
+import { addProjectItem, setProjectField } from "./projects.js";
+import { OpRefused, unresolved } from "./refusal.js";
 import type { Store } from "./store.js";
 import type { AppEvent, Webhooks } from "./webhooks.js";
-
-/** A refusal GitHub reports as an entry in `errors`, leaving the other aliased ops applied. */
-class OpRefused extends Error {}
 
 export interface MutationContext {
   store: Store;
@@ -33,10 +32,6 @@ export function applyOp(ctx: MutationContext, op: MutationOp): MutationResult {
     if (error instanceof OpRefused) return { ok: false, op: op.op, error: error.message };
     throw error;
   }
-}
-
-function unresolved(id: string): OpRefused {
-  return new OpRefused(`Could not resolve to a node with the global id of '${id}'`);
 }
 
 function issueNode(store: Store, id: string): { repo: Repo; issue: Issue } {
@@ -133,6 +128,11 @@ function run({ store, webhooks, emit }: MutationContext, op: MutationOp): string
       if (reopenIssue(store, issue)) emit(webhooks.issues(repo, issue, "reopened", app));
       return undefined;
     }
+    case "addProjectItem":
+      return addProjectItem(store, op, emit, webhooks);
+    case "setProjectField":
+      setProjectField(store, op, emit, webhooks);
+      return undefined;
     case "updateIssueBody": {
       const { repo, issue } = issueNode(store, op.issueId);
       if (issue.body === op.body) return undefined;

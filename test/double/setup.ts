@@ -2,6 +2,15 @@
 import type { IssueRef, RepoRef } from "../../src/github/types.js";
 import { commit, readFile } from "./git.js";
 import type { Permission } from "./model.js";
+import {
+  addField,
+  createProject,
+  fieldByName,
+  itemFor,
+  type ProjectFieldSeed,
+  type ProjectSeed,
+  requireProject,
+} from "./projects.js";
 import { Store, type StoreOptions } from "./store.js";
 import {
   type CheckRunView,
@@ -121,6 +130,51 @@ export class MemoryGitHubSetup {
       color,
       description,
     }));
+  }
+
+  /** An organization Projects v2 board; returns its node id. */
+  addProject(org: string, seed: ProjectSeed): string {
+    return createProject(this.store, org, seed).id;
+  }
+
+  addProjectField(org: string, number: number, seed: ProjectFieldSeed): void {
+    addField(this.store, requireProject(this.store, org, number), seed);
+  }
+
+  /** Renames a single-select option in place (its id stays), as the board's field editor does. */
+  renameProjectOption(org: string, number: number, field: string, from: string, to: string): void {
+    const options = fieldByName(requireProject(this.store, org, number), field)?.options ?? [];
+    const option = options.find((o) => o.name === from);
+    if (!option) throw new Error(`no option ${from} in ${field}`);
+    option.name = to;
+  }
+
+  /** The app's organization "Projects" permission: none, read, or write (the default). */
+  setProjectAccess(access: "none" | "read" | "write"): void {
+    this.store.projectAccess = access;
+  }
+
+  /** The issue's item on a board: archived or not, and each field's value by name. */
+  projectItem(
+    org: string,
+    number: number,
+    ref: IssueRef,
+  ): { id: string; archived: boolean; fields: Record<string, string | null> } | undefined {
+    const project = requireProject(this.store, org, number);
+    const item = itemFor(project, this.store.requireIssue(ref).issue.id);
+    if (!item) return undefined;
+    const fields: Record<string, string | null> = {};
+    for (const field of project.fields) {
+      const value = item.values.get(field.id);
+      fields[field.name] = !value
+        ? null
+        : "optionId" in value
+          ? (field.options.find((o) => o.id === value.optionId)?.name ?? null)
+          : "date" in value
+            ? value.date
+            : value.text;
+    }
+    return { id: item.id, archived: item.archivedAt !== null, fields };
   }
 
   /** File text at a branch or sha (default branch when omitted), as the app would read it. */

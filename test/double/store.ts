@@ -30,12 +30,31 @@ const DEFAULT_LABEL_COLOR = "ededed";
 
 const NODE_PREFIX: Record<AccountType, string> = { User: "U", Bot: "BOT", Organization: "O" };
 
+function nodeIdOf(entry: NodeEntry): string {
+  switch (entry.kind) {
+    case "repo":
+      return entry.repo.id;
+    case "label":
+      return entry.label.id;
+    case "issue":
+      return entry.issue.id;
+    case "comment":
+      return entry.comment.id;
+    case "project":
+      return entry.project.id;
+    case "projectItem":
+      return entry.item.id;
+  }
+}
+
 export class Store {
   readonly appLogin: string;
   readonly installationId: number;
   readonly accounts = new Map<string, Account>();
   readonly orgs = new Map<string, Org>();
   readonly repos = new Map<string, Repo>();
+  /** The app's organization "Projects" permission, which `projects_v2_item` sync needs. */
+  projectAccess: "none" | "read" | "write" = "write";
   private readonly now: () => Date;
   private readonly nodes = new Map<string, NodeEntry>();
   private lastId = 0;
@@ -87,6 +106,7 @@ export class Store {
       owners: new Set(owners.map((o) => this.account(o).login.toLowerCase())),
       members: new Set(),
       teams: new Map(),
+      projects: new Map(),
     };
     this.orgs.set(login.toLowerCase(), org);
     return org;
@@ -161,15 +181,7 @@ export class Store {
 
   /** Makes a new object addressable by node id, as mutations address everything. */
   register(entry: NodeEntry): void {
-    const id =
-      entry.kind === "repo"
-        ? entry.repo.id
-        : entry.kind === "label"
-          ? entry.label.id
-          : entry.kind === "issue"
-            ? entry.issue.id
-            : entry.comment.id;
-    this.nodes.set(id, entry);
+    this.nodes.set(nodeIdOf(entry), entry);
   }
 
   unregister(id: string): void {

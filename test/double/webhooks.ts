@@ -7,20 +7,44 @@ import {
   organizationTemplate,
   rewriteStrings,
 } from "./examples.js";
-import type { Comment, Commit, Issue, Label, PullRequest, Repo } from "./model.js";
+import type {
+  Comment,
+  Commit,
+  Issue,
+  Label,
+  Org,
+  Project,
+  ProjectItem,
+  PullRequest,
+  Repo,
+} from "./model.js";
 import { fullName } from "./model.js";
 import { accountJson, commentJson, issueJson, labelJson, repoJson } from "./payload-parts.js";
 import type { Store } from "./store.js";
 
-export type EventName = "issues" | "issue_comment" | "push" | "pull_request";
+export type EventName = "issues" | "issue_comment" | "push" | "pull_request" | "projects_v2_item";
 
 /** One delivery, typed as Probot types it, so `probot.receive(event)` accepts it as is. */
 export type WebhookEvent<N extends EventName = EventName> = N extends EventName
   ? { id: string; name: N; payload: Context<N>["payload"] }
   : never;
 
-/** What GitHub sends back for the app's own writes: issue and comment events only. */
-export type AppEvent = WebhookEvent<"issues" | "issue_comment">;
+/** What GitHub sends back for the app's own writes: issue, comment and project item events. */
+export type AppEvent = WebhookEvent<"issues" | "issue_comment" | "projects_v2_item">;
+
+export type ProjectItemAction =
+  | "created"
+  | "edited"
+  | "archived"
+  | "restored"
+  | "deleted"
+  | "converted";
+
+/** What changed, as `changes` of a `projects_v2_item` delivery spells it. */
+export type ProjectItemChanges =
+  | { field_value: JsonObject }
+  | { archived_at: { from: string | null; to: string | null } }
+  | { content_type: { from: string; to: string } };
 
 export type IssuesAction = "opened" | "edited" | "closed" | "reopened" | "labeled" | "unlabeled";
 export type CommentAction = "created" | "edited" | "deleted";
@@ -146,29 +170,66 @@ export class Webhooks {
     return this.deliver("pull_request", payload);
   }
 
-  /** What every delivery to an installed app carries: repository, org, sender, installation. */
-  private envelope(name: EventName, action: string | undefined, repo: Repo, sender: string) {
-    const raw = example(name, action);
-    const payload = rewriteStrings(raw, String(object(raw.repository).full_name), fullName(repo));
-    payload.repository = repoJson(this.store, payload.repository, repo);
-    const org = this.store.org(repo.owner);
-    if (org) {
-      const template = payload.organization ? object(payload.organization) : organizationTemplate();
-      payload.organization = {
-        ...rewriteStrings(template, `/${String(template.login)}`, `/${org.account.login}`),
-        login: org.account.login,
-        id: org.account.databaseId,
-        node_id: org.account.nodeId,
-      };
-    } else {
-      delete payload.organization;
-    }
+  /** Organization project events carry no `repository`: only the item's content node id. */
+  projectsV2Item(
+    project: Project,
+    item: ProjectItem,
+    action: ProjectItemAction,
+    sender: string,
+    changes?: ProjectItemChanges,
+  ): WebhookEvent<"projects_v2_item"> {
+    const payload = example("projects_v2_item", action);
+    const template = object(payload.projects_v2_item);
+    payload.projects_v2_item = {
+      ...template,
+      id: item.databaseId,
+      node_id: item.id,
+      project_node_id: project.id,
+      content_node_id: item.contentId,
+      content_type: "Issue",
+      creator: accountJson(template.creator, this.store.account(item.creator)),
+      created_at: item.createdAt,
+      updated_at: item.updatedAt,
+      archived_at: item.archivedAt,
+    };
+    if (changes) payload.changes = changes;
+    else delete payload.changes;
+    const org = this.store.org(project.org);
+    if (!org) throw new Error(`no organization ${project.org}`);
+    payload.organization = this.orgJson(payload.organization, org);
+    this.sign(payload, sender);
+    return this.deliver("projects_v2_item", payload);
+  }
+
+  private orgJson(template: unknown, org: Org): JsonObject {
+    const json = template ? object(template) : organizationTemplate();
+    return {
+      ...rewriteStrings(json, `/${String(json.login)}`, `/${org.account.login}`),
+      login: org.account.login,
+      id: org.account.databaseId,
+      node_id: org.account.nodeId,
+    };
+  }
+
+  /** Sender and installation, which every delivery to an installed app carries. */
+  private sign(payload: JsonObject, sender: string): void {
     payload.sender = accountJson(payload.sender, this.store.account(sender));
     const installation = this.store.installationId;
     payload.installation = {
       id: installation,
       node_id: Buffer.from(`023:IntegrationInstallation${installation}`).toString("base64"),
     };
+  }
+
+  /** What every delivery to an installed app carries: repository, org, sender, installation. */
+  private envelope(name: EventName, action: string | undefined, repo: Repo, sender: string) {
+    const raw = example(name, action);
+    const payload = rewriteStrings(raw, String(object(raw.repository).full_name), fullName(repo));
+    payload.repository = repoJson(this.store, payload.repository, repo);
+    const org = this.store.org(repo.owner);
+    if (org) payload.organization = this.orgJson(payload.organization, org);
+    else delete payload.organization;
+    this.sign(payload, sender);
     return payload;
   }
 

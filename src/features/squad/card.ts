@@ -130,6 +130,18 @@ function blocked(state: FeatureState): string | null {
   return message(view.reason ? "card.blocked" : "card.blocked.noreason", view);
 }
 
+/** What a person last did to the roadmap item; the board itself is the place for the rest. */
+function roadmapLine(config: Config, state: FeatureState): string | null {
+  if (!state.roadmap) return null;
+  const { event, by, at } = state.roadmap;
+  const labels = (config.roadmap?.addOnLabels ?? []).map((label) => `\`${escapeInline(label)}\``);
+  return message(`card.roadmap.${event}`, {
+    by: person(by),
+    date: when(at),
+    labels: labels.length > 0 ? labels.join(", ") : null,
+  });
+}
+
 function historyRow(config: Config, span: PhaseSpan, now: Date) {
   const end = span.to ? Date.parse(span.to) : now.getTime();
   const duration = formatDuration(end - Date.parse(span.from));
@@ -175,6 +187,7 @@ export function renderCard(input: CardInput): string {
     interested: people(state.interested),
     links: links(state),
     target: target(config, state, now),
+    roadmap: roadmapLine(config, state),
     hasWarnings: input.warnings.length > 0,
     warnings: input.warnings.map(criterionLine),
     next: next && {

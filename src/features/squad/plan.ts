@@ -24,7 +24,7 @@ import {
   phaseOfLabel,
 } from "./recognize.js";
 import { commandKey, renderCommandReplies } from "./replies.js";
-import { type FeatureState, HANDLED_LIMIT, newFeatureState } from "./state.js";
+import { type FeatureState, HANDLED_LIMIT, newFeatureState, type RoadmapEvent } from "./state.js";
 import { enterPhase, type Transition } from "./transitions.js";
 
 export type Trigger =
@@ -32,6 +32,10 @@ export type Trigger =
   | { kind: "reconcile"; actor: string }
   | { kind: "labeled"; label: string; actor: string }
   | { kind: "unlabeled"; label: string; actor: string }
+  /** A person moved the issue's item on the roadmap board to an option that maps to `phase`. */
+  | { kind: "project"; phase: string; actor: string }
+  /** A person added, archived, restored or removed the issue's item on the roadmap board. */
+  | { kind: "projectItem"; event: RoadmapEvent; actor: string }
   | {
       kind: "comment";
       commentId: string;
@@ -45,6 +49,8 @@ export interface SquadPlanInput {
   issue: IssueSnapshot;
   trigger: Trigger;
   now: Date;
+  /** Problems other features found for this state (e.g. the roadmap board), shown on the card. */
+  problems?: (state: FeatureState) => string[];
 }
 
 export interface SquadPlan {
@@ -77,20 +83,35 @@ export function planSquad(input: SquadPlanInput): SquadPlan {
       trigger.kind === "comment" &&
       trigger.actor.maintainer &&
       trigger.commands.some((c) => c.command.kind === "phase");
-    if (!looksLikeFeatureRequest(config, labels, issue.body) && !startsByCommand) {
+    // A person placing the issue in a stage of the roadmap board has declared it a feature.
+    const startsOnBoard = trigger.kind === "project";
+    if (
+      !looksLikeFeatureRequest(config, labels, issue.body) &&
+      !startsByCommand &&
+      !startsOnBoard
+    ) {
       return notAFeature(input, actions, notes);
     }
     const labelled = pickPhaseLabel(config, labels, trigger);
-    const first = labelled ?? (config.phases[0] as Phase);
+    const onBoard = trigger.kind === "project" ? phaseById(config, trigger.phase) : undefined;
+    const first = onBoard ?? labelled ?? (config.phases[0] as Phase);
     const by = trigger.kind === "comment" ? trigger.actor.login : trigger.actor;
-    state = newFeatureState(first.id, at, by, labelled ? "label" : "recognition");
+    const via = onBoard ? "project" : labelled ? "label" : "recognition";
+    state = newFeatureState(first.id, at, by, via);
     transitions.push({ from: null, to: first.id, by, via: state.history[0]?.via ?? "recognition" });
     notes.push(`recognised as a feature request; enters ${first.name}`);
   } else if (trigger.kind !== "comment") {
     const adopted = adoptLabelChanges(config, state, labels, trigger, at);
     state = adopted.state;
     transitions.push(...adopted.transitions);
+    const moved = trigger.kind === "project" ? phaseById(config, trigger.phase) : undefined;
+    if (moved && moved.id !== state.phase) {
+      transitions.push({ from: state.phase, to: moved.id, by: trigger.actor, via: "project" });
+      state = enterPhase(state, moved, { at, by: trigger.actor, via: "project" });
+    }
   }
+  const roadmapEvent = roadmapEventOf(config, trigger);
+  if (roadmapEvent) state = { ...state, roadmap: { ...roadmapEvent, at } };
 
   let outcomes: CommandOutcome[] = [];
   if (trigger.kind === "comment") {
@@ -117,7 +138,8 @@ export function planSquad(input: SquadPlanInput): SquadPlan {
   }
 
   actions.push(...labelActions(config, state, labels));
-  actions.push({ type: "upsertCard", body: cardBody(config, issue, state, now) });
+  const problems = input.problems?.(state) ?? [];
+  actions.push({ type: "upsertCard", body: cardBody(config, issue, state, now, problems) });
   const notice = transitionNotice(config, issue, state, transitions);
   if (notice) actions.push(notice);
   return {
@@ -150,6 +172,19 @@ function notAFeature(input: SquadPlanInput, actions: Action[], notes: string[]):
       actions.push(...commandFeedback(input.config, trigger, outcomes));
   }
   return { actions, notes, state: null, cardCommentId: null, transitions: [] };
+}
+
+/** What a person did to the roadmap item; adding a configured label counts as adding it. */
+function roadmapEventOf(
+  config: Config,
+  trigger: Trigger,
+): { event: RoadmapEvent; by: string } | null {
+  if (trigger.kind === "projectItem") return { event: trigger.event, by: trigger.actor };
+  const addOn = config.roadmap?.addOnLabels ?? [];
+  if (trigger.kind === "labeled" && addOn.some((label) => sameName(label, trigger.label))) {
+    return { event: "added", by: trigger.actor };
+  }
+  return null;
 }
 
 /** The phase label a person chose: the one just added, else the furthest along. */
@@ -252,7 +287,13 @@ function commandFeedback(
   return actions;
 }
 
-function cardBody(config: Config, issue: IssueSnapshot, state: FeatureState, now: Date): string {
+function cardBody(
+  config: Config,
+  issue: IssueSnapshot,
+  state: FeatureState,
+  now: Date,
+  extraProblems: string[],
+): string {
   const current = phaseById(config, state.phase);
   const next = current ? nextPhase(config, current) : (config.phases[0] ?? null);
   const evaluate = (from: Phase | null, to: Phase) =>
@@ -261,7 +302,10 @@ function cardBody(config: Config, issue: IssueSnapshot, state: FeatureState, now
       issueBody: issue.body,
     });
   const previous = phaseById(config, state.history[state.history.length - 2]?.phase ?? "");
-  const problems = current ? [] : [message("card.unknownPhase", { phase: state.phase })];
+  const problems = [
+    ...(current ? [] : [message("card.unknownPhase", { phase: state.phase })]),
+    ...extraProblems,
+  ];
   return renderCard({
     config,
     state,

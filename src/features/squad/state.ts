@@ -14,6 +14,9 @@ const historyEntrySchema = z.object({
 });
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 
+export const ROADMAP_EVENTS = ["added", "archived", "restored", "removed"] as const;
+export type RoadmapEvent = (typeof ROADMAP_EVENTS)[number];
+
 export const featureStateSchema = z.object({
   v: z.literal(1),
   phase: z.string(),
@@ -29,6 +32,11 @@ export const featureStateSchema = z.object({
     .default(null),
   /** Set when a person removed the current phase label: the bot then does not put it back. */
   labelRemovedBy: z.string().nullable().default(null),
+  /**
+   * The last thing a person did to the issue's item on the roadmap board, shown on the card.
+   * Absent rather than null, so cards of repositories without a roadmap keep their exact text.
+   */
+  roadmap: z.object({ event: z.enum(ROADMAP_EVENTS), by: z.string(), at: z.string() }).optional(),
   /** Commands already applied, as `<commentId>:<hash>`, so a redelivered comment changes nothing. */
   handled: z.array(z.string()).default([]),
 });

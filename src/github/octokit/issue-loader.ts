@@ -1,7 +1,15 @@
 /** Reads an issue snapshot: one query, plus one more per further hundred comments. */
 import type { LoadIssueOptions } from "../port.js";
-import type { CommentSnapshot, IssueRef, IssueSnapshot, LabelRef } from "../types.js";
+import type {
+  CommentSnapshot,
+  IssueRef,
+  IssueSnapshot,
+  LabelRef,
+  ProjectFieldValue,
+  ProjectItemSnapshot,
+} from "../types.js";
 import { type Client, send, unlessNotFound } from "./client.js";
+import { asGraphqlFailure } from "./errors.js";
 import type { ActorNode, CommentConnection, CommentNode } from "./graphql/comment-fields.js";
 import { ISSUE_COMMENTS_QUERY, type IssueCommentsResponse } from "./graphql/issue-comments.js";
 import {
@@ -10,6 +18,11 @@ import {
   labelAlias,
   loadIssueQuery,
 } from "./graphql/load-issue.js";
+import {
+  fieldAlias,
+  type ProjectItemNode,
+  type ProjectValueNode,
+} from "./graphql/project-items.js";
 
 const KIND = "loadIssue";
 
@@ -46,6 +59,30 @@ function requestedLabels(repository: Record<string, unknown>, count: number): La
   return [...found.values()];
 }
 
+function toFieldValue(node: ProjectValueNode | null | undefined): ProjectFieldValue | null {
+  if (node?.__typename === "ProjectV2ItemFieldSingleSelectValue" && node.optionId) {
+    return { type: "singleSelect", optionId: node.optionId, name: node.name ?? "" };
+  }
+  if (node?.__typename === "ProjectV2ItemFieldDateValue" && node.date) {
+    return { type: "date", date: node.date };
+  }
+  return null;
+}
+
+function toProjectItem(node: ProjectItemNode, fieldNames: string[]): ProjectItemSnapshot {
+  const fields: ProjectItemSnapshot["fields"] = {};
+  fieldNames.forEach((name, index) => {
+    fields[name] = toFieldValue(node[fieldAlias(index)] as ProjectValueNode | null | undefined);
+  });
+  const { project } = node;
+  return {
+    id: node.id,
+    project: { id: project.id, number: project.number, org: project.owner.login ?? "" },
+    archived: node.isArchived,
+    fields,
+  };
+}
+
 async function remainingComments(
   client: Client,
   issueId: string,
@@ -69,7 +106,7 @@ async function remainingComments(
 export async function loadIssue(
   client: Client,
   ref: IssueRef,
-  { labelNames }: LoadIssueOptions,
+  { labelNames, projectFields }: LoadIssueOptions,
 ): Promise<IssueSnapshot | null> {
   const variables: Record<string, string | number> = {
     owner: ref.owner,
@@ -79,11 +116,27 @@ export async function loadIssue(
   labelNames.forEach((name, index) => {
     variables[labelAlias(index)] = name;
   });
+  projectFields?.forEach((name, index) => {
+    variables[fieldAlias(index)] = name;
+  });
   // GitHub answers NOT_FOUND for a missing repository, a missing issue, and a pull request.
   const response = await unlessNotFound(
-    send(client, KIND, (octokit) =>
-      octokit.graphql<LoadIssueResponse>(loadIssueQuery(labelNames.length), variables),
-    ),
+    send(client, KIND, async (octokit) => {
+      try {
+        return await octokit.graphql<LoadIssueResponse>(
+          loadIssueQuery(labelNames.length, projectFields?.length),
+          variables,
+        );
+      } catch (error) {
+        // Without the Projects permission GitHub refuses only `projectItems`: the issue still
+        // loads (with no items), so labels and card keep working and the board reports why.
+        const partial = asGraphqlFailure(error);
+        const data = partial?.data as LoadIssueResponse | undefined;
+        const onlyItems = partial?.errors.every((e) => e.path?.includes("projectItems"));
+        if (data?.repository?.issue && onlyItems) return data;
+        throw error;
+      }
+    }),
     null,
   );
   const repository = response?.repository;
@@ -93,7 +146,7 @@ export async function loadIssue(
     ...present(issue.comments.nodes),
     ...(await remainingComments(client, issue.id, issue.comments)),
   ];
-  return {
+  const snapshot: IssueSnapshot = {
     id: issue.id,
     ref: { owner: ref.owner, repo: ref.repo, number: issue.number },
     repositoryId: repository.id,
@@ -108,4 +161,10 @@ export async function loadIssue(
     comments: comments.map(toComment),
     thumbsUp: issue.reactions.totalCount,
   };
+  if (projectFields) {
+    snapshot.projectItems = present(issue.projectItems?.nodes).map((node) =>
+      toProjectItem(node, projectFields),
+    );
+  }
+  return snapshot;
 }

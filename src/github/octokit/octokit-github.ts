@@ -10,6 +10,7 @@ import type {
   MutationOp,
   MutationResult,
   NewIssue,
+  ProjectSnapshot,
   RepoPermission,
   RepoRef,
 } from "../types.js";
@@ -17,6 +18,7 @@ import { fitOutput } from "./check-output.js";
 import { type Client, send, unlessNotFound } from "./client.js";
 import { loadIssue } from "./issue-loader.js";
 import { mutate } from "./mutator.js";
+import { findIssueByNodeId, loadProject } from "./project-loader.js";
 
 export interface OctokitGitHubOptions {
   /** Called before every HTTP request with the port method it serves, pages included. */
@@ -67,6 +69,14 @@ export class OctokitGitHub implements GitHubPort {
 
   mutate(ops: MutationOp[]): Promise<MutationResult[]> {
     return mutate(this.client, ops);
+  }
+
+  loadProject(org: string, number: number, fieldNames: string[]): Promise<ProjectSnapshot | null> {
+    return loadProject(this.client, org, number, fieldNames);
+  }
+
+  findIssueByNodeId(nodeId: string): Promise<IssueRef | null> {
+    return findIssueByNodeId(this.client, nodeId);
   }
 
   async getPermission(repo: RepoRef, login: string): Promise<RepoPermission> {

@@ -25,6 +25,21 @@ const EVERY_OP: MutationOp[] = [
   { op: "closeIssue", issueId: "I_1", reason: "NOT_PLANNED" },
   { op: "reopenIssue", issueId: "I_2" },
   { op: "updateIssueBody", issueId: "I_1", body: "new body" },
+  { op: "addProjectItem", projectId: "PVT_1", contentId: "I_1" },
+  {
+    op: "setProjectField",
+    projectId: "PVT_1",
+    itemId: "PVTI_1",
+    fieldId: "PVTSSF_1",
+    value: { singleSelectOptionId: "opt_1" },
+  },
+  {
+    op: "setProjectField",
+    projectId: "PVT_1",
+    itemId: "PVTI_1",
+    fieldId: "PVTF_2",
+    value: { date: "2026-06-30" },
+  },
 ];
 
 describe("GraphQL documents", () => {

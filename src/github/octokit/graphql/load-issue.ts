@@ -1,17 +1,22 @@
 /** The one query that reads everything a reconcile needs about an issue. */
 import type { ActorNode, CommentConnection } from "./comment-fields.js";
 import { COMMENT_FIELDS } from "./comment-fields.js";
+import { type ProjectItemConnection, projectItemsQueryParts } from "./project-items.js";
 
 /** Alias and variable name of the n-th requested repository label. */
 export const labelAlias = (index: number): string => `l${index}`;
 
 /**
  * Label lookups are aliased fields whose names arrive as variables, so the document's text
- * depends only on how many labels were asked for, never on what they are called.
+ * depends only on how many labels were asked for, never on what they are called. Project items
+ * are read only when `projectFieldCount` is given, so repositories without a roadmap pay nothing.
  */
-export function loadIssueQuery(labelCount: number): string {
+export function loadIssueQuery(labelCount: number, projectFieldCount?: number): string {
   const indexes = Array.from({ length: labelCount }, (_, index) => labelAlias(index));
-  const variables = indexes.map((alias) => `, $${alias}: String!`).join("");
+  const projects =
+    projectFieldCount === undefined ? undefined : projectItemsQueryParts(projectFieldCount);
+  const variables =
+    indexes.map((alias) => `, $${alias}: String!`).join("") + (projects?.variables ?? "");
   const lookups = indexes.map((alias) => `\n    ${alias}: label(name: $${alias}) { id name }`);
   return `query SquadBotLoadIssue($owner: String!, $name: String!, $number: Int!${variables}) {
   repository(owner: $owner, name: $name) {
@@ -30,11 +35,11 @@ export function loadIssueQuery(labelCount: number): string {
       comments(first: 100) {
         pageInfo { hasNextPage endCursor }
         nodes { ...CommentFields }
-      }
+      }${projects?.selection ?? ""}
     }${lookups.join("")}
   }
 }
-${COMMENT_FIELDS}`;
+${COMMENT_FIELDS}${projects?.fragments ?? ""}`;
 }
 
 export interface LabelNode {
@@ -54,6 +59,8 @@ export interface IssueNode {
   labels: { nodes: (LabelNode | null)[] | null } | null;
   reactions: { totalCount: number };
   comments: CommentConnection;
+  /** Present only when project fields were requested. */
+  projectItems?: ProjectItemConnection | null;
 }
 
 export interface LoadIssueResponse {

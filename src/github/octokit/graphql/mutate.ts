@@ -85,6 +85,24 @@ const SPECS: { [K in OpKind]: MutationSpec<K> } = {
     selection: "clientMutationId",
     input: (op) => ({ id: op.issueId, body: op.body }),
   },
+  addProjectItem: {
+    field: "addProjectV2ItemById",
+    inputType: "AddProjectV2ItemByIdInput",
+    selection: "item { id }",
+    input: (op) => ({ projectId: op.projectId, contentId: op.contentId }),
+    createdId: (payload) => (payload.item as WithId | null)?.id,
+  },
+  setProjectField: {
+    field: "updateProjectV2ItemFieldValue",
+    inputType: "UpdateProjectV2ItemFieldValueInput",
+    selection: "clientMutationId",
+    input: (op) => ({
+      projectId: op.projectId,
+      itemId: op.itemId,
+      fieldId: op.fieldId,
+      value: op.value,
+    }),
+  },
 };
 
 /** Sound because SPECS is keyed by kind: the spec found for `op.op` accepts exactly `op`. */

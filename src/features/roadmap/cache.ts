@@ -1,0 +1,78 @@
+/**
+ * The roadmap board's ids (project, field, options), cached per installation for a short time so
+ * that a burst of events reads the board once. A failed write drops the entry: ids change when
+ * someone deletes and recreates a field or an option.
+ */
+import type { Context } from "probot";
+import { ConfigCache } from "../../config/cache.js";
+import type { RoadmapConfig } from "../../config/schema.js";
+import { GitHubError, type GitHubPort } from "../../github/port.js";
+import {
+  type BoardLookup,
+  boardUnavailable,
+  projectLabel,
+  resolveBoard,
+  roadmapFieldNames,
+} from "./board.js";
+
+export const DEFAULT_BOARD_TTL_MS = 10 * 60_000;
+
+/** Repositories may name different fields of the same board, so the names are part of the key. */
+function keyOf(installation: number, roadmap: RoadmapConfig): [string, string] {
+  return [String(installation), `${projectLabel(roadmap)}:${roadmapFieldNames(roadmap).join("|")}`];
+}
+
+export class BoardCache {
+  private readonly entries: ConfigCache<BoardLookup>;
+
+  constructor(options: { ttlMs?: number; now?: () => number } = {}) {
+    this.entries = new ConfigCache<BoardLookup>({
+      ttlMs: options.ttlMs ?? DEFAULT_BOARD_TTL_MS,
+      ...(options.now ? { now: options.now } : {}),
+    });
+  }
+
+  /**
+   * The board, or the problem that stops syncing. Problems are logged when the board is read, so
+   * the log says it once per read rather than once per event. A failure other than a missing
+   * board or permission is not cached: the next event tries again.
+   */
+  async get(
+    port: GitHubPort,
+    installation: number,
+    roadmap: RoadmapConfig,
+    log: Context["log"],
+  ): Promise<BoardLookup> {
+    const [owner, repo] = keyOf(installation, roadmap);
+    try {
+      return await this.entries.getOrLoad(owner, repo, async () => {
+        const lookup = await readBoard(port, roadmap);
+        const problems = lookup.ok ? lookup.board.problems : [lookup.problem];
+        if (problems.length > 0) {
+          log.warn({ project: projectLabel(roadmap), problems }, "roadmap board needs fixing");
+        }
+        return lookup;
+      });
+    } catch (error) {
+      log.error({ err: error, project: projectLabel(roadmap) }, "could not read the roadmap board");
+      return boardUnavailable(roadmap, "error", error instanceof Error ? error.message : "");
+    }
+  }
+
+  invalidate(installation: number, roadmap: RoadmapConfig): void {
+    this.entries.invalidate(...keyOf(installation, roadmap));
+  }
+}
+
+async function readBoard(port: GitHubPort, roadmap: RoadmapConfig): Promise<BoardLookup> {
+  const { org, number } = roadmap.project;
+  try {
+    const project = await port.loadProject(org, number, roadmapFieldNames(roadmap));
+    return project ? resolveBoard(roadmap, project) : boardUnavailable(roadmap, "missing");
+  } catch (error) {
+    if (error instanceof GitHubError && error.kind === "forbidden") {
+      return boardUnavailable(roadmap, "forbidden");
+    }
+    throw error;
+  }
+}
