@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { Action } from "../../src/actions/action.js";
 import { decodeMarker, encodeMarker } from "../../src/core/markers.js";
-import type { CommandRequest } from "../../src/features/squad/apply-commands.js";
+import {
+  type CommandRequest,
+  needsMaintainerCheck,
+} from "../../src/features/squad/apply-commands.js";
 import { planSquad, type Trigger } from "../../src/features/squad/plan.js";
 import { CARD_MARKER, type FeatureState, newFeatureState } from "../../src/features/squad/state.js";
 import type { IssueSnapshot } from "../../src/github/types.js";
@@ -355,5 +358,37 @@ describe("trust and convergence", () => {
     });
     expect(plan.cardCommentId).toBe(first.id);
     expect(of(plan.actions, "deleteComment").map((a) => a.commentId)).toEqual([second.id]);
+  });
+});
+
+describe("roles without a permission lookup", () => {
+  const open = newFeatureState("inception", "2026-01-01T00:00:00Z", "x", "recognition");
+  const request = (
+    line: string,
+    command: CommandRequest["command"],
+    role: CommandRequest["role"],
+  ) => ({ line, occurrence: 1, command, role });
+  const leadMe = request("/lead me", { kind: "lead", login: "me" }, "lead");
+  const phase = request(
+    "/phase convergence",
+    { kind: "phase", target: "convergence", force: false, reason: null },
+    "lead",
+  );
+
+  it("lets a volunteer lead a squad without one, and then act as its lead", () => {
+    expect(needsMaintainerCheck(open, "kim", [leadMe, phase])).toBe(false);
+    expect(needsMaintainerCheck({ ...open, lead: "lou" }, "kim", [leadMe])).toBe(true);
+    expect(needsMaintainerCheck(open, "kim", [phase])).toBe(true);
+  });
+
+  it("does not list the lead among the members when they /join", () => {
+    const join = request("/join", { kind: "join" }, "anyone");
+    const plan = planSquad({
+      config,
+      issue: withCard(open, ["phase: inception"]),
+      trigger: commandTrigger([leadMe, join], "kim"),
+      now,
+    });
+    expect(plan.state).toMatchObject({ lead: "kim", members: [] });
   });
 });

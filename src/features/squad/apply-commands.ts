@@ -60,10 +60,24 @@ export function needsMaintainerCheck(
   actor: string,
   requests: CommandRequest[],
 ): boolean {
-  const known = state ? roleOf(state, { login: actor, maintainer: false }) : "anyone";
-  return requests.some(
-    (r) => RANK[r.role] > RANK[known] || (r.command.kind === "phase" && r.command.force),
-  );
+  let known: Role = state ? roleOf(state, { login: actor, maintainer: false }) : "anyone";
+  let leadFree = state !== null && state.lead === null;
+  for (const { command, role } of requests) {
+    if (command.kind === "phase" && command.force) return true;
+    // Volunteering to lead a squad without one needs no permission, and makes the person lead
+    // for the rest of the comment.
+    if (
+      command.kind === "lead" &&
+      leadFree &&
+      (command.login === "me" || sameLogin(command.login, actor))
+    ) {
+      known = "lead";
+      leadFree = false;
+      continue;
+    }
+    if (RANK[role] > RANK[known]) return true;
+  }
+  return false;
 }
 
 function refuse(line: string, key: string, view: object = {}): CommandOutcome {
@@ -128,6 +142,8 @@ function applyOne(
     case "invalid":
       return { state, outcome: { line, status: "refused", reason: command.reason } };
     case "join":
+      // The lead is already part of the squad; listing them twice would only confuse the card.
+      if (sameLogin(state.lead, who)) return ok(state);
       return ok({
         ...state,
         members: withAdded(state.members, who),
@@ -209,7 +225,8 @@ function movePhase(
       state,
       outcome: refuse(line, "refuse.phase.criteria", {
         phase: resolved.name,
-        unmet: unmet.map((u) => `- ${u.text}: ${u.fix}`).join("\n"),
+        // Indented so the list nests under the refused command's bullet in the reply.
+        unmet: unmet.map((u) => `  - ${u.text}: ${u.fix}`).join("\n"),
       }),
     };
   }

@@ -15,6 +15,7 @@ import {
 import { renderCard } from "./card.js";
 import { findCard } from "./card-state.js";
 import { criteriaForEntering, evaluateCriteria } from "./criteria.js";
+import { adoptLabelChanges, labelActions, pickPhaseLabel } from "./labels.js";
 import { renderTransitionNotice } from "./notification.js";
 import {
   looksLikeFeatureRequest,
@@ -26,23 +27,9 @@ import {
 import { commandKey, renderCommandReplies } from "./replies.js";
 import { type FeatureState, HANDLED_LIMIT, newFeatureState, type RoadmapEvent } from "./state.js";
 import { enterPhase, type Transition } from "./transitions.js";
+import type { Trigger } from "./trigger.js";
 
-export type Trigger =
-  /** Opened, edited, reopened, closed, or a repair sweep: reconcile from what GitHub holds. */
-  | { kind: "reconcile"; actor: string }
-  | { kind: "labeled"; label: string; actor: string }
-  | { kind: "unlabeled"; label: string; actor: string }
-  /** A person moved the issue's item on the roadmap board to an option that maps to `phase`. */
-  | { kind: "project"; phase: string; actor: string }
-  /** A person added, archived, restored or removed the issue's item on the roadmap board. */
-  | { kind: "projectItem"; event: RoadmapEvent; actor: string }
-  | {
-      kind: "comment";
-      commentId: string;
-      commentDatabaseId: number;
-      actor: Actor;
-      commands: CommandRequest[];
-    };
+export type { Trigger } from "./trigger.js";
 
 export interface SquadPlanInput {
   config: Config;
@@ -185,90 +172,6 @@ function roadmapEventOf(
     return { event: "added", by: trigger.actor };
   }
   return null;
-}
-
-/** The phase label a person chose: the one just added, else the furthest along. */
-function pickPhaseLabel(config: Config, labels: string[], trigger: Trigger): Phase | undefined {
-  if (trigger.kind === "labeled" && labels.some((l) => sameName(l, trigger.label))) {
-    const hinted = phaseOfLabel(config, trigger.label);
-    if (hinted) return hinted;
-  }
-  return phaseLabelsIn(config, labels).sort((a, b) => b.index - a.index)[0];
-}
-
-/**
- * People change labels; the bot writes labels and card together. So a label that disagrees with
- * the card is a person's change (possibly one whose webhook was lost) and is adopted, never reverted.
- */
-function adoptLabelChanges(
-  config: Config,
-  initial: FeatureState,
-  labels: string[],
-  trigger: Exclude<Trigger, { kind: "comment" }>,
-  at: string,
-) {
-  let state = initial;
-  const transitions: Transition[] = [];
-  const current = phaseById(config, state.phase);
-  const others = phaseLabelsIn(config, labels).filter((p) => p.id !== state.phase);
-  const chosen =
-    others.length > 0
-      ? pickPhaseLabel(
-          config,
-          labels.filter((l) => !current || !sameName(l, current.label)),
-          trigger,
-        )
-      : undefined;
-  if (chosen) {
-    const via = trigger.kind === "labeled" ? "label" : "sweep";
-    state = enterPhase(state, chosen, { at, by: trigger.actor, via });
-    transitions.push({ from: current?.id ?? null, to: chosen.id, by: trigger.actor, via });
-  } else if (current && !labels.some((l) => sameName(l, current.label))) {
-    if (trigger.kind === "unlabeled" && sameName(trigger.label, current.label)) {
-      state = { ...state, labelRemovedBy: trigger.actor };
-    }
-  } else if (current && state.labelRemovedBy) {
-    state = { ...state, labelRemovedBy: null };
-  }
-  const blockedLabel = config.labels.blocked;
-  if (blockedLabel) {
-    const hasBlockedLabel = labels.some((l) => sameName(l, blockedLabel));
-    if (hasBlockedLabel && !state.blocked) {
-      state = {
-        ...state,
-        blocked: {
-          reason: message("blocked.byLabel", { label: blockedLabel }),
-          by: trigger.actor,
-          at,
-        },
-      };
-    } else if (
-      !hasBlockedLabel &&
-      state.blocked &&
-      (trigger.kind !== "labeled" || !sameName(trigger.label, blockedLabel))
-    ) {
-      state = { ...state, blocked: null };
-    }
-  }
-  return { state, transitions };
-}
-
-/** Only real changes: a plan is also what a dry run shows. */
-function labelActions(config: Config, state: FeatureState, labels: string[]): Action[] {
-  const has = (name: string) => labels.some((l) => sameName(l, name));
-  const add: string[] = [];
-  const remove = phaseLabelsIn(config, labels)
-    .filter((p) => p.id !== state.phase)
-    .map((p) => p.label);
-  const current = phaseById(config, state.phase);
-  if (current && state.labelRemovedBy === null && !has(current.label)) add.push(current.label);
-  const blockedLabel = config.labels.blocked;
-  if (blockedLabel && state.blocked && !has(blockedLabel)) add.push(blockedLabel);
-  if (blockedLabel && !state.blocked && has(blockedLabel)) remove.push(blockedLabel);
-  const actions: Action[] = [];
-  if (add.length > 0) actions.push({ type: "addLabels", labels: add });
-  if (remove.length > 0) actions.push({ type: "removeLabels", labels: remove });
-  return actions;
 }
 
 function commandFeedback(
