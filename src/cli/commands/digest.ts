@@ -1,0 +1,149 @@
+/** `squad-bot digest`: renders a repository's or an organisation's digest and posts it once. */
+import { parseArgs } from "node:util";
+import { ProbotOctokit } from "probot";
+import { loadConfig } from "../../config/load.js";
+import type { CommunityDigestProvider } from "../../features/digest/community.js";
+import { type DigestKind, digestSettings } from "../../features/digest/config.js";
+import { parsePeriod } from "../../features/digest/period.js";
+import { parseRepo, runDigest } from "../../features/digest/run.js";
+import type { DigestSource } from "../../features/digest/source.js";
+import { OctokitDigestSource } from "../../github/octokit/digest-source.js";
+import { OctokitGitHub } from "../../github/octokit/index.js";
+import type { GitHubPort } from "../../github/port.js";
+import { type CliCommand, type CliIo, UsageError } from "../command.js";
+
+const USAGE = `Usage: squad-bot digest (--repo owner/name | --org name) [options]
+
+Renders the digest of the last complete period and posts it as an issue, once per period.
+  --repo owner/name   the repository whose .github/squad-bot.yml configures the digest
+  --org name          the organisation's .github repository configures it (digests.<kind>.repos)
+  --kind weekly|monthly   default weekly
+  --period P          2026-W48 or 2026-11 instead of the last complete period
+  --dry-run           print the Markdown; read only, post nothing
+  --text              with --dry-run, print the plain-text rendering instead
+
+Environment: GITHUB_TOKEN (issues: write, contents: read); SQUAD_BOT_LOGIN, the app that writes
+squad cards (default squad-bot[bot]); SQUAD_BOT_DIGEST_AUTHOR, who posts digests (default: the
+token's user, or github-actions[bot] inside GitHub Actions).`;
+
+/** What the command needs from the outside world; tests pass the in-memory GitHub. */
+export interface DigestCommandDeps {
+  connect(
+    token: string,
+    cardAuthor: string,
+  ): {
+    port: GitHubPort;
+    source: DigestSource;
+    /** The login the token posts as. */
+    whoami(): Promise<string>;
+  };
+  now(): Date;
+  community?: CommunityDigestProvider;
+}
+
+const octokitDeps: DigestCommandDeps = {
+  connect(token, cardAuthor) {
+    const octokit = new ProbotOctokit({ auth: { token } });
+    return {
+      port: new OctokitGitHub(octokit),
+      source: new OctokitDigestSource(octokit, { cardAuthor }),
+      whoami: async () => (await octokit.rest.users.getAuthenticated()).data.login,
+    };
+  },
+  now: () => new Date(),
+};
+
+function parse(args: string[]) {
+  try {
+    return parseArgs({
+      args,
+      options: {
+        repo: { type: "string" },
+        org: { type: "string" },
+        kind: { type: "string", default: "weekly" },
+        period: { type: "string" },
+        "dry-run": { type: "boolean", default: false },
+        text: { type: "boolean", default: false },
+      },
+      strict: true,
+    }).values;
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+export function createDigestCommand(deps: DigestCommandDeps): CliCommand {
+  return {
+    name: "digest",
+    summary: "post the weekly squad or monthly community digest (once per period)",
+    usage: USAGE,
+    async run(args: string[], io: CliIo): Promise<number> {
+      const options = parse(args);
+      if (Boolean(options.repo) === Boolean(options.org)) {
+        throw new UsageError("give exactly one of --repo owner/name and --org name");
+      }
+      if (options.repo && !/^[\w.-]+\/[\w.-]+$/.test(options.repo)) {
+        throw new UsageError(`--repo must be owner/name, got "${options.repo}"`);
+      }
+      const kind = options.kind as DigestKind;
+      if (kind !== "weekly" && kind !== "monthly") {
+        throw new UsageError(`--kind must be weekly or monthly, got "${options.kind}"`);
+      }
+      const token = io.env.GITHUB_TOKEN;
+      if (!token) throw new Error("GITHUB_TOKEN is not set");
+      const home = options.repo
+        ? parseRepo(options.repo)
+        : { owner: String(options.org), repo: ".github" };
+      const github = deps.connect(token, io.env.SQUAD_BOT_LOGIN ?? "squad-bot[bot]");
+
+      const loaded = await loadConfig(github.port, home);
+      if (loaded.ok === "absent")
+        throw new Error(`${home.owner}/${home.repo} has no squad-bot configuration`);
+      if (!loaded.ok) {
+        const lines = loaded.problems.map((p) => `  ${p.source} ${p.path}: ${p.message}`);
+        throw new Error(`the configuration is invalid:\n${lines.join("\n")}`);
+      }
+      const digests = digestSettings(loaded.config);
+      const settings = digests[kind];
+      if (options.org && settings.repos.length === 0) {
+        throw new Error(`an org-wide digest needs digests.${kind}.repos in ${home.owner}/.github`);
+      }
+      const period = options.period
+        ? parsePeriod(kind, options.period, settings.timezone)
+        : undefined;
+      if (period === null)
+        throw new UsageError(`--period "${options.period}" is not a ${kind} period`);
+      const dryRun = options["dry-run"];
+      const author = dryRun
+        ? ""
+        : (io.env.SQUAD_BOT_DIGEST_AUTHOR ??
+          (io.env.GITHUB_ACTIONS === "true" ? "github-actions[bot]" : await github.whoami()));
+
+      const result = await runDigest({
+        port: github.port,
+        source: github.source,
+        home,
+        config: loaded.config,
+        digests,
+        kind,
+        now: deps.now(),
+        ...(period ? { period } : {}),
+        author,
+        dryRun,
+        ...(deps.community ? { community: deps.community } : {}),
+      });
+      if (dryRun) {
+        io.stdout(options.text ? result.text : `${result.rendered.markdown}\n`);
+        return 0;
+      }
+      const where = result.issue ? ` #${result.issue.number}` : "";
+      const reads = result.reads ? ` (${result.reads.requests} read requests)` : "";
+      io.stdout(
+        `${result.period.key}: ${result.outcome === "posted" ? "posted" : "already posted"}${where}${reads}\n`,
+      );
+      return 0;
+    },
+  };
+}
+
+export const digestCommand = createDigestCommand(octokitDeps);

@@ -1,0 +1,215 @@
+/**
+ * Folds a stream of digest issues into what the weekly digest shows, one issue at a time: counts
+ * plus bounded rankings, so memory stays flat however many issues did not change.
+ */
+import type { Config } from "../../config/schema.js";
+import { DAY_MS } from "../../core/time.js";
+import type { RepoRef } from "../../github/types.js";
+import { phaseOfLabel } from "../squad/recognize.js";
+import type { FeatureState } from "../squad/state.js";
+import type { WeeklyDigestConfig } from "./config.js";
+import { inPeriod, type Period } from "./period.js";
+import type { DigestIssue, DigestQuery, DigestReadStats, DigestSource } from "./source.js";
+import { type Ranked, TopList } from "./top-list.js";
+
+export interface FeatureRef {
+  repo: RepoRef;
+  number: number;
+  title: string;
+  url: string;
+}
+
+export interface FeatureLine extends FeatureRef {
+  /** Phase id; null when neither a phase label nor a card says. */
+  phase: string | null;
+  lead: string | null;
+  /** When the feature entered its current phase; null when the card does not know. */
+  since: string | null;
+  /** 👍 plus people who said they are interested. */
+  demand: number;
+  members: number;
+  updatedAt: string;
+  blockedReason: string | null;
+}
+
+export interface TransitionLine extends FeatureRef {
+  from: string | null;
+  to: string;
+  at: string;
+  by: string;
+}
+
+export interface WeeklyDigestData {
+  period: Period;
+  now: string;
+  repos: RepoRef[];
+  /** Open features per configured phase, in the configured order (empty phases included). */
+  phases: { id: string; features: Ranked<FeatureLine> }[];
+  transitions: Ranked<TransitionLine>;
+  newRequests: Ranked<FeatureLine>;
+  blocked: Ranked<FeatureLine>;
+  stalled: Ranked<FeatureLine>;
+  released: Ranked<TransitionLine>;
+  measureDue: Ranked<FeatureLine>;
+  seeking: Ranked<FeatureLine>;
+  /** Features closed during the period. */
+  closed: number;
+  /** Features whose card was not among the comments read: shown by label only. */
+  withoutCard: number;
+  reads: DigestReadStats;
+}
+
+const byDemand = (a: FeatureLine, b: FeatureLine) =>
+  a.demand > b.demand || (a.demand === b.demand && a.number < b.number);
+/** Longest waiting first: the oldest `since` (unknown last). */
+const bySince = (a: FeatureLine, b: FeatureLine) =>
+  (a.since ?? "~") < (b.since ?? "~") || (a.since === b.since && a.number < b.number);
+const byQuiet = (a: FeatureLine, b: FeatureLine) => a.updatedAt < b.updatedAt;
+const latestFirst = (a: TransitionLine, b: TransitionLine) => a.at > b.at;
+
+/** When the current stay in `phase` began: consecutive entries for one phase are one stay. */
+export function enteredCurrentPhase(state: FeatureState, phase: string): string | null {
+  let since: string | null = null;
+  for (let index = state.history.length - 1; index >= 0; index -= 1) {
+    const entry = state.history[index];
+    if (!entry || entry.phase !== phase) break;
+    since = entry.at;
+  }
+  return since;
+}
+
+export class WeeklyCollector {
+  private readonly phaseLists: Map<string, TopList<FeatureLine>>;
+  private readonly lists;
+  private closed = 0;
+  private withoutCard = 0;
+  private readonly phaseIndex: Map<string, number>;
+
+  constructor(
+    private readonly config: Config,
+    private readonly settings: WeeklyDigestConfig,
+    private readonly period: Period,
+    private readonly now: Date,
+  ) {
+    const limit = settings.listLimit;
+    const top = <T>(before: (a: T, b: T) => boolean) => new TopList<T>(limit, before);
+    this.phaseLists = new Map(config.phases.map((p) => [p.id, top<FeatureLine>(byDemand)]));
+    this.phaseIndex = new Map(config.phases.map((p) => [p.id, p.index]));
+    this.lists = {
+      // The timeline draws more than a list shows: a week of a busy org has dozens of moves.
+      transitions: new TopList<TransitionLine>(Math.max(limit, 40), latestFirst),
+      newRequests: top(byDemand),
+      blocked: top(bySince),
+      stalled: top(byQuiet),
+      released: top(latestFirst),
+      measureDue: top(bySince),
+      seeking: top(byDemand),
+    };
+  }
+
+  /** The labels whose issues the digest reads. */
+  static query(config: Config, period: Period): DigestQuery {
+    const labels = [...config.phases.map((p) => p.label), ...config.recognize.labels];
+    if (config.labels.blocked) labels.push(config.labels.blocked);
+    return { labels: [...new Set(labels)], closedSince: period.start };
+  }
+
+  add(issue: DigestIssue): void {
+    if (issue.state === "closed" && !(issue.closedAt && inPeriod(this.period, issue.closedAt))) {
+      // Changed in the period, closed before it: only its moves this period count.
+      this.addTransitions(issue);
+      return;
+    }
+    const line = this.line(issue);
+    if (!issue.card && line.phase !== null) this.withoutCard += 1;
+    this.addTransitions(issue);
+    const recognisedAt = issue.card?.history[0]?.at ?? issue.createdAt;
+    if (inPeriod(this.period, recognisedAt)) this.lists.newRequests.add(line);
+    if (issue.state === "closed") {
+      this.closed += 1;
+      return;
+    }
+    if (line.phase === null) return;
+    this.phaseLists.get(line.phase)?.add(line);
+    if (line.blockedReason !== null) this.lists.blocked.add(line);
+    const days = (at: string | null) => (at ? (this.now.getTime() - Date.parse(at)) / DAY_MS : 0);
+    const { stalledPhase, stalledDays, releasePhase, measureAfterDays } = this.settings;
+    if (line.phase === stalledPhase && days(issue.updatedAt) >= stalledDays) {
+      this.lists.stalled.add(line);
+    }
+    if (line.phase === releasePhase && days(line.since) >= measureAfterDays) {
+      this.lists.measureDue.add(line);
+    }
+    const beforeRelease =
+      (this.phaseIndex.get(line.phase) ?? 0) <
+      (this.phaseIndex.get(releasePhase) ?? Number.POSITIVE_INFINITY);
+    if (line.lead && beforeRelease && line.members < this.settings.seekingMembersBelow) {
+      this.lists.seeking.add(line);
+    }
+  }
+
+  result(repos: RepoRef[], reads: DigestReadStats): WeeklyDigestData {
+    const lists = Object.fromEntries(
+      Object.entries(this.lists).map(([name, list]) => [name, list.result()]),
+    ) as { [K in keyof typeof this.lists]: ReturnType<(typeof this.lists)[K]["result"]> };
+    return {
+      period: this.period,
+      now: this.now.toISOString(),
+      repos,
+      phases: [...this.phaseLists].map(([id, list]) => ({ id, features: list.result() })),
+      ...lists,
+      closed: this.closed,
+      withoutCard: this.withoutCard,
+      reads,
+    };
+  }
+
+  private line(issue: DigestIssue): FeatureLine {
+    const { card } = issue;
+    const labelPhase = issue.labels.map((l) => phaseOfLabel(this.config, l)).find(Boolean);
+    const phase = labelPhase?.id ?? card?.phase ?? null;
+    const blockedLabel = this.config.labels.blocked?.toLowerCase();
+    const labelBlocked = issue.labels.some((l) => l.toLowerCase() === blockedLabel);
+    return {
+      repo: issue.repo,
+      number: issue.number,
+      title: issue.title,
+      url: issue.url,
+      phase,
+      lead: card?.lead ?? null,
+      since: card && phase ? enteredCurrentPhase(card, phase) : null,
+      demand: issue.thumbsUp + (card?.interested.length ?? 0),
+      members: card?.members.length ?? 0,
+      updatedAt: issue.updatedAt,
+      blockedReason: card?.blocked?.reason ?? (labelBlocked ? "" : null),
+    };
+  }
+
+  private addTransitions(issue: DigestIssue): void {
+    const history = issue.card?.history ?? [];
+    history.forEach((entry, index) => {
+      const from = history[index - 1]?.phase ?? null;
+      if (from === entry.phase || !inPeriod(this.period, entry.at)) return;
+      const ref = { repo: issue.repo, number: issue.number, title: issue.title, url: issue.url };
+      const move = { ...ref, from, to: entry.phase, at: entry.at, by: entry.by };
+      this.lists.transitions.add(move);
+      if (entry.phase === this.settings.releasePhase) this.lists.released.add(move);
+    });
+  }
+}
+
+/** Reads every repository's pages through `source` and folds them; one page in memory at a time. */
+export async function collectWeekly(
+  source: DigestSource,
+  repos: RepoRef[],
+  input: { config: Config; settings: WeeklyDigestConfig; period: Period; now: Date },
+): Promise<WeeklyDigestData> {
+  const collector = new WeeklyCollector(input.config, input.settings, input.period, input.now);
+  const query = WeeklyCollector.query(input.config, input.period);
+  for (const repo of repos) {
+    for await (const page of source.issues(repo, query)) {
+      for (const issue of page) collector.add(issue);
+    }
+  }
+  return collector.result(repos, source.stats());
+}

@@ -1,0 +1,99 @@
+/**
+ * The monthly community digest: new contributors welcomed, milestones, thriving contributors as
+ * candidates, good first issues, community links and a call to action. It renders from
+ * `CommunityDigestData`, which the contributor store's collector will produce.
+ */
+import { escapeInline, safeUrl } from "../../core/markdown.js";
+import { message, renderTemplate } from "../../core/templates.js";
+import type { RepoRef } from "../../github/types.js";
+import type { FeatureRef } from "./collect.js";
+import type { MonthlyDigestConfig } from "./config.js";
+import { countMessage, featureLink, person, repoNames, section } from "./format.js";
+import type { Period } from "./period.js";
+import type { RenderedDigest } from "./weekly.js";
+import { periodTitle } from "./weekly.js";
+
+/** What the contributor store answers for one month; every list already ranked, best first. */
+export interface CommunityDigestData {
+  period: Period;
+  repos: RepoRef[];
+  /** People whose first contribution landed this month. */
+  newContributors: { login: string; firstContribution: FeatureRef | null }[];
+  /** e.g. "10th merged pull request", "first squad led"; written by the collector, not users. */
+  milestones: { login: string; milestone: string }[];
+  /** People active across several months and areas: candidates for squads or governance. */
+  thriving: { login: string; reason: string }[];
+  /** Open, unassigned issues with the good-first-issue label. */
+  goodFirstIssues: FeatureRef[];
+}
+
+/** The collector will be a second implementation of this; tests pass data directly. */
+export interface CommunityDigestProvider {
+  load(period: Period, repos: RepoRef[]): Promise<CommunityDigestData>;
+}
+
+const limited = <T>(items: T[], limit: number) => ({
+  items: items.slice(0, limit),
+  more: Math.max(0, items.length - limit),
+});
+
+/** Maintainer-written Markdown: kept as Markdown, but it cannot notify anyone either. */
+const defuseMentions = (text: string) => text.replace(/@/g, "@\u200d");
+
+export function renderCommunityDigest(
+  data: CommunityDigestData,
+  settings: MonthlyDigestConfig,
+): RenderedDigest {
+  const manyRepos = data.repos.length > 1;
+  const limit = settings.listLimit;
+  const { label } = periodTitle(data);
+  const sections = [
+    section(message("digest.monthly.welcome"), limited(data.newContributors, limit), (c) =>
+      message("digest.line.newContributor", {
+        person: person(c.login),
+        first: c.firstContribution ? featureLink(c.firstContribution, manyRepos) : undefined,
+      }),
+    ),
+    section(message("digest.monthly.milestones"), limited(data.milestones, limit), (m) =>
+      message("digest.line.milestone", {
+        person: person(m.login),
+        milestone: escapeInline(m.milestone),
+      }),
+    ),
+    section(
+      message("digest.monthly.thriving"),
+      limited(data.thriving, limit),
+      (t) =>
+        message("digest.line.thriving", {
+          person: person(t.login),
+          reason: escapeInline(t.reason),
+        }),
+      { intro: message("digest.monthly.thriving.intro") },
+    ),
+    section(message("digest.monthly.goodFirst"), limited(data.goodFirstIssues, limit), (f) =>
+      featureLink(f, manyRepos),
+    ),
+  ];
+  const links = settings.links.flatMap((link) => {
+    const url = safeUrl(link.url);
+    return url ? [message("digest.line.link", { title: escapeInline(link.title), url })] : [];
+  });
+  if (links.length > 0) {
+    sections.push({ heading: message("digest.monthly.links"), items: links });
+  }
+  const title = message("digest.monthly.title", { label });
+  const markdown = renderTemplate("digest-monthly", {
+    title,
+    range: periodTitle(data).range,
+    timezone: escapeInline(data.period.timezone),
+    repos: repoNames(data.repos),
+    summary: [
+      countMessage("digest.summary.newContributors", data.newContributors.length),
+      countMessage("digest.summary.milestones", data.milestones.length),
+    ].join(" · "),
+    sections,
+    ctaHeading: message("digest.monthly.cta.heading"),
+    callToAction: defuseMentions(settings.callToAction ?? message("digest.monthly.cta.default")),
+  });
+  return { title, markdown };
+}

@@ -1,0 +1,108 @@
+/**
+ * Where a digest goes, as a pure plan: one issue per period (found again by the key in its
+ * hidden marker, written by us), the previous digest of the same kind closed and marked
+ * superseded, and copies from concurrent runs closed. The runner applies it (`run.ts`).
+ */
+import { decodeMarker, encodeMarker, hasMarker } from "../../core/markers.js";
+import { message } from "../../core/templates.js";
+import type { IssueSummary, MutationOp, NewIssue } from "../../github/types.js";
+import type { DigestKind } from "./config.js";
+import type { Period } from "./period.js";
+import type { RenderedDigest } from "./weekly.js";
+
+export const DIGEST_MARKER = "digest";
+const SUPERSEDED_MARKER = "digest-superseded";
+/** GitHub rejects issue bodies over 65,536 characters; lists are bounded, this is the backstop. */
+const MAX_BODY = 60_000;
+
+export interface DigestIssueMarker {
+  kind: DigestKind;
+  key: string;
+}
+
+/** A digest issue of ours: its marker read. Others' issues, even with a pasted marker, are not. */
+export interface OurDigest {
+  issue: IssueSummary;
+  marker: DigestIssueMarker;
+}
+
+/** REST names apps `name[bot]`, GraphQL `name`: both are the same author. */
+const loginKey = (login: string) => login.toLowerCase().replace(/\[bot\]$/, "");
+
+export function ourDigests(existing: IssueSummary[], author: string): OurDigest[] {
+  return existing.flatMap((issue) => {
+    if (loginKey(issue.author) !== loginKey(author)) return [];
+    const marker = decodeMarker(issue.body, DIGEST_MARKER) as Partial<DigestIssueMarker> | null;
+    const valid =
+      typeof marker?.key === "string" && (marker.kind === "weekly" || marker.kind === "monthly");
+    return valid
+      ? [{ issue, marker: { kind: marker.kind, key: marker.key } as DigestIssueMarker }]
+      : [];
+  });
+}
+
+export function digestIssue(period: Period, rendered: RenderedDigest, label: string): NewIssue {
+  const marker = encodeMarker(DIGEST_MARKER, { kind: period.kind, key: period.key });
+  const markdown =
+    rendered.markdown.length > MAX_BODY
+      ? `${rendered.markdown.slice(0, MAX_BODY)}\n\n…`
+      : rendered.markdown;
+  return { title: rendered.title, body: `${marker}\n${markdown}`, labels: [label] };
+}
+
+export interface DeliveryPlan {
+  /** The issue to post, or null when this period's digest already exists. */
+  create: NewIssue | null;
+  /** The digest already posted for this period (the oldest, if a race made several). */
+  posted: IssueSummary | null;
+  /** One batched mutation: close superseded digests and concurrent copies. */
+  ops: MutationOp[];
+}
+
+export interface DeliveryInput {
+  /** Issues with the digest label, any state, newest first (one `listIssuesWithLabel` page). */
+  existing: IssueSummary[];
+  /** Who posts digests: the app's bot, or `github-actions[bot]` when run from a workflow. */
+  author: string;
+  period: Period;
+  issue: NewIssue;
+  /** After posting: the number this run created, so a run that lost a race only removes its copy. */
+  created?: number;
+}
+
+export function planDelivery(input: DeliveryInput): DeliveryPlan {
+  const ours = ourDigests(input.existing, input.author).filter(
+    (d) => d.marker.kind === input.period.kind,
+  );
+  const sameKey = ours
+    .filter((d) => d.marker.key === input.period.key)
+    .sort((a, b) => a.issue.number - b.issue.number);
+  const [kept, ...copies] = sameKey;
+  const ops: MutationOp[] = [];
+  const closeCopy = (copy: IssueSummary, of: IssueSummary) => {
+    const note = message("digest.issue.duplicate", { number: of.number });
+    ops.push({ op: "updateIssueBody", issueId: copy.id, body: `${note}\n\n${copy.body}` });
+    ops.push({ op: "closeIssue", issueId: copy.id, reason: "DUPLICATE" });
+  };
+  if (!kept) return { create: input.issue, posted: null, ops };
+
+  if (input.created !== undefined && input.created !== kept.issue.number) {
+    // Another run posted first: remove our copy and leave the rest to that run.
+    const mine = copies.find((c) => c.issue.number === input.created);
+    if (mine && mine.issue.state === "open") closeCopy(mine.issue, kept.issue);
+    return { create: null, posted: kept.issue, ops };
+  }
+  for (const copy of copies) if (copy.issue.state === "open") closeCopy(copy.issue, kept.issue);
+  // Earlier periods only: a back-dated rerun must not close the digest that follows it.
+  for (const previous of ours) {
+    const older = previous.marker.key < input.period.key;
+    if (!older || previous.issue.state !== "open") continue;
+    if (!hasMarker(previous.issue.body, SUPERSEDED_MARKER)) {
+      const note = message("digest.issue.superseded", { number: kept.issue.number });
+      const body = `${encodeMarker(SUPERSEDED_MARKER)}\n${note}\n\n${previous.issue.body}`;
+      ops.push({ op: "updateIssueBody", issueId: previous.issue.id, body });
+    }
+    ops.push({ op: "closeIssue", issueId: previous.issue.id, reason: "COMPLETED" });
+  }
+  return { create: null, posted: kept.issue, ops };
+}
