@@ -22,9 +22,11 @@ const rows: Row[] = [];
 async function measure(app: TestApp, event: string, budget: number, delivery: () => Delivery) {
   const made = delivery();
   app.github.resetRequests();
+  const searchesBefore = app.search.requests.length;
   const writesBefore = app.github.writeCount();
   await app.deliver(made);
-  const methods = app.github.requests.map((r) => r.method);
+  const searches = app.search.requests.slice(searchesBefore).map(() => "searchIssues");
+  const methods = [...app.github.requests.map((r) => r.method), ...searches];
   rows.push({
     event,
     requests: methods.length,

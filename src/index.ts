@@ -2,6 +2,7 @@
 import type { Probot } from "probot";
 import { createApp } from "./app/create-app.js";
 import { OctokitGitHub } from "./github/octokit/index.js";
+import { OctokitSimilarSearch } from "./github/octokit/search-issues.js";
 
 async function botLogin(app: Probot): Promise<string> {
   if (process.env.SQUAD_BOT_LOGIN) return process.env.SQUAD_BOT_LOGIN;
@@ -12,6 +13,7 @@ async function botLogin(app: Probot): Promise<string> {
 
 export default createApp({
   githubFor: (context) => new OctokitGitHub(context.octokit),
+  searchFor: (context) => new OctokitSimilarSearch(context.octokit),
   appLogin: botLogin,
   now: () => new Date(),
   dryRun: process.env.SQUAD_BOT_DRY_RUN === "true",

@@ -8,10 +8,12 @@ import {
   type RoadmapDeps,
   roadmapLoadOptions,
 } from "../features/roadmap/sync.js";
+import type { SimilarSearchPort } from "../features/similar/port.js";
 import { planSquad, type Trigger } from "../features/squad/plan.js";
 import { looksLikeFeatureRequest, phaseOfLabel } from "../features/squad/recognize.js";
 import type { GitHubPort } from "../github/port.js";
 import type { IssueRef, IssueSnapshot } from "../github/types.js";
+import { relatedForNewRequest } from "./intake.js";
 import { type IssuePayload, issuePayload, repoOf } from "./payloads.js";
 import { installationOf, issueKey, type Runtime } from "./runtime.js";
 
@@ -54,6 +56,7 @@ export async function onIssueEvent(runtime: Runtime, context: Context): Promise<
     config,
     { ...repo, number: payload.issue.number },
     trigger,
+    runtime.deps.searchFor?.(context),
   );
 }
 
@@ -76,6 +79,7 @@ export async function reconcileIssue(
   config: Config,
   ref: IssueRef,
   trigger: Trigger | ((issue: IssueSnapshot) => Promise<Trigger>),
+  search?: SimilarSearchPort,
 ): Promise<void> {
   await runtime.lock.run(issueKey(ref, ref.number), async () => {
     const labelNames = [
@@ -85,7 +89,8 @@ export async function reconcileIssue(
     const issue = await port.loadIssue(ref, { labelNames, ...roadmapLoadOptions(config) });
     if (!issue) return;
     const resolved = typeof trigger === "function" ? await trigger(issue) : trigger;
-    const input = { config, issue, trigger: resolved, now: runtime.deps.now() };
+    const related = await relatedForNewRequest(search, config, issue, context.log);
+    const input = { config, issue, trigger: resolved, now: runtime.deps.now(), related };
     let plan = planSquad(input);
     const roadmapDeps: RoadmapDeps = {
       port,

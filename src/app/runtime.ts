@@ -8,6 +8,7 @@ import { type ConfigLoadResult, loadConfig } from "../config/load.js";
 import { KeyedLock } from "../core/keyed-lock.js";
 import { reportConfigHealth } from "../features/config-check/index.js";
 import { BoardCache } from "../features/roadmap/cache.js";
+import type { SimilarSearchPort } from "../features/similar/port.js";
 import type { GitHubPort } from "../github/port.js";
 import type { RepoRef } from "../github/types.js";
 
@@ -16,6 +17,8 @@ export interface AppDeps {
   githubFor(context: Context): GitHubPort;
   /** The app's bot login, e.g. `squad-bot[bot]`: its own events plan nothing. */
   appLogin(app: Probot): Promise<string>;
+  /** GitHub search for intake's "possibly related"; without it, intake lists none. */
+  searchFor?(context: Context): SimilarSearchPort;
   now(): Date;
   /** Plan and log, write nothing, for every repository (config can also ask for it per repo). */
   dryRun: boolean;

@@ -1,5 +1,7 @@
 /** The root configuration schema: strict, so a typo is an error with its path, never ignored. */
 import { z } from "zod";
+import { digestsConfigSchema } from "../features/digest/config.js";
+import { intakeConfigSchema } from "../features/similar/config.js";
 
 export const LINK_KINDS = ["scope", "board", "repo", "design"] as const;
 export type LinkKind = (typeof LINK_KINDS)[number];
@@ -122,6 +124,10 @@ export const configSchema = z
     neverMention: z.array(login).default([]),
     /** The roadmap board; `null` turns off a preset's board. */
     roadmap: roadmapSchema.nullable().default(null),
+    /** What a new request is told: the template's unanswered questions, possibly related issues. */
+    intake: intakeConfigSchema.optional(),
+    /** Weekly squad and monthly community digests; off when absent. */
+    digests: digestsConfigSchema.optional(),
   })
   .superRefine((config, ctx) => {
     const seen = new Map<string, number>();

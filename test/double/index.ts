@@ -23,6 +23,7 @@ export type {
 export { MemoryGitHub } from "./memory-github.js";
 export type { Permission, RestReaction, StateReason } from "./model.js";
 export type { ProjectFieldSeed, ProjectSeed } from "./projects.js";
+export { MemorySimilarSearch } from "./search.js";
 export type { LabelSeed, RepoSeed } from "./setup.js";
 export type { CheckRunView, CommentView, IssueView, LabelView } from "./views.js";
 export type {

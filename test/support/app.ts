@@ -2,7 +2,13 @@
 import { pino } from "pino";
 import { Probot, ProbotOctokit } from "probot";
 import { createApp } from "../../src/app/create-app.js";
-import { createWorld, manualClock, type World, type WorldOptions } from "../double/index.js";
+import {
+  createWorld,
+  MemorySimilarSearch,
+  manualClock,
+  type World,
+  type WorldOptions,
+} from "../double/index.js";
 
 export interface Delivery {
   id: string;
@@ -12,6 +18,8 @@ export interface Delivery {
 
 export interface TestApp extends World {
   clock: ReturnType<typeof manualClock>;
+  /** GitHub search for intake, over the same in-memory GitHub. */
+  search: MemorySimilarSearch;
   deliver(event: Delivery): Promise<void>;
   /** Feeds back the webhooks GitHub sends for the app's own writes; returns how many. */
   deliverEchoes(): Promise<number>;
@@ -22,6 +30,7 @@ export async function startApp(
 ): Promise<TestApp> {
   const clock = manualClock();
   const world = createWorld({ now: clock.now, ...options });
+  const search = new MemorySimilarSearch(world.github);
   const probot = new Probot({
     githubToken: "test-token",
     log: pino({ level: "silent" }),
@@ -34,6 +43,7 @@ export async function startApp(
   await probot.load(
     createApp({
       githubFor: () => world.github,
+      searchFor: () => search,
       appLogin: async () => world.github.appLogin,
       now: clock.now,
       dryRun: options.dryRun ?? false,
@@ -43,6 +53,7 @@ export async function startApp(
   return {
     ...world,
     clock,
+    search,
     deliver,
     async deliverEchoes() {
       const echoes = world.github.drainAppEvents();

@@ -19,6 +19,8 @@ export interface CardInput {
   warnings: CriterionResult[];
   /** Already-rendered one-line problems, e.g. a missing permission. */
   problems: string[];
+  /** The intake section (Markdown) for a request still in its first phase. */
+  intake?: string | null;
 }
 
 /** Enough to see where a feature has been; the rest stays in the marker and the issue timeline. */
@@ -188,6 +190,7 @@ export function renderCard(input: CardInput): string {
     links: links(state),
     target: target(config, state, now),
     roadmap: roadmapLine(config, state),
+    intake: input.intake ?? null,
     hasWarnings: input.warnings.length > 0,
     warnings: input.warnings.map(criterionLine),
     next: next && {

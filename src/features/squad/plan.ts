@@ -6,6 +6,7 @@ import type { Action } from "../../actions/action.js";
 import type { Config, Phase } from "../../config/schema.js";
 import { message } from "../../core/templates.js";
 import type { IssueSnapshot } from "../../github/types.js";
+import type { SimilarCandidate } from "../similar/port.js";
 import {
   type Actor,
   applyCommands,
@@ -15,6 +16,7 @@ import {
 import { renderCard } from "./card.js";
 import { findCard } from "./card-state.js";
 import { criteriaForEntering, evaluateCriteria } from "./criteria.js";
+import { intakeSection, relatedOf } from "./intake.js";
 import { adoptLabelChanges, labelActions, pickPhaseLabel } from "./labels.js";
 import { renderTransitionNotice } from "./notification.js";
 import {
@@ -36,6 +38,8 @@ export interface SquadPlanInput {
   issue: IssueSnapshot;
   trigger: Trigger;
   now: Date;
+  /** Earlier issues that may be the same request, found by intake when the request arrived. */
+  related?: SimilarCandidate[];
   /** Problems other features found for this state (e.g. the roadmap board), shown on the card. */
   problems?: (state: FeatureState) => string[];
 }
@@ -84,7 +88,7 @@ export function planSquad(input: SquadPlanInput): SquadPlan {
     const first = onBoard ?? labelled ?? (config.phases[0] as Phase);
     const by = trigger.kind === "comment" ? trigger.actor.login : trigger.actor;
     const via = onBoard ? "project" : labelled ? "label" : "recognition";
-    state = newFeatureState(first.id, at, by, via);
+    state = { ...newFeatureState(first.id, at, by, via), ...relatedOf(input.related) };
     transitions.push({ from: null, to: first.id, by, via: state.history[0]?.via ?? "recognition" });
     notes.push(`recognised as a feature request; enters ${first.name}`);
   } else if (trigger.kind !== "comment") {
@@ -210,6 +214,7 @@ function cardBody(
     ...extraProblems,
   ];
   return renderCard({
+    intake: intakeSection(config, issue, state),
     config,
     state,
     issue: { title: issue.title, url: issue.url, author: issue.author, state: issue.state },

@@ -39,6 +39,18 @@ export const featureStateSchema = z.object({
   roadmap: z.object({ event: z.enum(ROADMAP_EVENTS), by: z.string(), at: z.string() }).optional(),
   /** Commands already applied, as `<commentId>:<hash>`, so a redelivered comment changes nothing. */
   handled: z.array(z.string()).default([]),
+  /** Earlier issues that may raise the same need, found once when the request arrived. */
+  related: z
+    .array(
+      z.object({
+        repo: z.string(),
+        number: z.number(),
+        title: z.string(),
+        state: z.enum(["open", "closed"]),
+        labels: z.array(z.string()),
+      }),
+    )
+    .optional(),
 });
 export type FeatureState = z.infer<typeof featureStateSchema>;
 
