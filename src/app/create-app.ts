@@ -1,5 +1,6 @@
 /** Wires the features to Probot's events; the same function serves production, tests and the demo. */
-import type { Context, Probot } from "probot";
+import type { ApplicationFunctionOptions, Context, Probot } from "probot";
+import { observabilityHandler } from "../observability/http.js";
 import { onCommentEvent } from "./comment-events.js";
 import { onPullRequest, onPush } from "./config-events.js";
 import { onIssueEvent } from "./issue-events.js";
@@ -9,14 +10,25 @@ import { type AppDeps, Runtime } from "./runtime.js";
 type Handler = (runtime: Runtime, context: Context) => Promise<void>;
 
 export function createApp(deps: AppDeps) {
-  return (app: Probot): void => {
+  return (app: Probot, options?: ApplicationFunctionOptions): void => {
     const runtime = new Runtime(app, deps);
+    const { metrics } = deps;
+    if (metrics && options?.addHandler) {
+      try {
+        options.addHandler(observabilityHandler(metrics, deps.healthChecks ?? []));
+      } catch {
+        // No HTTP server (tests, Actions mode): nothing to serve the endpoints on.
+      }
+    }
     // An internal error is logged with the delivery and rethrown, so GitHub's delivery log shows
     // the failure and a maintainer can redeliver it.
     const guard = (name: string, handler: Handler) => async (context: Context) => {
       try {
         await handler(runtime, context);
+        metrics?.deliveries.inc({ event: name, outcome: "handled" });
       } catch (error) {
+        metrics?.deliveries.inc({ event: name, outcome: "failed" });
+        metrics?.errors.inc({ where: name });
         context.log.error(
           { err: error, event: name, delivery: context.id },
           "squad-bot failed to handle an event",

@@ -82,6 +82,7 @@ export async function reconcileIssue(
   search?: SimilarSearchPort,
 ): Promise<void> {
   await runtime.lock.run(issueKey(ref, ref.number), async () => {
+    const stopTimer = runtime.deps.metrics?.reconcileSeconds.startTimer();
     const labelNames = [
       ...config.phases.map((p) => p.label),
       ...(config.labels.blocked ? [config.labels.blocked] : []),
@@ -124,5 +125,6 @@ export async function reconcileIssue(
         log,
         runtime.deps.dryRun || config.dryRun ? "dry run: planned" : "reconciled",
       );
+    stopTimer?.();
   });
 }

@@ -11,6 +11,8 @@ import { BoardCache } from "../features/roadmap/cache.js";
 import type { SimilarSearchPort } from "../features/similar/port.js";
 import type { GitHubPort } from "../github/port.js";
 import type { RepoRef } from "../github/types.js";
+import type { HealthCheck } from "../observability/http.js";
+import type { Metrics } from "../observability/metrics.js";
 
 export interface AppDeps {
   /** The port one delivery uses; production wraps `context.octokit`. */
@@ -23,6 +25,10 @@ export interface AppDeps {
   /** Plan and log, write nothing, for every repository (config can also ask for it per repo). */
   dryRun: boolean;
   configTtlMs?: number;
+  /** Prometheus metrics; with them, `/metrics` and `/healthz` are served. */
+  metrics?: Metrics;
+  /** Checks behind `/healthz` besides "the process is up" (e.g. the database). */
+  healthChecks?: HealthCheck[];
 }
 
 export class Runtime {

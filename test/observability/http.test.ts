@@ -50,3 +50,23 @@ describe("observability endpoints", () => {
     expect((await fetch(`${base}/elsewhere`)).status).toBe(404);
   });
 });
+
+describe("metrics from real deliveries", () => {
+  it("counts deliveries by outcome and times reconciles", async () => {
+    const { startApp } = await import("../support/app.js");
+    const metrics = new Metrics();
+    const app = await startApp({ config: "preset: squad-journey\n", metrics });
+    const opened = app.github
+      .as(app.people.user)
+      .openIssue(app.repo, { title: "Sync", body: "", labels: ["enhancement"] });
+    await app.deliver(opened);
+    app.github.failNext("loadIssue", "server");
+    await expect(
+      app.deliver(app.github.as(app.people.user).editBody(opened.ref, "more")),
+    ).rejects.toThrow();
+    const text = (await metrics.render()).body;
+    expect(text).toContain('squad_bot_deliveries_total{event="issues",outcome="handled"} 1');
+    expect(text).toContain('squad_bot_deliveries_total{event="issues",outcome="failed"} 1');
+    expect(text).toMatch(/squad_bot_reconcile_duration_seconds_count 1/);
+  });
+});

@@ -2,6 +2,7 @@
 import { pino } from "pino";
 import { Probot, ProbotOctokit } from "probot";
 import { createApp } from "../../src/app/create-app.js";
+import type { Metrics } from "../../src/observability/metrics.js";
 import {
   createWorld,
   MemorySimilarSearch,
@@ -47,6 +48,7 @@ export async function startApp(
       appLogin: async () => world.github.appLogin,
       now: clock.now,
       dryRun: options.dryRun ?? false,
+      ...(options.metrics ? { metrics: options.metrics } : {}),
     }),
   );
   const deliver = (event: Delivery) => probot.receive(event as Parameters<Probot["receive"]>[0]);
