@@ -27,7 +27,7 @@ export interface TestApp extends World {
 }
 
 export async function startApp(
-  options: WorldOptions & { dryRun?: boolean } = {},
+  options: WorldOptions & { dryRun?: boolean; metrics?: Metrics } = {},
 ): Promise<TestApp> {
   const clock = manualClock();
   const world = createWorld({ now: clock.now, ...options });
