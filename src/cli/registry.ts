@@ -1,4 +1,7 @@
 /** Every subcommand of `squad-bot`, registered explicitly. */
 import type { CliCommand } from "./command.js";
+import { backfillCommand } from "./commands/backfill.js";
+import { digestCommand } from "./commands/digest.js";
+import { similarCommand } from "./commands/similar.js";
 
-export const COMMANDS: CliCommand[] = [];
+export const COMMANDS: CliCommand[] = [backfillCommand, digestCommand, similarCommand];

@@ -1,0 +1,10 @@
+/** The contributor store as the app, the CLI and features import it. */
+export {
+  DEFAULT_DATA_DIR,
+  describeStore,
+  MEMORY,
+  openStore,
+  type StoreOptions,
+  storeOptionsFromEnv,
+} from "./open.js";
+export * from "./types.js";
