@@ -1,0 +1,91 @@
+/** "Connect to opportunities": good first issues and forming squads that a welcome lists. */
+import { escapeInline, safeUrl } from "../../core/markdown.js";
+import { message } from "../../core/templates.js";
+import type { RepoRef } from "../../github/types.js";
+import type { FeatureState } from "../squad/state.js";
+import type { WelcomeConfig } from "./config.js";
+import type { CommunityPort, GoodFirstIssue } from "./port.js";
+
+/** A feature as the caller knows it (from its card); open ones only. */
+export interface SquadCandidate {
+  title: string;
+  url: string;
+  state: Pick<FeatureState, "phase" | "members" | "lead">;
+}
+
+export interface SeekingSquad {
+  title: string;
+  url: string;
+  phaseName: string;
+  members: number;
+}
+
+/** The lead counts as a member: a squad of one lead is one person, not none. */
+const squadSize = (state: SquadCandidate["state"]) =>
+  new Set([...(state.lead ? [state.lead] : []), ...state.members].map((l) => l.toLowerCase())).size;
+
+/**
+ * Squads still forming (in the first `firstPhases` configured phases) with fewer people than
+ * `membersBelow`, smallest first so the welcome points where a newcomer helps most.
+ */
+export function squadsSeekingMembers(
+  squads: SquadCandidate[],
+  phases: { id: string; name: string }[],
+  settings: WelcomeConfig["squads"],
+): SeekingSquad[] {
+  const forming = new Map(phases.slice(0, settings.firstPhases).map((p) => [p.id, p.name]));
+  return squads
+    .filter((s) => forming.has(s.state.phase) && squadSize(s.state) < settings.membersBelow)
+    .map((s) => ({
+      title: s.title,
+      url: s.url,
+      phaseName: forming.get(s.state.phase) ?? s.state.phase,
+      members: squadSize(s.state),
+    }))
+    .sort((a, b) => a.members - b.members || a.title.localeCompare(b.title))
+    .slice(0, settings.limit);
+}
+
+const toRepo = (name: string): RepoRef => {
+  const [owner = "", repo = ""] = name.split("/");
+  return { owner, repo };
+};
+
+/** One search request, or none when the list is turned off. */
+export function loadGoodFirstIssues(
+  port: CommunityPort,
+  org: string,
+  settings: WelcomeConfig["goodFirstIssues"],
+): Promise<GoodFirstIssue[]> {
+  if (settings.limit === 0) return Promise.resolve([]);
+  return port.listGoodFirstIssues({
+    org,
+    repos: settings.repos.map(toRepo),
+    label: settings.label,
+    limit: settings.limit,
+  });
+}
+
+const link = (title: string, url: string) => {
+  const safe = safeUrl(url);
+  return safe ? `[${escapeInline(title)}](${safe})` : escapeInline(title);
+};
+
+/** Markdown list lines; the repository is named only when issues come from several. */
+export function opportunityLines(issues: GoodFirstIssue[], squads: SeekingSquad[]): string[] {
+  const repos = new Set(issues.map((i) => `${i.repo.owner}/${i.repo.repo}`));
+  return [
+    ...issues.map((i) =>
+      message("community.welcome.goodFirstIssue", {
+        link: link(i.title, i.url),
+        repo: repos.size > 1 ? escapeInline(i.repo.repo) : null,
+      }),
+    ),
+    ...squads.map((s) =>
+      message("community.welcome.squad", {
+        link: link(s.title, s.url),
+        phase: escapeInline(s.phaseName),
+      }),
+    ),
+  ];
+}
