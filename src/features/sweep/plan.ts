@@ -1,0 +1,34 @@
+/**
+ * Which features a repair sweep must reconcile, judged from a listing alone: GitHub never retries
+ * a failed delivery, so a missed webhook shows as a card that disagrees with the labels.
+ */
+import type { Config } from "../../config/schema.js";
+import type { DigestIssue } from "../digest/source.js";
+import { looksLikeFeatureRequest, phaseLabelsIn } from "../squad/recognize.js";
+
+/** Why this issue needs a reconcile, or null when labels and card agree. */
+export function repairReason(config: Config, issue: DigestIssue): string | null {
+  if (issue.state !== "open") return null;
+  const phases = phaseLabelsIn(config, issue.labels);
+  if (!issue.card) {
+    // The listing reads a few comments only; a card further down is found by the full load.
+    return looksLikeFeatureRequest(config, issue.labels, "") ? "no card found" : null;
+  }
+  if (phases.length > 1) return `several phase labels: ${phases.map((p) => p.label).join(", ")}`;
+  const onCard = issue.card.phase;
+  if (phases.length === 1 && phases[0]?.id !== onCard) {
+    return `label ${phases[0]?.label} but the card says ${onCard}`;
+  }
+  if (phases.length === 0 && issue.card.labelRemovedBy === null) return "phase label missing";
+  const blocked = config.labels.blocked;
+  if (blocked) {
+    const hasLabel = issue.labels.some((l) => l.toLowerCase() === blocked.toLowerCase());
+    if (hasLabel !== (issue.card.blocked !== null)) return "blocked label and card disagree";
+  }
+  return null;
+}
+
+/** The labels that make an issue worth listing: recognition and phase labels. */
+export function sweepLabels(config: Config): string[] {
+  return [...config.recognize.labels, ...config.phases.map((p) => p.label)];
+}
