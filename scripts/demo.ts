@@ -1,35 +1,69 @@
 /**
  * `npm run demo`: the real app, offline, against the in-memory GitHub. One feature request goes
- * from the issue form to Release through labels and commands; then what GitHub holds is printed.
+ * from the issue form to Release through labels, commands and the roadmap board; then what GitHub
+ * holds is printed, and the week's squad digest is posted.
  */
-
+import { loadConfig } from "../src/config/load.js";
+import { digestSettings } from "../src/features/digest/config.js";
+import { runDigest } from "../src/features/digest/run.js";
 import { CARD_MARKER } from "../src/features/squad/state.js";
+import { MemoryDigestSource } from "../test/double/digest-source.js";
 import { type Delivery, startApp } from "../test/support/app.js";
 
+const BOARD = 112;
+const CONFIG = `preset: squad-journey
+roadmap:
+  project: { org: medic, number: ${BOARD} }
+  field: Stage
+  options: { inception: Emerging, convergence: Emerging, building: Active, testing: Active, release: Active, measure: Winding Down }
+  dates: { target: Target date }
+digests:
+  weekly: { timezone: Africa/Nairobi }
+`;
 const BODY = [
   "### Is your feature request related to a problem? Please describe.",
   "Community health workers cannot tell whether their data reached the server.",
+  "",
+  "### Describe the solution you'd like",
   "",
   "### Acceptance criteria",
   "- [ ] Sync status is visible offline",
   "- [ ] Status refreshes within a minute of a sync",
 ].join("\n");
 
-const app = await startApp({ config: "preset: squad-journey\n" });
-const { maintainer, user, writer } = app.people;
+const app = await startApp({ config: CONFIG });
+app.github.addProject("medic", {
+  number: BOARD,
+  title: "CHT Roadmap",
+  fields: [
+    { name: "Stage", type: "singleSelect", options: ["Emerging", "Active", "Winding Down"] },
+    { name: "Target date", type: "date" },
+  ],
+});
+const { maintainer, user, writer, owner } = app.people;
 const lead = "lena-lead";
 
 async function step(title: string, event: Delivery) {
   app.github.resetRequests();
+  const searches = app.search.requests.length;
   await app.deliver(event);
   const echoes = await app.deliverEchoes();
-  const calls = app.github.requests.map((r) => r.method).join(", ") || "none";
-  console.log(
-    `• ${title}\n    GitHub requests: ${calls}${echoes ? ` (then ${echoes} echo webhooks, ignored)` : ""}`,
-  );
+  const calls = [
+    ...app.github.requests.map((r) => r.method),
+    ...app.search.requests.slice(searches).map(() => "searchIssues"),
+  ];
+  const ignored = echoes ? ` (then ${echoes} echo webhooks, ignored)` : "";
+  console.log(`• ${title}\n    GitHub requests: ${calls.join(", ") || "none"}${ignored}`);
 }
 
 console.log("squad-bot demo: one feature request's life, offline\n");
+const earlier = app.github.as(writer).openIssue(app.repo, {
+  title: "Sync status indicator for offline data",
+  body: "Users want to know whether their offline data has synced to the server.",
+});
+app.github.as(maintainer).close(earlier.ref, "not_planned");
+app.github.drainAppEvents();
+
 const opened = app.github
   .as(user)
   .openIssue(app.repo, { title: "Show sync status to CHWs", body: BODY });
@@ -40,10 +74,7 @@ await step(
   `${maintainer} adds the label "phase: convergence"`,
   app.github.as(maintainer).addLabel(ref, "phase: convergence"),
 );
-await step(
-  `${lead} volunteers: "/lead me" and "/join"`,
-  app.github.as(lead).comment(ref, "/lead me\n/join"),
-);
+await step(`${lead} volunteers: "/lead me"`, app.github.as(lead).comment(ref, "/lead me"));
 app.clock.advance({ days: 9 });
 await step(
   `${lead} tries "/phase building" too early`,
@@ -59,8 +90,8 @@ await step(
     ),
 );
 await step(
-  `${lead} comments "/phase building"`,
-  app.github.as(lead).comment(ref, "/phase building"),
+  `${owner} drags the item to "Active" on the roadmap board`,
+  app.github.as(owner).board("medic", BOARD).set(ref, "Stage", "Active"),
 );
 app.clock.advance({ days: 30 });
 await step(
@@ -75,8 +106,10 @@ await step(
 await step(`${lead} comments "/phase release"`, app.github.as(lead).comment(ref, "/phase release"));
 
 const issue = app.github.issue(ref);
+const item = app.github.projectItem("medic", BOARD, ref);
 console.log(`\n=== What GitHub holds for ${ref.owner}/${ref.repo}#${ref.number} ===`);
 console.log(`labels: ${issue?.labels.join(", ")}`);
+console.log(`roadmap board #${BOARD}: ${JSON.stringify(item?.fields)}`);
 for (const comment of issue?.comments ?? []) {
   const kind = comment.body.includes(`squad-bot:${CARD_MARKER} `) ? "the squad card" : "comment";
   const reactions = comment.reactions.map((r) => r.content).join(" ");
@@ -85,3 +118,23 @@ for (const comment of issue?.comments ?? []) {
   );
   console.log(comment.body.replace(/<!-- squad-bot:(\w+) .*? -->/g, "<!-- squad-bot:$1 … -->"));
 }
+
+app.clock.advance({ days: 7 });
+const loaded = await loadConfig(app.github, app.repo);
+if (loaded.ok !== true) throw new Error("the demo's config is invalid");
+const digest = await runDigest({
+  port: app.github,
+  source: new MemoryDigestSource(app.github),
+  home: app.repo,
+  config: loaded.config,
+  digests: digestSettings(loaded.config),
+  kind: "weekly",
+  now: app.clock.now(),
+  author: app.github.appLogin,
+});
+console.log(
+  `\n=== The weekly squad digest: ${digest.period.key}, ${digest.outcome} as #${digest.issue?.number} ===\n`,
+);
+console.log(
+  digest.rendered.markdown.replace(/<!-- squad-bot:(\w+) .*? -->/g, "<!-- squad-bot:$1 … -->"),
+);
