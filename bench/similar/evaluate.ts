@@ -1,9 +1,11 @@
 /**
  * Measures the similar-issue ranker on real duplicate links (bench/similar/labelled.jsonl) against
- * a plain term-frequency baseline. Run: `npx tsx bench/similar/evaluate.ts [--sweep]`.
+ * a plain term-frequency baseline. Run: `npx tsx bench/similar/evaluate.ts [--set <dir>] [--sweep]`.
+ * `--set <dir>` reads `<dir>/corpus.jsonl` and `<dir>/labelled.jsonl` instead (relative paths are
+ * taken from bench/similar, e.g. `--set microsoft-vscode`); without it, the files next to this one.
  */
 import { readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseCorpus } from "../../src/features/similar/corpus.js";
 import {
@@ -82,14 +84,25 @@ function evaluate(ranker: Ranker, byNumber: Map<number, CorpusIssue>, set: Label
 const fmt = (m: Metrics) =>
   `P@${K} ${m.precision.toFixed(3)}  R@${K} ${m.recall.toFixed(3)}  MRR ${m.mrr.toFixed(3)}`;
 
+/** The labelled set's directory: `--set <dir>` (relative to bench/similar), else bench/similar. */
+function setDir(): string {
+  const at = process.argv.indexOf("--set");
+  if (at < 0) return here;
+  const dir = process.argv[at + 1];
+  if (!dir || dir.startsWith("--")) throw new Error("--set needs a directory");
+  return resolve(here, dir);
+}
+
 function main(): void {
-  const { issues, problems } = parseCorpus(readFileSync(join(here, "corpus.jsonl"), "utf8"));
+  const dir = setDir();
+  const { issues, problems } = parseCorpus(readFileSync(join(dir, "corpus.jsonl"), "utf8"));
   if (problems.length > 0) throw new Error(`corpus.jsonl: ${JSON.stringify(problems)}`);
-  const set: Labelled[] = readFileSync(join(here, "labelled.jsonl"), "utf8")
+  const set: Labelled[] = readFileSync(join(dir, "labelled.jsonl"), "utf8")
     .split("\n")
     .filter((line) => line.trim())
     .map((line) => JSON.parse(line));
   const byNumber = new Map(issues.map((issue) => [issue.number, issue]));
+  console.log(`set: ${dir}`);
   console.log(`corpus: ${issues.length} issues; labelled queries: ${set.length}`);
   console.log(`plain TF baseline     ${fmt(evaluate(plainTf(issues), byNumber, set))}`);
   console.log(`BM25F (defaults)      ${fmt(evaluate(bm25f(issues, {}), byNumber, set))}`);
