@@ -3,6 +3,7 @@
  * in-memory GitHub (each port call is one HTTP request, see src/github/port.ts). Exits 1 when an
  * event exceeds its budget, so a change that costs more requests is noticed.
  */
+import { MEMORY, openStore } from "../src/store/index.js";
 import { type Delivery, startApp, type TestApp } from "../test/support/app.js";
 
 interface Row {
@@ -84,6 +85,37 @@ rows.push({
   detail: "",
   budget: 0,
 });
+
+// The community journey, with the real store (PGlite in memory): welcomes and what they cost.
+const store = await openStore({ dataDir: MEMORY });
+const community = await startApp({ config: "preset: squad-journey\n", store });
+await community.deliver(
+  community.github.as(maintainer).openIssue(community.repo, { title: "Warm" }),
+);
+const newcomer = community.github.as("nora-newcomer");
+let bugRef = warm.ref;
+await measure(community, "first issue by a newcomer (welcome)", 6, () => {
+  const opened = newcomer.openIssue(community.repo, { title: "Login fails" });
+  bugRef = opened.ref;
+  return opened;
+});
+await measure(community, "second issue by the same person (no welcome)", 1, () =>
+  newcomer.openIssue(community.repo, { title: "Another one" }),
+);
+await measure(community, "comment by a newcomer (counted only)", 1, () =>
+  community.github.as("cara-commenter").comment(bugRef, "Same here"),
+);
+let pull = warm.ref;
+await measure(community, "first pull request by a newcomer (welcome)", 7, () => {
+  const opened = newcomer.openPullRequest(community.repo, { files: { "fix.md": "fix" } });
+  pull = opened.ref;
+  return opened;
+});
+await measure(community, "first merge (welcome)", 6, () =>
+  community.github.as(writer).mergePullRequest(pull),
+);
+await measure(community, "/quiet", 3, () => newcomer.comment(bugRef, "/quiet"));
+await store.close();
 
 console.log("| event | requests | writes | budget | calls |\n| --- | ---: | ---: | ---: | --- |");
 for (const row of rows)

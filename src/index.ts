@@ -1,10 +1,15 @@
-/** The production app: the features over Probot's own Octokit, with metrics and health checks. */
+/**
+ * The production app: the features over Probot's own Octokit, with metrics, health checks and the
+ * contributor store (PGlite in SQUAD_BOT_DATA_DIR, or PostgreSQL at DATABASE_URL).
+ */
 import type { Context, Probot } from "probot";
 import { collectDefaultMetrics } from "prom-client";
 import { createApp } from "./app/create-app.js";
+import { OctokitCommunity } from "./github/octokit/community.js";
 import { OctokitGitHub } from "./github/octokit/index.js";
 import { OctokitSimilarSearch } from "./github/octokit/search-issues.js";
 import { Metrics } from "./observability/metrics.js";
+import { describeStore, openStore, storeOptionsFromEnv } from "./store/index.js";
 
 async function botLogin(app: Probot): Promise<string> {
   if (process.env.SQUAD_BOT_LOGIN) return process.env.SQUAD_BOT_LOGIN;
@@ -31,8 +36,28 @@ function instrument(context: Context) {
   return { onRequest: (kind: string) => metrics.githubRequests.inc({ kind }) };
 }
 
+// Opened (and migrated) before the first delivery; a store that cannot open stops the start.
+const storeOptions = storeOptionsFromEnv(process.env);
+const store = await openStore(storeOptions);
+console.info(`squad-bot: contributor store on ${describeStore(storeOptions)}`);
+
+// PGlite keeps a lock file in its data directory: close cleanly so the next start finds it free.
+let closing = false;
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    if (closing) return;
+    closing = true;
+    store.close().finally(() => process.exit(0));
+  });
+}
+
 export default createApp({
   githubFor: (context) => new OctokitGitHub(context.octokit, instrument(context)),
+  communityFor: (context) =>
+    new OctokitCommunity(context.octokit, {
+      onRequest: (kind) => metrics.githubRequests.inc({ kind }),
+    }),
+  store,
   searchFor: (context) =>
     new OctokitSimilarSearch(context.octokit, {
       onRequest: (kind) => metrics.githubRequests.inc({ kind }),
@@ -41,5 +66,5 @@ export default createApp({
   now: () => new Date(),
   dryRun: process.env.SQUAD_BOT_DRY_RUN === "true",
   metrics,
-  healthChecks: [],
+  healthChecks: [async () => ({ name: "database", ok: await store.healthCheck() })],
 });

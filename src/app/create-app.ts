@@ -2,9 +2,11 @@
 import type { ApplicationFunctionOptions, Context, Probot } from "probot";
 import { observabilityHandler } from "../observability/http.js";
 import { onCommentEvent } from "./comment-events.js";
+import { onContribution, onQuietCommand } from "./community-events.js";
 import { onPullRequest, onPush } from "./config-events.js";
 import { onIssueEvent } from "./issue-events.js";
 import { onProjectItemEvent } from "./project-events.js";
+import { onRelease } from "./release-events.js";
 import { type AppDeps, Runtime } from "./runtime.js";
 
 type Handler = (runtime: Runtime, context: Context) => Promise<void>;
@@ -41,5 +43,11 @@ export function createApp(deps: AppDeps) {
     app.on("push", guard("push", onPush));
     app.on("pull_request", guard("pull_request", onPullRequest));
     app.on("projects_v2_item", guard("projects_v2_item", onProjectItemEvent));
+    // The community journey runs beside the squad handlers of the same events, never inside
+    // them: a failure in one is logged and leaves the other's work done.
+    for (const name of ["issues", "pull_request", "pull_request_review", "issue_comment"] as const)
+      app.on(name, guard(`community:${name}`, onContribution(name)));
+    app.on("issue_comment", guard("quiet", onQuietCommand));
+    app.on("release", guard("release", onRelease));
   };
 }

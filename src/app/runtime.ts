@@ -6,6 +6,7 @@ import type { Context, Probot } from "probot";
 import { ConfigCache } from "../config/cache.js";
 import { type ConfigLoadResult, loadConfig } from "../config/load.js";
 import { KeyedLock } from "../core/keyed-lock.js";
+import type { CommunityPort } from "../features/community/port.js";
 import { reportConfigHealth } from "../features/config-check/index.js";
 import { BoardCache } from "../features/roadmap/cache.js";
 import type { SimilarSearchPort } from "../features/similar/port.js";
@@ -13,12 +14,20 @@ import type { GitHubPort } from "../github/port.js";
 import type { RepoRef } from "../github/types.js";
 import type { HealthCheck } from "../observability/http.js";
 import type { Metrics } from "../observability/metrics.js";
+import type { ContributorStore } from "../store/types.js";
 
 export interface AppDeps {
   /** The port one delivery uses; production wraps `context.octokit`. */
   githubFor(context: Context): GitHubPort;
   /** The app's bot login, e.g. `squad-bot[bot]`: its own events plan nothing. */
   appLogin(app: Probot): Promise<string>;
+  /**
+   * The contributor store. Without it the community journey (welcomes, milestones, stages,
+   * /quiet, early access) is off: it needs to remember who did what before.
+   */
+  store?: ContributorStore;
+  /** The community journey's extra GitHub reads; production wraps `context.octokit`. */
+  communityFor?(context: Context): CommunityPort;
   /** GitHub search for intake's "possibly related"; without it, intake lists none. */
   searchFor?(context: Context): SimilarSearchPort;
   now(): Date;
@@ -62,6 +71,28 @@ export class Runtime {
    * in the repository), and the caller does nothing for the repository while it stays invalid.
    */
   async config(port: GitHubPort, repo: RepoRef, log: Context["log"]): Promise<ConfigLoadResult> {
+    return this.withQuiet(repo.owner, await this.cachedConfig(port, repo, log));
+  }
+
+  /**
+   * People who said `/quiet` join `neverMention`, so every feature that mentions people (squad
+   * notifications, digests) leaves them out without knowing about the store. Read per delivery,
+   * never cached: a /quiet takes effect at once.
+   */
+  private async withQuiet(org: string, result: ConfigLoadResult): Promise<ConfigLoadResult> {
+    const { store } = this.deps;
+    if (!store || result.ok !== true) return result;
+    const quiet = (await store.listContributors({ org })).filter((c) => c.quiet);
+    if (quiet.length === 0) return result;
+    const neverMention = [...result.config.neverMention, ...quiet.map((c) => c.login)];
+    return { ...result, config: { ...result.config, neverMention } };
+  }
+
+  private async cachedConfig(
+    port: GitHubPort,
+    repo: RepoRef,
+    log: Context["log"],
+  ): Promise<ConfigLoadResult> {
     const cached = this.configs.get(repo.owner, repo.repo);
     if (cached) return cached;
     const result = await loadConfig(port, repo);

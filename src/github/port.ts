@@ -30,6 +30,12 @@ export interface LoadIssueOptions {
 export interface GitHubPort {
   /** One GraphQL query; pages through comments only for issues with more than 100 comments. */
   loadIssue(ref: IssueRef, options: LoadIssueOptions): Promise<IssueSnapshot | null>;
+  /**
+   * A pull request as an issue-like snapshot (node id, state, labels, comments with `byThisApp`),
+   * so the executor can post once-only comments on it; `repoLabels` is empty and a merged pull
+   * request is "closed". Null when there is none. One GraphQL query, pages as `loadIssue`.
+   */
+  loadPullRequest(ref: IssueRef): Promise<IssueSnapshot | null>;
   /** One GraphQL mutation document with every op aliased; results in op order. */
   mutate(ops: MutationOp[]): Promise<MutationResult[]>;
   getPermission(repo: RepoRef, login: string): Promise<RepoPermission>;

@@ -81,6 +81,9 @@ export class FakeConfigPort implements GitHubPort {
   loadIssue(): never {
     throw new Error("not used by config tests");
   }
+  loadPullRequest(): never {
+    throw new Error("not used by config tests");
+  }
   getPermission(): never {
     throw new Error("not used by config tests");
   }

@@ -182,6 +182,66 @@ export class Actor {
     return { ...event, ref, headSha: pull.headSha };
   }
 
+  /** Merging needs write; the pull request's issue side closes, as on GitHub. */
+  mergePullRequest(ref: IssueRef): WebhookEvent<"pull_request"> {
+    const { repo, pull } = this.pullToChange(ref);
+    this.require(repo, "write", `merge ${fullName(repo)}#${pull.number}`);
+    if (pull.mergedAt !== null) this.nothingHappens(`#${pull.number} is already merged`);
+    const at = this.store.timestamp();
+    Object.assign(pull.thread, { state: "closed", closedAt: at, updatedAt: at });
+    pull.mergedAt = at;
+    pull.mergedBy = this.store.account(this.login).login;
+    return this.webhooks.pullRequest(repo, pull, this.login, "closed");
+  }
+
+  /** Anyone may review; GitHub refuses approving or requesting changes on one's own pull request. */
+  review(
+    ref: IssueRef,
+    state: "APPROVED" | "CHANGES_REQUESTED" | "COMMENTED" = "APPROVED",
+    body = "",
+  ): WebhookEvent<"pull_request_review"> & { nodeId: string } {
+    const { repo, pull } = this.pullToChange(ref);
+    const login = this.store.account(this.login).login;
+    if (state !== "COMMENTED" && pull.author === login) {
+      throw new Error(`${login} cannot ${state.toLowerCase()} their own pull request`);
+    }
+    const databaseId = this.store.nextId();
+    const review = {
+      id: `PRR_${databaseId}`,
+      databaseId,
+      author: login,
+      state,
+      body,
+      submittedAt: this.store.timestamp(),
+    };
+    pull.reviews.push(review);
+    const event = this.webhooks.pullRequestReview(repo, pull, review, this.login);
+    return { ...event, nodeId: review.id };
+  }
+
+  /** Publishing a release needs write; `name` defaults to the tag. */
+  publishRelease(
+    repoRef: RepoRef,
+    input: { tag: string; name?: string; body?: string; prerelease?: boolean },
+  ): WebhookEvent<"release"> {
+    const repo = this.store.repo(repoRef);
+    this.require(repo, "write", `publish a release of ${fullName(repo)}`);
+    const release = {
+      tag: input.tag,
+      name: input.name ?? input.tag,
+      body: input.body ?? "",
+      prerelease: input.prerelease ?? false,
+    };
+    return this.webhooks.release(repo, release, this.login);
+  }
+
+  private pullToChange(ref: IssueRef) {
+    const repo = this.store.repo(ref);
+    const pull = repo.pulls.get(ref.number);
+    if (!pull) throw new Error(`no pull request ${ref.owner}/${ref.repo}#${ref.number}`);
+    return { repo, pull };
+  }
+
   /** Authors may change their own issue; anyone else needs `least` on the repository. */
   private issueToChange(ref: IssueRef, least: RepoPermission): { repo: Repo; issue: Issue } {
     const found = this.store.requireIssue(ref);

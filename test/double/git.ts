@@ -1,5 +1,5 @@
 /** Commits, branches and pull requests: just enough git for config files and changed-file lists. */
-import type { Commit, PullRequest, Repo } from "./model.js";
+import type { Commit, Issue, PullRequest, Repo } from "./model.js";
 import type { Store } from "./store.js";
 
 /** A file's new content, or null to delete it. */
@@ -67,19 +67,44 @@ export function openPull(
   const head = commit(store, repo, author, fields.head, fields.files, fields.title, fields.base);
   const databaseId = store.nextId();
   repo.lastNumber += 1;
-  const pull: PullRequest = {
+  const at = store.timestamp();
+  const login = store.account(author).login;
+  const thread: Issue = {
     id: `PR_${databaseId}`,
     databaseId,
     number: repo.lastNumber,
     title: fields.title,
     body: fields.body,
-    author: store.account(author).login,
-    createdAt: store.timestamp(),
+    state: "open",
+    stateReason: null,
+    author: login,
+    createdAt: at,
+    updatedAt: at,
+    closedAt: null,
+    labelIds: [],
+    comments: [],
+    reactions: [],
+    pullRequest: true,
+  };
+  // Registered under the pull request's node id, so comments and reactions on it resolve.
+  store.register({ kind: "issue", repo, issue: thread });
+  const pull: PullRequest = {
+    id: thread.id,
+    databaseId,
+    number: repo.lastNumber,
+    title: fields.title,
+    body: fields.body,
+    author: login,
+    createdAt: at,
     headRef: fields.head,
     headSha: head.sha,
     baseRef: fields.base,
     baseSha,
     files: Object.keys(fields.files),
+    thread,
+    mergedAt: null,
+    mergedBy: null,
+    reviews: [],
   };
   repo.pulls.set(pull.number, pull);
   return pull;

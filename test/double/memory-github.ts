@@ -1,4 +1,6 @@
 /** A stateful in-memory GitHub behind the port: tests assert what GitHub ends up holding. */
+
+import type { CommunityPort } from "../../src/features/community/port.js";
 import { GitHubError, type GitHubPort, type LoadIssueOptions } from "../../src/github/port.js";
 import type {
   CheckRunReport,
@@ -13,6 +15,7 @@ import type {
   RepoRef,
 } from "../../src/github/types.js";
 import { Actor } from "./actors.js";
+import { MemoryCommunity } from "./community.js";
 import { readFile } from "./git.js";
 import { addLabel, createIssue } from "./issue-edits.js";
 import { applyOp } from "./mutations.js";
@@ -21,7 +24,8 @@ import { MemoryGitHubSetup } from "./setup.js";
 import { issueSnapshot, issueSummary } from "./views.js";
 import { type AppEvent, Webhooks } from "./webhooks.js";
 
-export type PortMethod = keyof GitHubPort;
+/** The port's methods and the community journey's extra reads, which the double serves too. */
+export type PortMethod = keyof GitHubPort | keyof CommunityPort;
 export type OpName = MutationOp["op"];
 
 /** One HTTP request the app made; `detail` names what it was about (issue, page, ops). */
@@ -84,6 +88,20 @@ export class MemoryGitHub extends MemoryGitHubSetup implements GitHubPort {
     return snapshot;
   }
 
+  /** The pull request's issue side; GitHub's `PullRequest.state` MERGED reads as closed. */
+  async loadPullRequest(ref: IssueRef): Promise<IssueSnapshot | null> {
+    this.request("loadPullRequest", issueKey(ref));
+    const repo = this.store.repo(ref);
+    const pull = repo.pulls.get(ref.number);
+    if (!pull) return null;
+    this.extraPages("loadPullRequest", issueKey(ref), pull.thread.comments.length);
+    const snapshot = issueSnapshot(this.store, repo, pull.thread, []);
+    return {
+      ...snapshot,
+      url: `https://github.com/${repo.owner}/${repo.name}/pull/${pull.number}`,
+    };
+  }
+
   /** Without the Projects permission GitHub refuses the read (GraphQL type FORBIDDEN). */
   async loadProject(
     org: string,
@@ -106,7 +124,7 @@ export class MemoryGitHub extends MemoryGitHubSetup implements GitHubPort {
   async findIssueByNodeId(nodeId: string): Promise<IssueRef | null> {
     this.request("findIssueByNodeId", nodeId);
     const node = this.store.node(nodeId);
-    if (node?.kind !== "issue") return null;
+    if (node?.kind !== "issue" || node.issue.pullRequest) return null;
     return { owner: node.repo.owner, repo: node.repo.name, number: node.issue.number };
   }
 
@@ -196,6 +214,11 @@ export class MemoryGitHub extends MemoryGitHubSetup implements GitHubPort {
       this.queueAppEvent(this.webhooks.issues(found, issue, "labeled", app, { label }));
     }
     return issueSummary(issue);
+  }
+
+  /** The community journey's reads (membership, good first issues), recorded in `requests`. */
+  community(): CommunityPort {
+    return new MemoryCommunity(this.store, (method, detail) => this.request(method, detail));
   }
 
   /** A person on GitHub; their actions change the state and return the webhook GitHub sends. */

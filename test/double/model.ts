@@ -88,6 +88,17 @@ export interface Issue {
   labelIds: string[];
   comments: Comment[];
   reactions: Reaction[];
+  /** The issue side of a pull request: GitHub keeps a PR's comments, labels and state there. */
+  pullRequest?: boolean;
+}
+
+export interface Review {
+  id: string;
+  databaseId: number;
+  author: string;
+  state: "APPROVED" | "CHANGES_REQUESTED" | "COMMENTED";
+  body: string;
+  submittedAt: string;
 }
 
 export interface PullRequest {
@@ -103,6 +114,11 @@ export interface PullRequest {
   baseRef: string;
   baseSha: string;
   files: string[];
+  /** Comments, labels, reactions and open/closed state; not in `Repo.issues` (no issue number). */
+  thread: Issue;
+  mergedAt: string | null;
+  mergedBy: string | null;
+  reviews: Review[];
 }
 
 export interface Commit {

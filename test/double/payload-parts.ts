@@ -85,6 +85,20 @@ function reactionsJson(url: string, reactions: Reaction[]): JsonObject {
   return counts;
 }
 
+const threadPath = (issue: Issue) => (issue.pullRequest ? "pull" : "issues");
+
+/** What marks an issue payload as a pull request's; `merged_at` is left null, as issue events do. */
+function pullRequestLink(repo: Repo, number: number): JsonObject {
+  const web = `${WEB}/${fullName(repo)}/pull/${number}`;
+  return {
+    url: `${API}/repos/${fullName(repo)}/pulls/${number}`,
+    html_url: web,
+    diff_url: `${web}.diff`,
+    patch_url: `${web}.patch`,
+    merged_at: null,
+  };
+}
+
 export function issueJson(store: Store, template: unknown, repo: Repo, issue: Issue): JsonObject {
   const json = object(template);
   const url = `${API}/repos/${fullName(repo)}/issues/${issue.number}`;
@@ -95,7 +109,7 @@ export function issueJson(store: Store, template: unknown, repo: Repo, issue: Is
     labels_url: `${url}/labels{/name}`,
     comments_url: `${url}/comments`,
     events_url: `${url}/events`,
-    html_url: `${WEB}/${fullName(repo)}/issues/${issue.number}`,
+    html_url: `${WEB}/${fullName(repo)}/${threadPath(issue)}/${issue.number}`,
     id: issue.databaseId,
     node_id: issue.id,
     number: issue.number,
@@ -116,6 +130,7 @@ export function issueJson(store: Store, template: unknown, repo: Repo, issue: Is
     author_association: authorAssociation(store, repo, issue.author),
     reactions: reactionsJson(`${url}/reactions`, issue.reactions),
     ...("timeline_url" in json ? { timeline_url: `${url}/timeline` } : {}),
+    ...(issue.pullRequest ? { pull_request: pullRequestLink(repo, issue.number) } : {}),
   };
 }
 
@@ -131,7 +146,7 @@ export function commentJson(
   return {
     ...json,
     url,
-    html_url: `${WEB}/${fullName(repo)}/issues/${issue.number}#issuecomment-${comment.databaseId}`,
+    html_url: `${WEB}/${fullName(repo)}/${threadPath(issue)}/${issue.number}#issuecomment-${comment.databaseId}`,
     issue_url: `${API}/repos/${fullName(repo)}/issues/${issue.number}`,
     id: comment.databaseId,
     node_id: comment.id,

@@ -192,9 +192,10 @@ export class Store {
     return this.nodes.get(id);
   }
 
+  /** A pull request's number finds its issue side, as GitHub's REST issues API does. */
   findIssue(ref: IssueRef): { repo: Repo; issue: Issue } | undefined {
     const repo = this.findRepo(ref);
-    const issue = repo?.issues.get(ref.number);
+    const issue = repo?.issues.get(ref.number) ?? repo?.pulls.get(ref.number)?.thread;
     return repo && issue ? { repo, issue } : undefined;
   }
 

@@ -17,12 +17,27 @@ import type {
   ProjectItem,
   PullRequest,
   Repo,
+  Review,
 } from "./model.js";
 import { fullName } from "./model.js";
-import { accountJson, commentJson, issueJson, labelJson, repoJson } from "./payload-parts.js";
+import {
+  accountJson,
+  authorAssociation,
+  commentJson,
+  issueJson,
+  labelJson,
+  repoJson,
+} from "./payload-parts.js";
 import type { Store } from "./store.js";
 
-export type EventName = "issues" | "issue_comment" | "push" | "pull_request" | "projects_v2_item";
+export type EventName =
+  | "issues"
+  | "issue_comment"
+  | "push"
+  | "pull_request"
+  | "pull_request_review"
+  | "release"
+  | "projects_v2_item";
 
 /** One delivery, typed as Probot types it, so `probot.receive(event)` accepts it as is. */
 export type WebhookEvent<N extends EventName = EventName> = N extends EventName
@@ -130,8 +145,71 @@ export class Webhooks {
     return this.deliver("push", payload);
   }
 
-  pullRequest(repo: Repo, pull: PullRequest, sender: string): WebhookEvent<"pull_request"> {
-    const payload = this.envelope("pull_request", "opened", repo, sender);
+  /** `opened`, or `closed` (merged when `pull.mergedAt` is set). */
+  pullRequest(
+    repo: Repo,
+    pull: PullRequest,
+    sender: string,
+    action: "opened" | "closed" = "opened",
+  ): WebhookEvent<"pull_request"> {
+    const payload = this.envelope("pull_request", action, repo, sender);
+    payload.number = pull.number;
+    payload.pull_request = this.pullJson(payload, repo, pull);
+    return this.deliver("pull_request", payload);
+  }
+
+  pullRequestReview(
+    repo: Repo,
+    pull: PullRequest,
+    review: Review,
+    sender: string,
+  ): WebhookEvent<"pull_request_review"> {
+    const payload = this.envelope("pull_request_review", "submitted", repo, sender);
+    payload.pull_request = this.pullJson(payload, repo, pull);
+    const template = object(payload.review);
+    const web = `https://github.com/${fullName(repo)}/pull/${pull.number}`;
+    payload.review = {
+      ...template,
+      id: review.databaseId,
+      node_id: review.id,
+      user: accountJson(template.user, this.store.account(review.author)),
+      body: review.body,
+      state: review.state.toLowerCase(),
+      html_url: `${web}#pullrequestreview-${review.databaseId}`,
+      pull_request_url: `https://api.github.com/repos/${fullName(repo)}/pulls/${pull.number}`,
+      submitted_at: review.submittedAt,
+      commit_id: pull.headSha,
+      author_association: authorAssociation(this.store, repo, review.author),
+    };
+    return this.deliver("pull_request_review", payload);
+  }
+
+  release(
+    repo: Repo,
+    release: { tag: string; name: string; body: string; prerelease: boolean },
+    sender: string,
+  ): WebhookEvent<"release"> {
+    const payload = this.envelope("release", "published", repo, sender);
+    const template = object(payload.release);
+    const id = this.store.nextId();
+    payload.release = {
+      ...template,
+      id,
+      node_id: `RE_${id}`,
+      tag_name: release.tag,
+      name: release.name,
+      body: release.body,
+      draft: false,
+      prerelease: release.prerelease,
+      html_url: `https://github.com/${fullName(repo)}/releases/tag/${release.tag}`,
+      author: accountJson(template.author, this.store.account(sender)),
+      created_at: this.store.timestamp(),
+      published_at: this.store.timestamp(),
+    };
+    return this.deliver("release", payload);
+  }
+
+  private pullJson(payload: JsonObject, repo: Repo, pull: PullRequest): JsonObject {
     const json = renumber(object(payload.pull_request), pull.number);
     const url = `https://api.github.com/repos/${fullName(repo)}/pulls/${pull.number}`;
     const side = (template: unknown, ref: string, sha: string) => ({
@@ -142,8 +220,8 @@ export class Webhooks {
       user: object(payload.repository).owner,
       repo: payload.repository,
     });
-    payload.number = pull.number;
-    payload.pull_request = {
+    const { thread } = pull;
+    return {
       ...json,
       url,
       html_url: `https://github.com/${fullName(repo)}/pull/${pull.number}`,
@@ -151,23 +229,26 @@ export class Webhooks {
       id: pull.databaseId,
       node_id: pull.id,
       number: pull.number,
-      state: "open",
+      state: thread.state,
       title: pull.title,
       body: pull.body,
       user: accountJson(json.user, this.store.account(pull.author)),
+      author_association: authorAssociation(this.store, repo, pull.author),
       created_at: pull.createdAt,
-      updated_at: pull.createdAt,
-      labels: [],
+      updated_at: thread.updatedAt,
+      closed_at: thread.closedAt,
+      merged_at: pull.mergedAt,
+      merged_by: pull.mergedBy ? accountJson(json.user, this.store.account(pull.mergedBy)) : null,
+      labels: thread.labelIds.map((id) => labelJson(repo, id)),
       assignee: null,
       assignees: [],
       milestone: null,
       head: side(json.head, pull.headRef, pull.headSha),
       base: side(json.base, pull.baseRef, pull.baseSha),
       draft: false,
-      merged: false,
+      merged: pull.mergedAt !== null,
       changed_files: pull.files.length,
     };
-    return this.deliver("pull_request", payload);
   }
 
   /** Organization project events carry no `repository`: only the item's content node id. */

@@ -3,6 +3,7 @@ import { pino } from "pino";
 import { Probot, ProbotOctokit } from "probot";
 import { createApp } from "../../src/app/create-app.js";
 import type { Metrics } from "../../src/observability/metrics.js";
+import type { ContributorStore } from "../../src/store/types.js";
 import {
   createWorld,
   MemorySimilarSearch,
@@ -27,7 +28,12 @@ export interface TestApp extends World {
 }
 
 export async function startApp(
-  options: WorldOptions & { dryRun?: boolean; metrics?: Metrics } = {},
+  options: WorldOptions & {
+    dryRun?: boolean;
+    metrics?: Metrics;
+    /** The contributor store; with it the community journey is on (its reads go to the double). */
+    store?: ContributorStore;
+  } = {},
 ): Promise<TestApp> {
   const clock = manualClock();
   const world = createWorld({ now: clock.now, ...options });
@@ -49,6 +55,9 @@ export async function startApp(
       now: clock.now,
       dryRun: options.dryRun ?? false,
       ...(options.metrics ? { metrics: options.metrics } : {}),
+      ...(options.store
+        ? { store: options.store, communityFor: () => world.github.community() }
+        : {}),
     }),
   );
   const deliver = (event: Delivery) => probot.receive(event as Parameters<Probot["receive"]>[0]);

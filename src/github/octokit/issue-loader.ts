@@ -1,4 +1,4 @@
-/** Reads an issue snapshot: one query, plus one more per further hundred comments. */
+/** Reads an issue or pull request snapshot: one query, plus one more per further hundred comments. */
 import type { LoadIssueOptions } from "../port.js";
 import type {
   CommentSnapshot,
@@ -18,6 +18,10 @@ import {
   labelAlias,
   loadIssueQuery,
 } from "./graphql/load-issue.js";
+import {
+  LOAD_PULL_REQUEST_QUERY,
+  type LoadPullRequestResponse,
+} from "./graphql/load-pull-request.js";
 import {
   fieldAlias,
   type ProjectItemNode,
@@ -87,12 +91,13 @@ async function remainingComments(
   client: Client,
   issueId: string,
   first: CommentConnection,
+  kind = KIND,
 ): Promise<CommentNode[]> {
   const nodes: CommentNode[] = [];
   let { pageInfo } = first;
   while (pageInfo.hasNextPage && pageInfo.endCursor) {
     const after = pageInfo.endCursor;
-    const response = await send(client, KIND, (octokit) =>
+    const response = await send(client, kind, (octokit) =>
       octokit.graphql<IssueCommentsResponse>(ISSUE_COMMENTS_QUERY, { id: issueId, after }),
     );
     const page = response.node?.comments;
@@ -167,4 +172,44 @@ export async function loadIssue(
     );
   }
   return snapshot;
+}
+
+/** A pull request in the issue snapshot's shape; merged reads as closed, no repository labels. */
+export async function loadPullRequest(
+  client: Client,
+  ref: IssueRef,
+): Promise<IssueSnapshot | null> {
+  const kind = "loadPullRequest";
+  const response = await unlessNotFound(
+    send(client, kind, (octokit) =>
+      octokit.graphql<LoadPullRequestResponse>(LOAD_PULL_REQUEST_QUERY, {
+        owner: ref.owner,
+        name: ref.repo,
+        number: ref.number,
+      }),
+    ),
+    null,
+  );
+  const repository = response?.repository;
+  const pull = repository?.pullRequest;
+  if (!repository || !pull) return null;
+  const comments = [
+    ...present(pull.comments.nodes),
+    ...(await remainingComments(client, pull.id, pull.comments, kind)),
+  ];
+  return {
+    id: pull.id,
+    ref: { owner: ref.owner, repo: ref.repo, number: pull.number },
+    repositoryId: repository.id,
+    title: pull.title,
+    body: pull.body,
+    state: pull.state === "OPEN" ? "open" : "closed",
+    author: login(pull.author),
+    createdAt: pull.createdAt,
+    url: pull.url,
+    labels: present(pull.labels?.nodes).map(({ id, name }) => ({ id, name })),
+    repoLabels: [],
+    comments: comments.map(toComment),
+    thumbsUp: pull.reactions.totalCount,
+  };
 }

@@ -16,7 +16,7 @@ import type {
 } from "../types.js";
 import { fitOutput } from "./check-output.js";
 import { type Client, send, unlessNotFound } from "./client.js";
-import { loadIssue } from "./issue-loader.js";
+import { loadIssue, loadPullRequest } from "./issue-loader.js";
 import { mutate } from "./mutator.js";
 import { findIssueByNodeId, loadProject } from "./project-loader.js";
 
@@ -65,6 +65,10 @@ export class OctokitGitHub implements GitHubPort {
 
   loadIssue(ref: IssueRef, options: LoadIssueOptions): Promise<IssueSnapshot | null> {
     return loadIssue(this.client, ref, options);
+  }
+
+  loadPullRequest(ref: IssueRef): Promise<IssueSnapshot | null> {
+    return loadPullRequest(this.client, ref);
   }
 
   mutate(ops: MutationOp[]): Promise<MutationResult[]> {

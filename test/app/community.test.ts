@@ -1,0 +1,182 @@
+/** The community journey end to end: real deliveries, the real store on in-memory PGlite. */
+import { afterEach, describe, expect, it } from "vitest";
+import type { IssueRef } from "../../src/github/types.js";
+import { MEMORY, openStore } from "../../src/store/index.js";
+import type { ContributorStore } from "../../src/store/types.js";
+import { startApp, type TestApp } from "../support/app.js";
+
+const stores: ContributorStore[] = [];
+afterEach(async () => {
+  await Promise.all(stores.splice(0).map((s) => s.close()));
+});
+
+async function communityApp(config = "preset: squad-journey\n") {
+  const store = await openStore({ dataDir: MEMORY });
+  stores.push(store);
+  const app = await startApp({ config, store });
+  return { app, store };
+}
+
+const keyed = (app: TestApp, ref: IssueRef, prefix: string) =>
+  app.github.botComments(ref).filter((c) => c.body.includes(`"key":"${prefix}`));
+
+const NEWCOMER = "nora-newcomer";
+
+describe("welcomes", () => {
+  it("welcomes a newcomer's first issue once, with links and the quiet hint", async () => {
+    const { app } = await communityApp();
+    const opened = app.github.as(NEWCOMER).openIssue(app.repo, { title: "Login fails" });
+    await app.deliver(opened);
+    await app.deliver(opened); // GitHub redelivery keeps the payload
+    const welcomes = keyed(app, opened.ref, "welcome:first-issue");
+    expect(welcomes).toHaveLength(1);
+    expect(welcomes[0]?.body).toContain(`@${NEWCOMER}`);
+    expect(welcomes[0]?.body).toContain("/quiet");
+
+    const second = app.github.as(NEWCOMER).openIssue(app.repo, { title: "Another one" });
+    await app.deliver(second);
+    expect(keyed(app, second.ref, "welcome:")).toHaveLength(0);
+  });
+
+  it("writes one welcome when 20 deliveries of the same issue race", async () => {
+    const { app } = await communityApp();
+    const opened = app.github.as(NEWCOMER).openIssue(app.repo, { title: "Race" });
+    await Promise.all(Array.from({ length: 20 }, () => app.deliver(opened)));
+    expect(keyed(app, opened.ref, "welcome:first-issue")).toHaveLength(1);
+  });
+
+  it("never welcomes members, collaborators, owners or bots", async () => {
+    const { app } = await communityApp();
+    app.github.addOrg("other", {});
+    const { maintainer, writer, owner } = app.people;
+    for (const login of [maintainer, writer, owner, "dependabot[bot]"]) {
+      const opened = app.github.as(login).openIssue(app.repo, { title: `By ${login}` });
+      await app.deliver(opened);
+      expect(keyed(app, opened.ref, "welcome:")).toEqual([]);
+    }
+  });
+
+  it("cht preset: no pull request welcome, a first-merge welcome, and the 5th merge congratulated once", async () => {
+    const { app } = await communityApp("preset: cht\n");
+    const contributor = app.github.as(NEWCOMER);
+    const merger = app.github.as(app.people.writer);
+    const refs: IssueRef[] = [];
+    for (let n = 1; n <= 5; n += 1) {
+      const opened = contributor.openPullRequest(app.repo, { files: { [`f${n}.md`]: "x" } });
+      await app.deliver(opened);
+      expect(keyed(app, opened.ref, "welcome:first-pr")).toEqual([]);
+      const merged = merger.mergePullRequest(opened.ref);
+      await app.deliver(merged);
+      await app.deliver(merged);
+      refs.push(opened.ref);
+    }
+    const [first, , , , fifth] = refs as [IssueRef, IssueRef, IssueRef, IssueRef, IssueRef];
+    expect(keyed(app, first, "welcome:first-merge")).toHaveLength(1);
+    expect(keyed(app, first, "welcome:first-merge")[0]?.body).toContain(
+      "docs.communityhealthtoolkit.org",
+    );
+    expect(refs.flatMap((ref) => keyed(app, ref, "milestone:"))).toHaveLength(1);
+    expect(keyed(app, fifth, "milestone:")).toHaveLength(1);
+  });
+
+  it("counts reviews and welcomes a pull request under the default preset", async () => {
+    const { app, store } = await communityApp();
+    const opened = app.github.as(NEWCOMER).openPullRequest(app.repo, { files: { "a.md": "a" } });
+    await app.deliver(opened);
+    expect(keyed(app, opened.ref, "welcome:first-pr")).toHaveLength(1);
+    const review = app.github.as("rita-reviewer").review(opened.ref, "APPROVED");
+    await app.deliver(review);
+    await app.deliver(review);
+    const reviewer = await store.getContributor(app.org, "rita-reviewer");
+    expect(reviewer?.counts.reviews).toBe(1);
+    expect(keyed(app, opened.ref, "milestone:")).toHaveLength(1);
+  });
+});
+
+describe("/quiet", () => {
+  it("confirms with a 👍, stops the welcome and leaves the person out of squad notifications", async () => {
+    const { app, store } = await communityApp();
+    const quiet = app.github.as(NEWCOMER);
+    const other = app.github.as(app.people.user).openIssue(app.repo, { title: "Anything" });
+    await app.deliver(other);
+    const said = quiet.comment(other.ref, "/quiet");
+    await app.deliver(said);
+    expect((await store.getContributor(app.org, NEWCOMER))?.quiet).toBe(true);
+    const asked = app.github.commentsOf(other.ref).find((c) => c.id === said.nodeId);
+    expect(asked?.reactions).toEqual([{ user: app.github.appLogin, content: "THUMBS_UP" }]);
+
+    const opened = quiet.openIssue(app.repo, { title: "Quiet person's issue" });
+    await app.deliver(opened);
+    expect(keyed(app, opened.ref, "welcome:")).toEqual([]);
+
+    const feature = app.github.as(app.people.user).openIssue(app.repo, {
+      title: "Show sync status",
+      body: "### Is your feature request related to a problem?\nYes.",
+    });
+    await app.deliver(feature);
+    await app.deliver(quiet.comment(feature.ref, "/interested"));
+    await app.deliver(
+      app.github.as(app.people.maintainer).addLabel(feature.ref, "phase: convergence"),
+    );
+    await app.deliverEchoes();
+    const mentions = app.github
+      .botComments(feature.ref)
+      .filter((c) => c.body.includes(`@${NEWCOMER}`));
+    expect(mentions).toEqual([]);
+  });
+});
+
+describe("release.published", () => {
+  const FEATURE = {
+    title: "Show sync status",
+    body: "### Is your feature request related to a problem?\nYes.",
+  };
+
+  it("moves a referenced feature in Testing to Release and tells its followers once, in batches", async () => {
+    const { app } = await communityApp(
+      "preset: squad-journey\ncommunity:\n  earlyAccess:\n    maxMentionsPerComment: 2\n",
+    );
+    const { maintainer, writer } = app.people;
+    const opened = app.github.as(app.people.user).openIssue(app.repo, FEATURE);
+    await app.deliver(opened);
+    for (const fan of ["fan-a", "fan-b", "fan-c"])
+      await app.deliver(app.github.as(fan).comment(opened.ref, "/interested"));
+    await app.deliver(app.github.as(maintainer).addLabel(opened.ref, "phase: testing"));
+    await app.deliverEchoes();
+
+    const notes = `## Features\n- Sync status (#${opened.ref.number})\n- Fixed #999`;
+    const published = app.github
+      .as(writer)
+      .publishRelease(app.repo, { tag: "4.12.0", body: notes });
+    await app.deliver(published);
+    await app.deliver(published);
+    await app.deliverEchoes();
+
+    expect(app.github.labelsOf(opened.ref)).toEqual(["phase: release"]);
+    const notices = keyed(app, opened.ref, "early-access:");
+    expect(notices).toHaveLength(2);
+    const told = notices.flatMap((c) => c.body.match(/@[\w-]+/g) ?? []);
+    expect(told.sort()).toEqual(["@fan-a", "@fan-b", "@fan-c", `@${app.people.user}`].sort());
+  });
+
+  it("leaves features in other phases alone", async () => {
+    const { app } = await communityApp();
+    const opened = app.github.as(app.people.user).openIssue(app.repo, FEATURE);
+    await app.deliver(opened);
+    const notes = `Closes #${opened.ref.number}`;
+    await app.deliver(
+      app.github.as(app.people.writer).publishRelease(app.repo, { tag: "1.0.0", body: notes }),
+    );
+    expect(app.github.labelsOf(opened.ref)).toEqual(["phase: inception"]);
+    expect(keyed(app, opened.ref, "early-access:")).toEqual([]);
+  });
+});
+
+describe("without a store", () => {
+  it("welcomes nobody", async () => {
+    const app = await startApp({ config: "preset: squad-journey\n" });
+    const opened = app.github.as(NEWCOMER).openIssue(app.repo, { title: "Hello" });
+    await app.deliver(opened);
+    expect(app.github.botComments(opened.ref)).toEqual([]);
+  });
+});
