@@ -12,6 +12,7 @@ import type { RepoPermission, RepoRef } from "../github/types.js";
 import { reconcileIssue } from "./issue-events.js";
 import { commentPayload, repoOf } from "./payloads.js";
 import type { Runtime } from "./runtime.js";
+import { resolveCommandLinks } from "./squad-links.js";
 
 const RANK: Record<RepoPermission, number> = {
   none: 0,
@@ -58,12 +59,21 @@ export async function onCommentEvent(runtime: Runtime, context: Context): Promis
       const maintainer = needsMaintainerCheck(state, login, requests)
         ? await isMaintainer(port, config, repo, login)
         : false;
+      const actor = { login, maintainer };
+      const links = await resolveCommandLinks(
+        { runtime, port, config, log: context.log },
+        issue,
+        actor,
+        requests,
+        payload.comment.id,
+      );
       return {
         kind: "comment",
         commentId: payload.comment.node_id,
         commentDatabaseId: payload.comment.id,
-        actor: { login, maintainer },
+        actor,
         commands: requests,
+        ...(links ? { links } : {}),
       };
     },
   );

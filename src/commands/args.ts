@@ -53,3 +53,14 @@ export function splitFirst(text: string): { first: string; rest: string } {
   const first = trimmed.split(/\s/, 1)[0] ?? "";
   return { first: unwrap(first), rest: trimmed.slice(first.length).trim() };
 }
+
+const ISSUE_REF = /^(?:([A-Za-z0-9-]+\/[A-Za-z0-9._-]+))?#(\d{1,9})$/;
+const ISSUE_URL = /^https:\/\/github\.com\/([A-Za-z0-9-]+\/[A-Za-z0-9._-]+)\/issues\/(\d{1,9})\/?$/;
+
+/** `#12`, `owner/repo#12` or the issue's address; `repo` is null for "this repository". */
+export function readIssueRef(word: string): { repo: string | null; number: number } | null {
+  const match = ISSUE_REF.exec(word) ?? ISSUE_URL.exec(word.replace(/^<(.*)>$/, "$1"));
+  const number = Number(match?.[2]);
+  if (!match || !Number.isSafeInteger(number) || number < 1) return null;
+  return { repo: match[1] ?? null, number };
+}

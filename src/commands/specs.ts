@@ -5,6 +5,7 @@ import { message } from "../core/templates.js";
 import {
   MAX_REASON_LENGTH,
   readDate,
+  readIssueRef,
   readLogin,
   readUrl,
   splitFirst,
@@ -36,7 +37,10 @@ export type Command =
   | { kind: "target"; date: string | null }
   | { kind: "blocked"; reason: string }
   | { kind: "unblocked" }
-  | { kind: "help" };
+  | { kind: "help" }
+  /** `repo` is `owner/repo` when typed (`medic/cht-core#12`), null for this repository (`#12`). */
+  | { kind: "duplicate"; repo: string | null; number: number }
+  | { kind: "squad"; action: "propose" };
 
 export type CommandKind = Command["kind"];
 
@@ -147,6 +151,27 @@ const blocked = defineSpec("blocked", "/blocked <reason>", "member", (args, fail
   return reasonError(reason, fail) ?? ok({ kind: "blocked", reason });
 });
 
+const duplicate = defineSpec(
+  "duplicate",
+  "/duplicate <#number | owner/repo#number>",
+  "maintainer",
+  (args, fail) => {
+    const [word] = words(args);
+    if (word === undefined) return fail("duplicate-missing");
+    const target = readIssueRef(unwrap(word));
+    return target
+      ? ok({ kind: "duplicate", ...target })
+      : fail("duplicate-invalid", { ref: escapeInline(word) });
+  },
+);
+
+const squad = defineSpec("squad", "/squad propose", "maintainer", (args, fail) => {
+  const [word] = words(args);
+  return word?.toLowerCase() === "propose"
+    ? ok({ kind: "squad", action: "propose" })
+    : fail("squad-action", { action: escapeInline(word ?? "") });
+});
+
 /** In the order `/help` lists them: following, joining, leading, then running the squad. */
 export const SPECS: readonly CommandSpec[] = [
   bare("interested", "anyone"),
@@ -160,6 +185,8 @@ export const SPECS: readonly CommandSpec[] = [
   blocked,
   bare("unblocked", "member"),
   bare("help", "anyone"),
+  duplicate,
+  squad,
 ];
 
 export function findSpec(name: string): CommandSpec | undefined {

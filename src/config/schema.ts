@@ -1,7 +1,9 @@
 /** The root configuration schema: strict, so a typo is an error with its path, never ignored. */
 import { z } from "zod";
+import { communityConfigSchema } from "../features/community/config.js";
 import { digestsConfigSchema } from "../features/digest/config.js";
 import { intakeConfigSchema } from "../features/similar/config.js";
+import { squadsConfigSchema } from "../features/squad-links/config.js";
 
 export const LINK_KINDS = ["scope", "board", "repo", "design"] as const;
 export type LinkKind = (typeof LINK_KINDS)[number];
@@ -128,6 +130,10 @@ export const configSchema = z
     intake: intakeConfigSchema.optional(),
     /** Weekly squad and monthly community digests; off when absent. */
     digests: digestsConfigSchema.optional(),
+    /** Where `/squad propose` opens squad issues (a roadmap repository); off when absent. */
+    squads: squadsConfigSchema.optional(),
+    /** Welcomes, milestones, journey stages and early access; needs the contributor store. */
+    community: communityConfigSchema.prefault({}),
   })
   .superRefine((config, ctx) => {
     const seen = new Map<string, number>();

@@ -107,7 +107,8 @@ export type MutationOp =
   | { op: "updateComment"; commentId: string; body: string }
   | { op: "deleteComment"; commentId: string }
   | { op: "addReaction"; subjectId: string; content: ReactionContent }
-  | { op: "closeIssue"; issueId: string; reason: CloseReason }
+  /** `duplicateIssueId`: with reason DUPLICATE, the issue GitHub then shows as the original. */
+  | { op: "closeIssue"; issueId: string; reason: CloseReason; duplicateIssueId?: string }
   | { op: "reopenIssue"; issueId: string }
   | { op: "updateIssueBody"; issueId: string; body: string }
   /** Returns the item's id; GitHub returns the existing item when the issue is already there. */

@@ -222,6 +222,8 @@ describe("the spec list", () => {
       ["blocked", "member"],
       ["unblocked", "member"],
       ["help", "anyone"],
+      ["duplicate", "maintainer"],
+      ["squad", "maintainer"],
     ]);
     expect(findSpec("frobnicate")).toBeUndefined();
   });

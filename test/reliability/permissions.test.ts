@@ -16,6 +16,8 @@ const EXAMPLE_ARGS: Record<string, string> = {
   link: "scope https://example.org/scope",
   target: "2026-12-31",
   blocked: "waiting for review",
+  duplicate: "#3",
+  squad: "propose",
 };
 const PEOPLE: Record<Role, { login: string; maintainer: boolean }> = {
   anyone: { login: "newcomer", maintainer: false },

@@ -5,6 +5,8 @@
 import type { Command } from "../../commands/specs.js";
 import type { Config, Phase } from "../../config/schema.js";
 import { message } from "../../core/templates.js";
+import type { CommandLinks, LinkCheck } from "../squad-links/links.js";
+import { sameLink } from "../squad-links/links.js";
 import { criteriaForEntering, evaluateCriteria } from "./criteria.js";
 import { phaseById, resolvePhaseName } from "./recognize.js";
 import type { FeatureState } from "./state.js";
@@ -89,6 +91,8 @@ interface Context {
   actor: Actor;
   issueBody: string;
   at: string;
+  /** Checked before planning, since they need another issue (app/squad-links.ts). */
+  links?: CommandLinks | undefined;
 }
 
 export function applyCommands(
@@ -182,7 +186,29 @@ function applyOne(
       return ok({ ...state, blocked: null });
     case "phase":
       return movePhase(state, command, line, ctx);
+    case "duplicate":
+      return linked(state, ctx.links?.duplicates?.[line], line, (issue) => ({
+        ...state,
+        duplicateOf: issue,
+      }));
+    case "squad":
+      return linked(state, ctx.links?.squad, line, (issue) => ({
+        ...state,
+        squad: sameLink(state.squad, issue) ? { ...state.squad, ...issue } : issue,
+      }));
   }
+}
+
+/** A command about another issue applies only when that issue was found fit for it. */
+function linked(
+  state: FeatureState,
+  check: LinkCheck | undefined,
+  line: string,
+  apply: (issue: Extract<LinkCheck, { ok: true }>["issue"]) => FeatureState,
+): OneResult {
+  if (!check) return { state, outcome: refuse(line, "link.unchecked") };
+  if (!check.ok) return { state, outcome: { line, status: "refused", reason: check.reason } };
+  return { state: apply(check.issue), outcome: { line, status: "applied" } };
 }
 
 function phaseList(config: Config): string {

@@ -4,6 +4,7 @@ import { escapeInline, personLink, safeUrl } from "../../core/markdown.js";
 import { encodeMarker } from "../../core/markers.js";
 import { message, renderTemplate } from "../../core/templates.js";
 import { daysBetween, formatDuration, isoDate, parseDate } from "../../core/time.js";
+import { linkLines } from "../squad-links/card-lines.js";
 import type { CriterionResult } from "./criteria.js";
 import { CARD_MARKER, type FeatureState } from "./state.js";
 import { mermaidTimeline, type PhaseSpan, phaseSpans } from "./timeline.js";
@@ -11,7 +12,16 @@ import { mermaidTimeline, type PhaseSpan, phaseSpans } from "./timeline.js";
 export interface CardInput {
   config: Config;
   state: FeatureState;
-  issue: { title: string; url: string; author: string; state: "open" | "closed" };
+  issue: {
+    title: string;
+    url: string;
+    author: string;
+    state: "open" | "closed";
+    /** 👍 reactions on the issue: demand, shown with the interested and squad counts. */
+    thumbsUp?: number;
+    /** `owner/repo`: links to issues of the same repository are written `#N`. */
+    repo?: string;
+  };
   now: Date;
   /** The next main-path phase and how the feature stands against its entry criteria. */
   next: { phase: Phase; results: CriterionResult[] } | null;
@@ -190,6 +200,12 @@ export function renderCard(input: CardInput): string {
     links: links(state),
     target: target(config, state, now),
     roadmap: roadmapLine(config, state),
+    demand: message("card.demand", {
+      thumbsUp: issue.thumbsUp ?? 0,
+      interested: state.interested.length,
+      squad: state.members.length + (state.lead ? 1 : 0),
+    }),
+    linked: linkLines(state, issue.repo),
     intake: input.intake ?? null,
     hasWarnings: input.warnings.length > 0,
     warnings: input.warnings.map(criterionLine),

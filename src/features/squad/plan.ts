@@ -7,25 +7,15 @@ import type { Config, Phase } from "../../config/schema.js";
 import { message } from "../../core/templates.js";
 import type { IssueSnapshot } from "../../github/types.js";
 import type { SimilarCandidate } from "../similar/port.js";
-import {
-  type Actor,
-  applyCommands,
-  type CommandOutcome,
-  type CommandRequest,
-} from "./apply-commands.js";
+import { duplicateActions, followLink } from "../squad-links/follow.js";
+import { applyCommands, type CommandOutcome } from "./apply-commands.js";
 import { renderCard } from "./card.js";
 import { findCard } from "./card-state.js";
 import { criteriaForEntering, evaluateCriteria } from "./criteria.js";
 import { intakeSection, relatedOf } from "./intake.js";
 import { adoptLabelChanges, labelActions, pickPhaseLabel } from "./labels.js";
 import { renderTransitionNotice } from "./notification.js";
-import {
-  looksLikeFeatureRequest,
-  nextPhase,
-  phaseById,
-  phaseLabelsIn,
-  phaseOfLabel,
-} from "./recognize.js";
+import { looksLikeFeatureRequest, nextPhase, phaseById } from "./recognize.js";
 import { commandKey, renderCommandReplies } from "./replies.js";
 import { type FeatureState, HANDLED_LIMIT, newFeatureState, type RoadmapEvent } from "./state.js";
 import { enterPhase, type Transition } from "./transitions.js";
@@ -76,10 +66,13 @@ export function planSquad(input: SquadPlanInput): SquadPlan {
       trigger.commands.some((c) => c.command.kind === "phase");
     // A person placing the issue in a stage of the roadmap board has declared it a feature.
     const startsOnBoard = trigger.kind === "project";
+    // A squad issue the bot opened for a feature is a feature from the start.
+    const startsAsSquad = trigger.kind === "adopt" && trigger.as === "squad";
     if (
       !looksLikeFeatureRequest(config, labels, issue.body) &&
       !startsByCommand &&
-      !startsOnBoard
+      !startsOnBoard &&
+      !startsAsSquad
     ) {
       return notAFeature(input, actions, notes);
     }
@@ -101,6 +94,7 @@ export function planSquad(input: SquadPlanInput): SquadPlan {
       state = enterPhase(state, moved, { at, by: trigger.actor, via: "project" });
     }
   }
+  state = followLink(state, trigger);
   const roadmapEvent = roadmapEventOf(config, trigger);
   if (roadmapEvent) state = { ...state, roadmap: { ...roadmapEvent, at } };
 
@@ -115,6 +109,7 @@ export function planSquad(input: SquadPlanInput): SquadPlan {
       actor: trigger.actor,
       issueBody: issue.body,
       at,
+      links: trigger.links,
     });
     state = {
       ...result.state,
@@ -126,12 +121,16 @@ export function planSquad(input: SquadPlanInput): SquadPlan {
     transitions.push(...result.transitions);
     outcomes = result.outcomes;
     actions.push(...commandFeedback(config, trigger, outcomes));
+    actions.push(...duplicateActions(issue, state, fresh, outcomes, trigger.actor.login));
   }
 
   actions.push(...labelActions(config, state, labels));
   const problems = input.problems?.(state) ?? [];
-  actions.push({ type: "upsertCard", body: cardBody(config, issue, state, now, problems) });
-  const notice = transitionNotice(config, issue, state, transitions);
+  // A plan that closes the issue (`/duplicate`) shows it closed at once, not one event later.
+  const closing = actions.some((a) => a.type === "closeIssue");
+  const shown: IssueSnapshot = closing ? { ...issue, state: "closed" } : issue;
+  actions.push({ type: "upsertCard", body: cardBody(config, shown, state, now, problems) });
+  const notice = transitionNotice(config, issue, state, transitions, now);
   if (notice) actions.push(notice);
   return {
     actions,
@@ -217,7 +216,14 @@ function cardBody(
     intake: intakeSection(config, issue, state),
     config,
     state,
-    issue: { title: issue.title, url: issue.url, author: issue.author, state: issue.state },
+    issue: {
+      title: issue.title,
+      url: issue.url,
+      author: issue.author,
+      state: issue.state,
+      thumbsUp: issue.thumbsUp,
+      repo: `${issue.ref.owner}/${issue.ref.repo}`,
+    },
     now,
     next: next && current ? { phase: next, results: evaluate(current, next) } : null,
     warnings: current ? evaluate(previous ?? null, current).filter((r) => !r.met) : [],
@@ -225,25 +231,51 @@ function cardBody(
   });
 }
 
+/** How long a notice lost to a failed write is planned again (redelivery or any later event). */
+const NOTICE_RETRY_MS = 24 * 60 * 60 * 1000;
+
+type Move = { from: string | null; to: string; by: string };
+
+/**
+ * The notice for the latest phase move. A move made by an earlier delivery is planned again
+ * for a day, so a notice whose write failed is still sent; the executor posts a `comment` only
+ * while its key is missing from the bot's own comments, so it is sent once. After a day it would
+ * be stale news, and a repository that turns notifications on gets no backlog.
+ */
 function transitionNotice(
   config: Config,
   issue: IssueSnapshot,
   state: FeatureState,
   transitions: Transition[],
+  now: Date,
 ): Action | null {
+  if (!config.notifications.transitions) return null;
   const first = transitions[0];
   const last = transitions[transitions.length - 1];
-  if (!config.notifications.transitions || !first || !last || first.from === null) return null;
-  const to = phaseById(config, last.to);
-  if (!to || first.from === last.to) return null;
+  const move: Move | null =
+    first && last ? { from: first.from, to: last.to, by: last.by } : latestMove(state, now);
+  if (!move || move.from === null || move.from === move.to) return null;
+  const to = phaseById(config, move.to);
+  if (!to) return null;
   const body = renderTransitionNotice({
     title: issue.title,
-    from: phaseById(config, first.from) ?? null,
+    from: phaseById(config, move.from) ?? null,
     to,
-    by: last.by,
+    by: move.by,
     recipients: [...(state.lead ? [state.lead] : []), ...state.members, ...state.interested],
     maxMentions: config.notifications.maxMentions,
     neverMention: config.neverMention,
   });
   return body ? { type: "comment", key: `transition:${state.history.length}`, body } : null;
+}
+
+/** The latest event's net move, read back from history: the entries one event writes share `at`. */
+function latestMove(state: FeatureState, now: Date): Move | null {
+  const { history } = state;
+  const last = history[history.length - 1];
+  if (!last || !(now.getTime() - Date.parse(last.at) <= NOTICE_RETRY_MS)) return null;
+  let start = history.length - 1;
+  while (start > 0 && history[start - 1]?.at === last.at) start -= 1;
+  const before = history[start - 1];
+  return before ? { from: before.phase, to: last.phase, by: last.by } : null;
 }

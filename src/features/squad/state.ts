@@ -14,6 +14,10 @@ const historyEntrySchema = z.object({
 });
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 
+/** Another issue, as `owner/repo` and number: what links between features are made of. */
+const issueLinkSchema = z.object({ repo: z.string(), number: z.number().int().positive() });
+export type IssueLink = z.infer<typeof issueLinkSchema>;
+
 export const ROADMAP_EVENTS = ["added", "archived", "restored", "removed"] as const;
 export type RoadmapEvent = (typeof ROADMAP_EVENTS)[number];
 
@@ -51,6 +55,14 @@ export const featureStateSchema = z.object({
       }),
     )
     .optional(),
+  /** Set by `/duplicate`: the issue this one was closed as a duplicate of. */
+  duplicateOf: issueLinkSchema.optional(),
+  /** Issues (`owner/repo#N`) whose people this feature took in once: a redelivery adds nobody twice. */
+  adopted: z.array(z.string()).optional(),
+  /** On a request: the squad issue `/squad propose` opened for it, with that issue's phase name. */
+  squad: issueLinkSchema.extend({ phase: z.string().optional() }).optional(),
+  /** On a squad issue: the requests it was proposed from, whose cards follow its phase. */
+  requests: z.array(issueLinkSchema).optional(),
 });
 export type FeatureState = z.infer<typeof featureStateSchema>;
 

@@ -1,6 +1,8 @@
 /** What just happened to a feature, as the squad planner needs to know it. */
+
+import type { CommandLinks } from "../squad-links/links.js";
 import type { Actor, CommandRequest } from "./apply-commands.js";
-import type { RoadmapEvent } from "./state.js";
+import type { IssueLink, RoadmapEvent } from "./state.js";
 
 export type Trigger =
   /** Opened, edited, reopened, closed, or a repair sweep: reconcile from what GitHub holds. */
@@ -17,4 +19,13 @@ export type Trigger =
       commentDatabaseId: number;
       actor: Actor;
       commands: CommandRequest[];
-    };
+      /** What `/duplicate` and `/squad propose` found out about the other issue. */
+      links?: CommandLinks;
+    }
+  /**
+   * This feature takes in the people of another one: a request closed as its duplicate, or the
+   * request a squad issue was proposed from. `people` comes from that issue's bot-written card.
+   */
+  | { kind: "adopt"; as: "duplicate" | "squad"; from: IssueLink; people: string[]; actor: string }
+  /** The squad issue proposed for this request is now in `phase` (a name, as its card shows it). */
+  | { kind: "squadPhase"; squad: IssueLink; phase: string; actor: string };

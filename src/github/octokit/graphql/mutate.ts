@@ -71,7 +71,11 @@ const SPECS: { [K in OpKind]: MutationSpec<K> } = {
     field: "closeIssue",
     inputType: "CloseIssueInput",
     selection: "clientMutationId",
-    input: (op) => ({ issueId: op.issueId, stateReason: op.reason }),
+    input: (op) => ({
+      issueId: op.issueId,
+      stateReason: op.reason,
+      ...(op.duplicateIssueId ? { duplicateIssueId: op.duplicateIssueId } : {}),
+    }),
   },
   reopenIssue: {
     field: "reopenIssue",

@@ -1,0 +1,74 @@
+/** The squad issue `/squad propose` opens: its text, and finding the one opened before. Pure. */
+import { LINK_KINDS } from "../../config/schema.js";
+import { escapeInline, safeUrl } from "../../core/markdown.js";
+import { decodeMarker, encodeMarker } from "../../core/markers.js";
+import { message, renderTemplate } from "../../core/templates.js";
+import type { IssueSummary, NewIssue } from "../../github/types.js";
+import type { FeatureState, IssueLink } from "../squad/state.js";
+import type { SquadsConfig } from "./config.js";
+import { linkKey, linkMarkdown } from "./links.js";
+
+/** In the squad issue's body: the request it was proposed from, trusted only in the app's issues. */
+export const SQUAD_OF_MARKER = "squad-of";
+/** The request's text is summarised, not copied: the squad issue links to the full request. */
+const SUMMARY_CHARS = 600;
+
+export interface SquadRequest {
+  link: IssueLink;
+  title: string;
+  body: string;
+  state: FeatureState;
+}
+
+/** The request's own words without template headings, unanswered fields or comments, shortened. */
+export function summaryOf(body: string): string {
+  const text = body
+    .replace(/<!--[\s\S]*?-->/g, "")
+    .split(/\r?\n/)
+    .filter((line) => !/^\s{0,3}#{1,6}\s/.test(line) && line.trim() !== "_No response_")
+    .join(" ")
+    .replace(/\s+/g, " ")
+    .trim();
+  const chars = Array.from(text);
+  return chars.length > SUMMARY_CHARS ? `${chars.slice(0, SUMMARY_CHARS).join("")}…` : text;
+}
+
+export function renderSquadIssue(squads: SquadsConfig, request: SquadRequest): NewIssue {
+  const requestLink = linkMarkdown(request.link);
+  const links = LINK_KINDS.flatMap((kind) => {
+    const url = safeUrl(request.state.links[kind] ?? "");
+    return url ? [`[${message(`card.link.${kind}`)}](${url})`] : [];
+  });
+  const summary = summaryOf(request.body);
+  const body = renderTemplate("squad-issue", {
+    ...squads.sections,
+    title: escapeInline(request.title),
+    summary: summary ? `> ${escapeInline(summary)}` : null,
+    proposedFrom: message("squad.issue.request", { request: requestLink }),
+    links: [message("squad.issue.resource.request", { request: requestLink }), ...links],
+    organizationsHint: message("squad.issue.organizations"),
+  });
+  return {
+    title: message("squad.issue.title", { title: request.title }).slice(0, 256),
+    body: `${body}\n\n${encodeMarker(SQUAD_OF_MARKER, request.link)}`,
+    labels: squads.labels,
+  };
+}
+
+/** The squad issue the app opened for this request earlier, if one is among `issues`. */
+export function findSquadIssue(
+  issues: IssueSummary[],
+  request: IssueLink,
+  appLogin: string,
+): IssueSummary | undefined {
+  const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+  return issues.find((issue) => {
+    if (!same(issue.author, appLogin)) return false;
+    const data = decodeMarker(issue.body, SQUAD_OF_MARKER) as Partial<IssueLink> | undefined;
+    return (
+      typeof data?.repo === "string" &&
+      typeof data.number === "number" &&
+      linkKey({ repo: data.repo, number: data.number }) === linkKey(request)
+    );
+  });
+}
