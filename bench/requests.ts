@@ -117,6 +117,42 @@ await measure(community, "first merge (welcome)", 6, () =>
 await measure(community, "/quiet", 3, () => newcomer.comment(bugRef, "/quiet"));
 await store.close();
 
+// A feature on an org's roadmap board (Projects v2): board ids cached, the item already added.
+const ROADMAP = `preset: squad-journey
+roadmap:
+  project: { org: medic, number: 9 }
+  field: Stage
+  options: { inception: Emerging, convergence: Emerging, building: Active, testing: Active }
+`;
+const board = await startApp({ config: ROADMAP });
+board.github.addProject("medic", {
+  number: 9,
+  title: "Roadmap",
+  fields: [
+    { name: "Stage", type: "singleSelect", options: ["Emerging", "Active", "Winding Down"] },
+  ],
+});
+for (const label of [
+  "phase: inception",
+  "phase: convergence",
+  "phase: building",
+  "phase: testing",
+]) {
+  board.github.createLabel(board.repo, label);
+}
+const onBoard = board.github.as(board.people.user).openIssue(board.repo, FEATURE);
+await board.deliver(onBoard);
+await board.deliverEchoes();
+await measure(board, "roadmap: phase label, item on the board", 3, () =>
+  board.github.as(board.people.maintainer).addLabel(onBoard.ref, "phase: building"),
+);
+await measure(board, "roadmap: item moved on the board (back to Emerging)", 3, () =>
+  board.github.as(board.people.owner).board("medic", 9).set(onBoard.ref, "Stage", "Emerging"),
+);
+await measure(board, "roadmap: item moved on the board (to Active)", 3, () =>
+  board.github.as(board.people.owner).board("medic", 9).set(onBoard.ref, "Stage", "Active"),
+);
+
 console.log("| event | requests | writes | budget | calls |\n| --- | ---: | ---: | ---: | --- |");
 for (const row of rows)
   console.log(`| ${row.event} | ${row.requests} | ${row.writes} | ${row.budget} | ${row.detail} |`);
