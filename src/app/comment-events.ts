@@ -9,6 +9,7 @@ import { needsMaintainerCheck } from "../features/squad/apply-commands.js";
 import { findCard } from "../features/squad/card-state.js";
 import type { GitHubPort } from "../github/port.js";
 import type { RepoPermission, RepoRef } from "../github/types.js";
+import { openRepo, parsePayload } from "./delivery.js";
 import { reconcileIssue } from "./issue-events.js";
 import { commentPayload, repoOf } from "./payloads.js";
 import type { Runtime } from "./runtime.js";
@@ -24,13 +25,8 @@ const RANK: Record<RepoPermission, number> = {
 };
 
 export async function onCommentEvent(runtime: Runtime, context: Context): Promise<void> {
-  const parsed = commentPayload.safeParse(context.payload);
-  if (!parsed.success) {
-    context.log.warn({ issues: parsed.error.issues }, "ignored a malformed issue_comment payload");
-    return;
-  }
-  const payload = parsed.data;
-  if (payload.issue.pull_request || payload.comment.user.type === "Bot") return;
+  const payload = parsePayload(commentPayload, context, "issue_comment");
+  if (!payload || payload.issue.pull_request || payload.comment.user.type === "Bot") return;
   if (payload.action !== "created" && payload.action !== "edited") return;
   const body = payload.comment.body ?? "";
   const lines =
@@ -42,11 +38,10 @@ export async function onCommentEvent(runtime: Runtime, context: Context): Promis
   const requests = toRequests(lines, before);
   if (requests.length === 0) return;
 
-  const port = runtime.deps.githubFor(context);
   const repo = repoOf(payload);
-  const loaded = await runtime.config(port, repo, context.log);
-  if (loaded.ok !== true || !loaded.config.enabled) return;
-  const config = loaded.config;
+  const opened = await openRepo(runtime, context, repo);
+  if (!opened) return;
+  const { port, config } = opened;
   const login = payload.comment.user.login;
   await reconcileIssue(
     runtime,

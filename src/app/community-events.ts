@@ -18,23 +18,11 @@ import { handleContribution } from "../features/community/run.js";
 import { communityStoreOf } from "../features/community/store.js";
 import type { GitHubPort } from "../github/port.js";
 import type { IssueRef, IssueSnapshot, RepoRef } from "../github/types.js";
+import { isOwnEvent, openRepo } from "./delivery.js";
 import { commentPayload, repoOf } from "./payloads.js";
 import { issueKey, type Runtime } from "./runtime.js";
 
 type Handler = (runtime: Runtime, context: Context) => Promise<void>;
-
-const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
-
-/** The repository's valid, enabled config, or null (then the bot does nothing there). */
-export async function configFor(
-  runtime: Runtime,
-  port: GitHubPort,
-  repo: RepoRef,
-  log: Context["log"],
-) {
-  const loaded = await runtime.config(port, repo, log);
-  return loaded.ok === true && loaded.config.enabled ? loaded.config : null;
-}
 
 /** Pull request events, reviews and comments on a pull request answer on the pull request. */
 function isPullRequest(name: CommunityEventName, payload: unknown): boolean {
@@ -102,11 +90,11 @@ export function onContribution(name: CommunityEventName): Handler {
     const { store } = runtime.deps;
     if (!store) return;
     const input: ContributionInput | null = parseContribution(name, context.payload);
-    if (!input || same(input.author.login, await runtime.appLogin())) return;
-    const port = runtime.deps.githubFor(context);
+    if (!input || (await isOwnEvent(runtime, input.author.login))) return;
     const repo = { owner: input.target.owner, repo: input.target.repo };
-    const config = await configFor(runtime, port, repo, context.log);
-    if (!config) return;
+    const opened = await openRepo(runtime, context, repo);
+    if (!opened) return;
+    const { port, config } = opened;
     const community = runtime.deps.communityFor?.(context);
     if (!community) return;
     const plan = await handleContribution(
@@ -139,7 +127,7 @@ export const onQuietCommand: Handler = async (runtime, context) => {
   const payload = parsed.data;
   if (payload.action !== "created" && payload.action !== "edited") return;
   const { comment } = payload;
-  if (comment.user.type === "Bot" || same(comment.user.login, await runtime.appLogin())) return;
+  if (comment.user.type === "Bot" || (await isOwnEvent(runtime, comment.user.login))) return;
   const body = comment.body ?? "";
   const lines =
     payload.action === "edited" && payload.changes?.body
@@ -148,10 +136,10 @@ export const onQuietCommand: Handler = async (runtime, context) => {
   // The last one wins, as when someone writes both: that is what they meant in the end.
   const command = lines.filter((l) => QUIET.has(l.name)).at(-1)?.name as QuietCommand | undefined;
   if (!command) return;
-  const port = runtime.deps.githubFor(context);
   const repo = repoOf(payload);
-  const config = await configFor(runtime, port, repo, context.log);
-  if (!config) return;
+  const opened = await openRepo(runtime, context, repo);
+  if (!opened) return;
+  const { port, config } = opened;
   const actions = await handleQuietCommand(communityStoreOf(store), {
     org: repo.owner,
     login: comment.user.login,

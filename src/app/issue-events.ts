@@ -14,6 +14,7 @@ import { looksLikeFeatureRequest, phaseOfLabel } from "../features/squad/recogni
 import { type FollowUp, linkFollowUps } from "../features/squad-links/follow-ups.js";
 import type { GitHubPort } from "../github/port.js";
 import type { IssueRef, IssueSnapshot } from "../github/types.js";
+import { isOwnEvent, openRepo, parsePayload } from "./delivery.js";
 import { relatedForNewRequest } from "./intake.js";
 import { type IssuePayload, issuePayload, repoOf } from "./payloads.js";
 import { installationOf, issueKey, type Runtime } from "./runtime.js";
@@ -36,19 +37,13 @@ function labelMatters(config: Config, name: string): boolean {
 }
 
 export async function onIssueEvent(runtime: Runtime, context: Context): Promise<void> {
-  const parsed = issuePayload.safeParse(context.payload);
-  if (!parsed.success) {
-    context.log.warn({ issues: parsed.error.issues }, "ignored a malformed issues payload");
-    return;
-  }
-  const payload = parsed.data;
-  if (!HANDLED.has(payload.action) || payload.issue.pull_request) return;
-  if (same(payload.sender.login, await runtime.appLogin())) return;
-  const port = runtime.deps.githubFor(context);
+  const payload = parsePayload(issuePayload, context, "issues");
+  if (!payload || !HANDLED.has(payload.action) || payload.issue.pull_request) return;
+  if (await isOwnEvent(runtime, payload.sender.login)) return;
   const repo = repoOf(payload);
-  const loaded = await runtime.config(port, repo, context.log);
-  if (loaded.ok !== true || !loaded.config.enabled) return;
-  const config = loaded.config;
+  const opened = await openRepo(runtime, context, repo);
+  if (!opened) return;
+  const { port, config } = opened;
   if (!worthLoading(config, payload)) return;
   const trigger: Trigger =
     (payload.action === "labeled" || payload.action === "unlabeled") && payload.label

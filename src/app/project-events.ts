@@ -4,6 +4,7 @@
  */
 import type { Context } from "probot";
 import { BOARD_EVENTS, type BoardEvent, boardTrigger } from "../features/roadmap/board-move.js";
+import { configFor, isOwnEvent, parsePayload } from "./delivery.js";
 import { reconcileIssue } from "./issue-events.js";
 import { projectItemPayload } from "./payloads.js";
 import { installationOf, type Runtime } from "./runtime.js";
@@ -12,29 +13,22 @@ const isBoardEvent = (action: string): action is BoardEvent =>
   (BOARD_EVENTS as readonly string[]).includes(action);
 
 export async function onProjectItemEvent(runtime: Runtime, context: Context): Promise<void> {
-  const parsed = projectItemPayload.safeParse(context.payload);
-  if (!parsed.success) {
-    context.log.warn(
-      { issues: parsed.error.issues },
-      "ignored a malformed projects_v2_item payload",
-    );
-    return;
-  }
-  const { action, projects_v2_item: item, changes, sender } = parsed.data;
+  const payload = parsePayload(projectItemPayload, context, "projects_v2_item");
+  if (!payload) return;
+  const { action, projects_v2_item: item, changes, sender } = payload;
   // Drafts and pull requests are not feature requests; reordering moves nothing.
   if (!isBoardEvent(action) || item.content_type !== "Issue") return;
   if (action === "edited" && !changes?.field_value) return;
   // The bot's own field writes come back as events: they must plan nothing (and cost nothing).
-  if (sender.login.toLowerCase() === (await runtime.appLogin()).toLowerCase()) return;
+  if (await isOwnEvent(runtime, sender.login)) return;
 
   const port = runtime.deps.githubFor(context);
   const ref = await port.findIssueByNodeId(item.content_node_id);
   if (!ref) return;
   // The issue's own repository decides: one board can hold features of several repositories.
-  const loaded = await runtime.config(port, ref, context.log);
-  if (loaded.ok !== true || !loaded.config.enabled || !loaded.config.roadmap) return;
-  const { config } = loaded;
-  const roadmap = loaded.config.roadmap;
+  const config = await configFor(runtime, port, ref, context.log);
+  if (!config?.roadmap) return;
+  const roadmap = config.roadmap;
   const lookup = await runtime.boards.get(
     port,
     installationOf(context.payload),

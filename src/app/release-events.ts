@@ -10,7 +10,8 @@ import { featureRefsInRelease } from "../features/community/release-refs.js";
 import { findCard } from "../features/squad/card-state.js";
 import type { GitHubPort } from "../github/port.js";
 import type { IssueRef, IssueSnapshot, RepoRef } from "../github/types.js";
-import { applyOn, configFor } from "./community-events.js";
+import { applyOn } from "./community-events.js";
+import { configFor, isOwnEvent } from "./delivery.js";
 import { reconcileIssue } from "./issue-events.js";
 import type { Runtime } from "./runtime.js";
 
@@ -38,7 +39,7 @@ function byRepo(refs: IssueRef[], owner: string): Map<string, IssueRef[]> {
 export async function onRelease(runtime: Runtime, context: Context): Promise<void> {
   const release = parseRelease(context.payload);
   const sender = (context.payload as { sender?: { login?: string } }).sender?.login ?? "ghost";
-  if (!release || same(sender, await runtime.appLogin())) return;
+  if (!release || (await isOwnEvent(runtime, sender))) return;
   const port = runtime.deps.githubFor(context);
   const refs = featureRefsInRelease(release.body, release.repo);
   for (const group of byRepo(refs, release.repo.owner).values()) {

@@ -4,12 +4,12 @@ import { join } from "node:path";
 import { parse } from "yaml";
 import {
   type CommunityConfig,
-  type ContributionKind,
   communityConfigSchema,
 } from "../../src/features/community/config.js";
 import type { SquadCandidate } from "../../src/features/community/opportunities.js";
 import type { ContributionInput } from "../../src/features/community/payloads.js";
 import type { CommunityDeps } from "../../src/features/community/run.js";
+import type { ContributionKind } from "../../src/features/community/store.js";
 import { FakeCommunityPort } from "./fake-port.js";
 import { MemoryCommunityStore } from "./memory-store.js";
 

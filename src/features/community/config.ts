@@ -1,26 +1,6 @@
 /** The `community` section of `.github/squad-bot.yml`: welcomes, journey stages, milestones, early access. */
 import { z } from "zod";
 
-/** The contribution kinds the store counts; milestones and stage thresholds refer to them. */
-export const CONTRIBUTION_KINDS = [
-  "issue-opened",
-  "pr-opened",
-  "pr-merged",
-  "review",
-  "comment",
-] as const;
-export type ContributionKind = (typeof CONTRIBUTION_KINDS)[number];
-
-/** The community journey's stages, in order (seed 000: initial interaction … thriving). */
-export const STAGES = [
-  "initial-interaction",
-  "onboarding",
-  "engagement",
-  "sustained-engagement",
-  "thriving",
-] as const;
-export type Stage = (typeof STAGES)[number];
-
 const url = z
   .url({ protocol: /^https?$/ })
   .nullable()

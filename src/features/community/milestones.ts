@@ -1,8 +1,8 @@
 /** Milestones (1st, 5th … merged pull request, first review): which an event reached, and its note. */
 import { mention } from "../../core/markdown.js";
 import { message, renderTemplate } from "../../core/templates.js";
-import type { ContributionKind, Milestone } from "./config.js";
-import type { ContributionCounts } from "./store.js";
+import type { Milestone } from "./config.js";
+import type { ContributionCounts, ContributionKind } from "./store.js";
 
 export const COUNT_OF: Record<ContributionKind, keyof ContributionCounts> = {
   "issue-opened": "issuesOpened",

@@ -5,9 +5,8 @@
  */
 import { z } from "zod";
 import type { IssueRef, RepoRef } from "../../github/types.js";
-import type { ContributionKind } from "./config.js";
 import type { Author } from "./people.js";
-import type { ContributionEvent } from "./store.js";
+import type { ContributionEvent, ContributionKind } from "./store.js";
 
 const user = z.object({ login: z.string(), type: z.string().optional() });
 const repository = z.object({ name: z.string(), owner: z.object({ login: z.string() }) });

@@ -3,11 +3,12 @@
  * the thresholds in config. Pure, except `stageOf`, which reads only the windows it needs.
  */
 import { message } from "../../core/templates.js";
-import { STAGES, type Stage, type StagesConfig, type StageThreshold } from "./config.js";
+import { COMMUNITY_STAGES, type CommunityStage } from "../../store/types.js";
+import type { StagesConfig, StageThreshold } from "./config.js";
 import type { CommunityContributor, CommunityStore, ContributionCounts } from "./store.js";
 
 /** Highest first, so the first stage met wins. */
-const RULES: [Stage, Exclude<keyof StagesConfig, "demote">][] = [
+const RULES: [CommunityStage, Exclude<keyof StagesConfig, "demote">][] = [
   ["thriving", "thriving"],
   ["sustained-engagement", "sustainedEngagement"],
   ["engagement", "engagement"],
@@ -42,7 +43,7 @@ export function windowsToRead(config: StagesConfig, totals: ContributionCounts):
 export function stageFor(
   config: StagesConfig,
   within: (days: number) => ContributionCounts,
-): Stage {
+): CommunityStage {
   for (const [stage, key] of RULES) {
     const threshold = config[key];
     if (meets(within(threshold.days), threshold)) return stage;
@@ -50,12 +51,17 @@ export function stageFor(
   return "initial-interaction";
 }
 
-const rank = (stage: string) => Math.max(0, STAGES.indexOf(stage as Stage));
+const known = (stage: string) => COMMUNITY_STAGES.includes(stage as CommunityStage);
+const rank = (stage: string) => Math.max(0, COMMUNITY_STAGES.indexOf(stage as CommunityStage));
 
 /** The stage to record, or null to keep the current one; without `demote`, stages only rise. */
-export function nextStage(current: string, computed: Stage, demote: boolean): Stage | null {
+export function nextStage(
+  current: string,
+  computed: CommunityStage,
+  demote: boolean,
+): CommunityStage | null {
   if (current === computed) return null;
-  if (!demote && rank(computed) <= rank(current) && STAGES.includes(current as Stage)) return null;
+  if (!demote && rank(computed) <= rank(current) && known(current)) return null;
   return computed;
 }
 
@@ -64,7 +70,7 @@ export async function stageOf(
   store: CommunityStore,
   config: StagesConfig,
   person: { org: string; login: string; totals: ContributionCounts; now: Date },
-): Promise<Stage> {
+): Promise<CommunityStage> {
   const days = windowsToRead(config, person.totals);
   const counts = new Map<number, ContributionCounts>();
   await Promise.all(

@@ -1,65 +1,41 @@
 /**
- * The part of the contributor store the community journey needs. Shapes match `src/store`'s
- * `ContributorStore` so the real store fits with a one-method adapter (`communityStoreOf`).
+ * The part of the contributor store the community journey needs. The domain types are
+ * `src/store`'s own (one source of truth); `CommunityStore` is the subset of `ContributorStore`
+ * this feature calls, so the real store fits with a one-method adapter (`communityStoreOf`).
  */
-import type { ContributorStore } from "../../store/types.js";
-import type { ContributionKind } from "./config.js";
+import type {
+  ContributionCounts,
+  Contributor,
+  ContributorQuery,
+  ContributorStore,
+} from "../../store/types.js";
 
-export interface ContributionEvent {
-  org: string;
-  repo: string;
-  login: string;
-  kind: ContributionKind;
-  /** Node id of the issue, pull request, review or comment: with `kind`, the dedup key. */
-  githubId: string;
-  at: Date;
-  url?: string;
-}
+export type {
+  ContributionCounts,
+  ContributionEvent,
+  ContributionKind,
+  RecordResult,
+  WelcomeKind,
+} from "../../store/types.js";
 
-export interface ContributionCounts {
-  issuesOpened: number;
-  prsOpened: number;
-  prsMerged: number;
-  reviews: number;
-  comments: number;
-}
+/** What the journey reads of a contributor. */
+export type CommunityContributor = Pick<
+  Contributor,
+  "login" | "counts" | "stage" | "quiet" | "lastContributionAt"
+>;
 
-export interface RecordResult {
-  /** False when the event was already stored (a redelivery): nothing else should happen. */
-  inserted: boolean;
-  /** The person's all-time totals after this call. */
-  counts: ContributionCounts;
-}
-
-export type WelcomeKind = "first-issue" | "first-pr" | "first-merge";
-
-export interface CommunityContributor {
-  login: string;
-  counts: ContributionCounts;
-  stage: string;
-  quiet: boolean;
-  lastContributionAt: Date | null;
-}
-
-export interface CommunityStore {
-  recordContribution(event: ContributionEvent): Promise<RecordResult>;
-  /** True for exactly one caller per (org, login, kind), however many race. */
-  claimWelcome(org: string, login: string, kind: WelcomeKind, url: string): Promise<boolean>;
-  /** True for exactly one caller per (org, login, milestone). */
-  recordMilestone(org: string, login: string, milestone: string, at?: Date): Promise<boolean>;
-  /** True when the stage changed. */
-  setStage(
-    org: string,
-    login: string,
-    stage: string,
-    options?: { at?: Date; reason?: string },
-  ): Promise<boolean>;
-  setQuiet(org: string, login: string, quiet: boolean): Promise<void>;
+export type CommunityStore = Pick<
+  ContributorStore,
+  | "recordContribution"
+  | "claimWelcome"
+  | "recordMilestone"
+  | "setStage"
+  | "setQuiet"
+  | "countsSince"
+> & {
   getContributor(org: string, login: string): Promise<CommunityContributor | null>;
-  listContributors(query: { org: string; stage?: string }): Promise<CommunityContributor[]>;
-  /** One person's counts of events at or after `since`: the time windows of stage thresholds. */
-  countsSince(org: string, login: string, since: Date): Promise<ContributionCounts>;
-}
+  listContributors(query: Pick<ContributorQuery, "org" | "stage">): Promise<CommunityContributor[]>;
+};
 
 export const ZERO_COUNTS: ContributionCounts = {
   issuesOpened: 0,

@@ -2,9 +2,9 @@
 import { mention, safeUrl } from "../../core/markdown.js";
 import { message, renderTemplate } from "../../core/templates.js";
 import type { RepoRef } from "../../github/types.js";
-import type { ContributionKind, WelcomeConfig } from "./config.js";
+import type { WelcomeConfig } from "./config.js";
 import { COUNT_OF } from "./milestones.js";
-import type { ContributionCounts, WelcomeKind } from "./store.js";
+import type { ContributionCounts, ContributionKind, WelcomeKind } from "./store.js";
 
 const WELCOMES: Partial<
   Record<ContributionKind, { kind: WelcomeKind; switch: keyof WelcomeConfig }>

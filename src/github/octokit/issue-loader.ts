@@ -12,12 +12,7 @@ import { type Client, send, unlessNotFound } from "./client.js";
 import { asGraphqlFailure } from "./errors.js";
 import type { ActorNode, CommentConnection, CommentNode } from "./graphql/comment-fields.js";
 import { ISSUE_COMMENTS_QUERY, type IssueCommentsResponse } from "./graphql/issue-comments.js";
-import {
-  type LabelNode,
-  type LoadIssueResponse,
-  labelAlias,
-  loadIssueQuery,
-} from "./graphql/load-issue.js";
+import { type LoadIssueResponse, labelAlias, loadIssueQuery } from "./graphql/load-issue.js";
 import {
   LOAD_PULL_REQUEST_QUERY,
   type LoadPullRequestResponse,
@@ -27,6 +22,7 @@ import {
   type ProjectItemNode,
   type ProjectValueNode,
 } from "./graphql/project-items.js";
+import type { LabelNode, ThreadNode } from "./graphql/thread-fields.js";
 
 const KIND = "loadIssue";
 
@@ -108,6 +104,36 @@ async function remainingComments(
   return nodes;
 }
 
+/** An issue or pull request in the snapshot's shape, with its comments past the first hundred. */
+async function toSnapshot(
+  client: Client,
+  ref: IssueRef,
+  repositoryId: string,
+  node: ThreadNode<string>,
+  repoLabels: LabelRef[],
+  kind = KIND,
+): Promise<IssueSnapshot> {
+  const comments = [
+    ...present(node.comments.nodes),
+    ...(await remainingComments(client, node.id, node.comments, kind)),
+  ];
+  return {
+    id: node.id,
+    ref: { owner: ref.owner, repo: ref.repo, number: node.number },
+    repositoryId,
+    title: node.title,
+    body: node.body,
+    state: node.state === "OPEN" ? "open" : "closed",
+    author: login(node.author),
+    createdAt: node.createdAt,
+    url: node.url,
+    labels: present(node.labels?.nodes).map(({ id, name }) => ({ id, name })),
+    repoLabels,
+    comments: comments.map(toComment),
+    thumbsUp: node.reactions.totalCount,
+  };
+}
+
 export async function loadIssue(
   client: Client,
   ref: IssueRef,
@@ -147,25 +173,13 @@ export async function loadIssue(
   const repository = response?.repository;
   const issue = repository?.issue;
   if (!repository || !issue) return null;
-  const comments = [
-    ...present(issue.comments.nodes),
-    ...(await remainingComments(client, issue.id, issue.comments)),
-  ];
-  const snapshot: IssueSnapshot = {
-    id: issue.id,
-    ref: { owner: ref.owner, repo: ref.repo, number: issue.number },
-    repositoryId: repository.id,
-    title: issue.title,
-    body: issue.body,
-    state: issue.state === "OPEN" ? "open" : "closed",
-    author: login(issue.author),
-    createdAt: issue.createdAt,
-    url: issue.url,
-    labels: present(issue.labels?.nodes).map(({ id, name }) => ({ id, name })),
-    repoLabels: requestedLabels(repository, labelNames.length),
-    comments: comments.map(toComment),
-    thumbsUp: issue.reactions.totalCount,
-  };
+  const snapshot = await toSnapshot(
+    client,
+    ref,
+    repository.id,
+    issue,
+    requestedLabels(repository, labelNames.length),
+  );
   if (projectFields) {
     snapshot.projectItems = present(issue.projectItems?.nodes).map((node) =>
       toProjectItem(node, projectFields),
@@ -193,23 +207,5 @@ export async function loadPullRequest(
   const repository = response?.repository;
   const pull = repository?.pullRequest;
   if (!repository || !pull) return null;
-  const comments = [
-    ...present(pull.comments.nodes),
-    ...(await remainingComments(client, pull.id, pull.comments, kind)),
-  ];
-  return {
-    id: pull.id,
-    ref: { owner: ref.owner, repo: ref.repo, number: pull.number },
-    repositoryId: repository.id,
-    title: pull.title,
-    body: pull.body,
-    state: pull.state === "OPEN" ? "open" : "closed",
-    author: login(pull.author),
-    createdAt: pull.createdAt,
-    url: pull.url,
-    labels: present(pull.labels?.nodes).map(({ id, name }) => ({ id, name })),
-    repoLabels: [],
-    comments: comments.map(toComment),
-    thumbsUp: pull.reactions.totalCount,
-  };
+  return toSnapshot(client, ref, repository.id, pull, [], kind);
 }

@@ -1,7 +1,7 @@
 /** The one query that reads everything a reconcile needs about an issue. */
-import type { ActorNode, CommentConnection } from "./comment-fields.js";
 import { COMMENT_FIELDS } from "./comment-fields.js";
 import { type ProjectItemConnection, projectItemsQueryParts } from "./project-items.js";
+import { THREAD_FIELDS, type ThreadNode } from "./thread-fields.js";
 
 /** Alias and variable name of the n-th requested repository label. */
 export const labelAlias = (index: number): string => `l${index}`;
@@ -22,43 +22,14 @@ export function loadIssueQuery(labelCount: number, projectFieldCount?: number): 
   repository(owner: $owner, name: $name) {
     id
     issue(number: $number) {
-      id
-      number
-      title
-      body
-      state
-      createdAt
-      url
-      author { __typename login }
-      labels(first: 100) { nodes { id name } }
-      reactions(content: THUMBS_UP) { totalCount }
-      comments(first: 100) {
-        pageInfo { hasNextPage endCursor }
-        nodes { ...CommentFields }
-      }${projects?.selection ?? ""}
+      ${THREAD_FIELDS}${projects?.selection ?? ""}
     }${lookups.join("")}
   }
 }
 ${COMMENT_FIELDS}${projects?.fragments ?? ""}`;
 }
 
-export interface LabelNode {
-  id: string;
-  name: string;
-}
-
-export interface IssueNode {
-  id: string;
-  number: number;
-  title: string;
-  body: string;
-  state: "OPEN" | "CLOSED";
-  createdAt: string;
-  url: string;
-  author: ActorNode | null;
-  labels: { nodes: (LabelNode | null)[] | null } | null;
-  reactions: { totalCount: number };
-  comments: CommentConnection;
+export interface IssueNode extends ThreadNode<"OPEN" | "CLOSED"> {
   /** Present only when project fields were requested. */
   projectItems?: ProjectItemConnection | null;
 }
