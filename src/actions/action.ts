@@ -13,7 +13,8 @@ export type Action =
   | { type: "comment"; key: string; body: string }
   | { type: "react"; commentId: string; content: ReactionContent }
   | { type: "deleteComment"; commentId: string; why: string }
-  | { type: "closeIssue"; reason: CloseReason }
+  /** `duplicateOf`: with reason DUPLICATE, the node id of the issue GitHub shows as the original. */
+  | { type: "closeIssue"; reason: CloseReason; duplicateOf?: string }
   /** Put the issue on a project board (the item's id is then known to later field writes). */
   | { type: "addProjectItem"; projectId: string }
   /** `itemId` null: the item `addProjectItem` creates in the same plan. `field` names it for logs. */

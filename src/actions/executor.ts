@@ -107,7 +107,13 @@ export async function execute(
         break;
       case "closeIssue":
         if (issue.state === "closed") skipped.push("issue already closed");
-        else ops.push({ op: "closeIssue", issueId: issue.id, reason: action.reason });
+        else
+          ops.push({
+            op: "closeIssue",
+            issueId: issue.id,
+            reason: action.reason,
+            ...(action.duplicateOf ? { duplicateIssueId: action.duplicateOf } : {}),
+          });
         break;
       case "addProjectItem":
         itemOps.push({ op: "addProjectItem", projectId: action.projectId, contentId: issue.id });

@@ -1,7 +1,7 @@
 /** `issue_comment` webhooks: slash commands, checked against the sender's role. */
 import type { Context } from "probot";
 import { type CommandLine, newCommands, parseCommands } from "../commands/parse.js";
-import { findSpec, suggest } from "../commands/specs.js";
+import { findSpec, handledElsewhere, suggest } from "../commands/specs.js";
 import type { Config } from "../config/schema.js";
 import { message } from "../core/templates.js";
 import type { CommandRequest } from "../features/squad/apply-commands.js";
@@ -87,6 +87,8 @@ function toRequests(lines: CommandLine[], before: CommandLine[]): CommandRequest
     const occurrence = (seen.get(line.line) ?? 0) + 1;
     seen.set(line.line, occurrence);
     const spec = findSpec(line.name);
+    // Commands another feature runs (/quiet) cost the squad side nothing, not even a read.
+    if (spec && handledElsewhere(spec.name)) continue;
     if (!spec) {
       const close = suggest(line.name);
       if (close) {

@@ -38,11 +38,24 @@ export type Command =
   | { kind: "blocked"; reason: string }
   | { kind: "unblocked" }
   | { kind: "help" }
+  /** Handled by the community journey (`features/community/quiet.ts`), not by the squad. */
+  | { kind: "quiet" }
+  | { kind: "unquiet" }
   /** `repo` is `owner/repo` when typed (`medic/cht-core#12`), null for this repository (`#12`). */
   | { kind: "duplicate"; repo: string | null; number: number }
   | { kind: "squad"; action: "propose" };
 
 export type CommandKind = Command["kind"];
+
+/**
+ * Commands listed here and in `/help`, but run by another handler: the squad side takes them as
+ * known, so it neither refuses, nor reacts to, nor answers them.
+ */
+const HANDLED_ELSEWHERE: ReadonlySet<CommandKind> = new Set<CommandKind>(["quiet", "unquiet"]);
+
+export function handledElsewhere(kind: string): boolean {
+  return HANDLED_ELSEWHERE.has(kind as CommandKind);
+}
 
 export type ParseResult = { ok: true; command: Command } | { ok: false; error: string };
 
@@ -84,7 +97,15 @@ function defineSpec(
 
 const ok = (command: Command): ParseResult => ({ ok: true, command });
 
-type BareKind = "join" | "leave" | "interested" | "uninterested" | "unblocked" | "help";
+type BareKind =
+  | "join"
+  | "leave"
+  | "interested"
+  | "uninterested"
+  | "unblocked"
+  | "help"
+  | "quiet"
+  | "unquiet";
 
 /** For commands without arguments: trailing words are talk ("/join happy to help"), not errors. */
 const bare = (name: BareKind, role: Role) =>
@@ -172,10 +193,15 @@ const squad = defineSpec("squad", "/squad propose", "maintainer", (args, fail) =
     : fail("squad-action", { action: escapeInline(word ?? "") });
 });
 
-/** In the order `/help` lists them: following, joining, leading, then running the squad. */
+/**
+ * In the order `/help` lists them: following (and being mentioned), joining, leading, then
+ * running the squad.
+ */
 export const SPECS: readonly CommandSpec[] = [
   bare("interested", "anyone"),
   bare("uninterested", "anyone"),
+  bare("quiet", "anyone"),
+  bare("unquiet", "anyone"),
   bare("join", "anyone"),
   bare("leave", "anyone"),
   lead,

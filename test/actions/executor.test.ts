@@ -92,6 +92,40 @@ describe("execute", () => {
     expect(github.labelsOf(ref)).toEqual(["enhancement"]);
   });
 
+  it("closes as a duplicate naming the original, and only once", async () => {
+    const { github, people, repo, ref, load } = await setup();
+    const original = github.as(people.user).openIssue(repo, { title: "First", body: "" }).ref;
+    const originalId = github.issue(original)?.id ?? "";
+    const close = { type: "closeIssue" as const, reason: "DUPLICATE" as const };
+    // Without the original's id, the close sends no duplicateIssueId at all.
+    const plain = await execute(github, await load(), [close], { ...OPTIONS, dryRun: true });
+    expect(plain.ops).toEqual([
+      { op: "closeIssue", issueId: github.issue(ref)?.id, reason: "DUPLICATE" },
+    ]);
+    const first = await execute(
+      github,
+      await load(),
+      [{ ...close, duplicateOf: originalId }],
+      OPTIONS,
+    );
+    expect(first.ops).toEqual([
+      {
+        op: "closeIssue",
+        issueId: github.issue(ref)?.id,
+        reason: "DUPLICATE",
+        duplicateIssueId: originalId,
+      },
+    ]);
+    expect(github.issue(ref)).toMatchObject({ stateReason: "duplicate", duplicateOf: originalId });
+    const again = await execute(
+      github,
+      await load(),
+      [{ ...close, duplicateOf: originalId }],
+      OPTIONS,
+    );
+    expect(again.ops).toEqual([]);
+  });
+
   it("reports instead of writing in a dry run", async () => {
     const { github, load } = await setup();
     const result = await execute(

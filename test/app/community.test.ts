@@ -126,6 +126,52 @@ describe("/quiet", () => {
   });
 });
 
+describe("/quiet beside the squad commands", () => {
+  const FEATURE = {
+    title: "Show sync status",
+    body: "### Is your feature request related to a problem?\nYes.",
+  };
+
+  it("on a feature: only the community side answers, and /help lists /quiet and /unquiet", async () => {
+    const { app, store } = await communityApp();
+    const feature = app.github.as(app.people.user).openIssue(app.repo, FEATURE);
+    await app.deliver(feature);
+    await app.deliverEchoes();
+    const card = () => app.github.botComments(feature.ref).find((c) => c.body.includes("card"));
+    const before = card();
+
+    const said = app.github.as(NEWCOMER).comment(feature.ref, "/quiet");
+    await app.deliver(said);
+    await app.deliver(said); // a redelivery answers nothing twice
+    expect((await store.getContributor(app.org, NEWCOMER))?.quiet).toBe(true);
+    const asked = app.github.commentsOf(feature.ref).find((c) => c.id === said.nodeId);
+    expect(asked?.reactions).toEqual([{ user: app.github.appLogin, content: "THUMBS_UP" }]);
+    // The community's confirmation, and nothing from the squad: no refusal, no "did you mean".
+    expect(keyed(app, feature.ref, "quiet:")).toHaveLength(1);
+    expect(keyed(app, feature.ref, "reply:")).toEqual([]);
+    expect(card()?.body).toBe(before?.body);
+
+    await app.deliver(app.github.as(NEWCOMER).comment(feature.ref, "/unquiet\n/join"));
+    expect((await store.getContributor(app.org, NEWCOMER))?.quiet).toBe(false);
+    expect(keyed(app, feature.ref, "reply:")).toEqual([]);
+
+    await app.deliver(app.github.as(app.people.user).comment(feature.ref, "/help"));
+    const help = keyed(app, feature.ref, "reply:");
+    expect(help).toHaveLength(1);
+    expect(help[0]?.body).toContain("`/quiet`");
+    expect(help[0]?.body).toContain("`/unquiet`");
+  });
+
+  it("on an issue that is not a feature: no squad refusal", async () => {
+    const { app } = await communityApp();
+    const plain = app.github.as(app.people.user).openIssue(app.repo, { title: "Typo", body: "x" });
+    await app.deliver(plain);
+    await app.deliver(app.github.as(NEWCOMER).comment(plain.ref, "/quiet"));
+    expect(keyed(app, plain.ref, "quiet:")).toHaveLength(1);
+    expect(keyed(app, plain.ref, "reply:")).toEqual([]);
+  });
+});
+
 describe("release.published", () => {
   const FEATURE = {
     title: "Show sync status",

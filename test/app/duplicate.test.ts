@@ -40,12 +40,18 @@ describe("/duplicate", () => {
       "loadIssue",
       "mutate",
     ]);
-    expect(app.github.issue(copy)).toMatchObject({ state: "closed", stateReason: "duplicate" });
+    // Closed naming the original, so GitHub itself shows the copy as its duplicate.
+    expect(app.github.issue(copy)).toMatchObject({
+      state: "closed",
+      stateReason: "duplicate",
+      duplicateOf: app.github.issue(original)?.id,
+    });
     expect(duplicateReplies(app, copy)).toHaveLength(1);
     expect(duplicateReplies(app, copy)[0]).toContain(`#${original.number}`);
     expect(cardState(app.github, copy).duplicateOf).toEqual({
       repo: "medic/cht-core",
       number: original.number,
+      nodeId: app.github.issue(original)?.id,
     });
     expect(cards(app.github, copy)[0]?.body).toContain("Duplicate of");
     const target = cardState(app.github, original);
@@ -136,7 +142,10 @@ describe("/duplicate", () => {
         .as(app.people.maintainer)
         .comment(copy.ref, `/duplicate medic/cht-docs#${target.ref.number}`),
     );
-    expect(app.github.issue(copy.ref)?.stateReason).toBe("duplicate");
+    expect(app.github.issue(copy.ref)).toMatchObject({
+      stateReason: "duplicate",
+      duplicateOf: app.github.issue(target.ref)?.id,
+    });
     expect(cardState(app.github, target.ref).interested).toEqual([app.people.user]);
     expect(duplicateReplies(app, copy.ref)[0]).toContain("medic/cht-docs#");
   });

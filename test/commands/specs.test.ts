@@ -3,11 +3,14 @@ import { describe, expect, it } from "vitest";
 import {
   type Command,
   findSpec,
+  handledElsewhere,
   type ParseResult,
   roleAllows,
   SPECS,
   suggest,
 } from "../../src/commands/specs.js";
+import { message } from "../../src/core/templates.js";
+import { QUIET_SPECS } from "../../src/features/community/quiet.js";
 
 function parse(name: string, args: string): ParseResult {
   const spec = findSpec(name);
@@ -208,11 +211,33 @@ describe("/blocked", () => {
   });
 });
 
+describe("/quiet and /unquiet", () => {
+  it.each([
+    ["quiet", ""],
+    ["quiet", "please, too many pings"],
+    ["unquiet", ""],
+  ] as const)("/%s %j is the bare command", (name, args) => accepts(name, args, { kind: name }));
+
+  it("are registered as the community journey describes them, and run there", () => {
+    for (const described of QUIET_SPECS) {
+      const spec = findSpec(described.name);
+      expect([spec?.usage, spec?.role]).toEqual([described.usage, described.role]);
+      expect(spec?.summary).toBe(message(described.summaryKey));
+      expect(handledElsewhere(described.name)).toBe(true);
+    }
+    const squad = SPECS.filter((spec) => !handledElsewhere(spec.name)).map((spec) => spec.name);
+    expect(squad).not.toContain("quiet");
+    expect(squad).toContain("help");
+  });
+});
+
 describe("the spec list", () => {
   it("has one spec per command, with who may run it", () => {
     expect(SPECS.map((spec) => [spec.name, spec.role])).toEqual([
       ["interested", "anyone"],
       ["uninterested", "anyone"],
+      ["quiet", "anyone"],
+      ["unquiet", "anyone"],
       ["join", "anyone"],
       ["leave", "anyone"],
       ["lead", "lead"],
@@ -253,6 +278,8 @@ describe("suggest", () => {
     ["intrested", "interested"],
     ["halp", "help"],
     ["leed", "lead"],
+    ["quite", "quiet"],
+    ["unqiet", "unquiet"],
     ["lgtm", null],
     ["assign", null],
     ["x", null],

@@ -102,10 +102,18 @@ export function react(
 }
 
 /** False when already closed; the reason is still updated, as closing again does on GitHub. */
-export function closeIssue(store: Store, issue: Issue, reason: CloseStateReason): boolean {
+/** `duplicateOf`: the original's node id, kept only for a close as a duplicate. */
+export function closeIssue(
+  store: Store,
+  issue: Issue,
+  reason: CloseStateReason,
+  duplicateOf?: string,
+): boolean {
   const changed = issue.state !== "closed";
   issue.state = "closed";
   issue.stateReason = reason;
+  if (reason === "duplicate" && duplicateOf) issue.duplicateOf = duplicateOf;
+  else delete issue.duplicateOf;
   if (changed) issue.closedAt = store.timestamp();
   issue.updatedAt = store.timestamp();
   return changed;
@@ -115,6 +123,7 @@ export function reopenIssue(store: Store, issue: Issue): boolean {
   if (issue.state === "open") return false;
   issue.state = "open";
   issue.stateReason = "reopened";
+  delete issue.duplicateOf;
   issue.closedAt = null;
   issue.updatedAt = store.timestamp();
   return true;

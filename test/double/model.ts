@@ -84,6 +84,8 @@ export interface Issue {
   createdAt: string;
   updatedAt: string;
   closedAt: string | null;
+  /** Closed as a duplicate naming the original (`duplicateIssueId`): that issue's node id. */
+  duplicateOf?: string;
   /** Label node ids in the order they were applied. */
   labelIds: string[];
   comments: Comment[];

@@ -120,7 +120,10 @@ function run({ store, webhooks, emit }: MutationContext, op: MutationOp): string
           : op.reason === "DUPLICATE"
             ? "duplicate"
             : "not_planned";
-      if (closeIssue(store, issue, reason)) emit(webhooks.issues(repo, issue, "closed", app));
+      // GitHub resolves the original's id like any other: an unknown one fails the mutation.
+      const original = op.duplicateIssueId ? issueNode(store, op.duplicateIssueId).issue : null;
+      if (closeIssue(store, issue, reason, original?.id))
+        emit(webhooks.issues(repo, issue, "closed", app));
       return undefined;
     }
     case "reopenIssue": {

@@ -37,6 +37,8 @@ export interface IssueView {
   createdAt: string;
   updatedAt: string;
   closedAt: string | null;
+  /** The original's node id, when the issue was closed as a duplicate naming it. */
+  duplicateOf: string | null;
   /** Label names in the order they were applied. */
   labels: string[];
   comments: CommentView[];
@@ -73,6 +75,7 @@ export function issueView(repo: Repo, issue: Issue): IssueView {
     createdAt: issue.createdAt,
     updatedAt: issue.updatedAt,
     closedAt: issue.closedAt,
+    duplicateOf: issue.duplicateOf ?? null,
     labels: labelNames(repo, issue),
     comments: issue.comments.map(commentView),
     reactions: structuredClone(issue.reactions),

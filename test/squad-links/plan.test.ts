@@ -172,6 +172,27 @@ describe("the planner with links", () => {
     });
   });
 
+  it("names the original in the close when the check knew its node id", () => {
+    const check = { ok: true as const, issue: target, nodeId: "I_3" };
+    const plan = planSquad({
+      config,
+      issue: withCard(base),
+      trigger: command("/duplicate #3", true, { duplicates: { "/duplicate #3": check } }),
+      now,
+    });
+    expect(plan.actions).toContainEqual({
+      type: "closeIssue",
+      reason: "DUPLICATE",
+      duplicateOf: "I_3",
+    });
+    expect(stateAfter(plan.actions).duplicateOf).toEqual({ ...target, nodeId: "I_3" });
+    // The card shows the link as before: the node id is for GitHub only.
+    const card = plan.actions.find((a) => a.type === "upsertCard");
+    const shown = card?.type === "upsertCard" ? card.body.replace(/<!--[\s\S]*?-->/g, "") : "";
+    expect(shown).toContain("Duplicate of");
+    expect(shown).not.toContain("I_3");
+  });
+
   it.each([
     [
       "refused for a non-maintainer",

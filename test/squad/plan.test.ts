@@ -20,7 +20,7 @@ function withCard(state: FeatureState, labelNames: string[], extra: Partial<Issu
 
 function stateAfter(actions: Action[]): FeatureState {
   const card = actions.find((a) => a.type === "upsertCard");
-  if (!card || card.type !== "upsertCard") throw new Error("no card planned");
+  if (card?.type !== "upsertCard") throw new Error("no card planned");
   return decodeMarker(card.body, CARD_MARKER) as FeatureState;
 }
 
@@ -216,6 +216,42 @@ describe("commands", () => {
     expect(replies).toHaveLength(1);
     expect(replies[0]?.body).toContain("/link scope");
     expect(of(plan.actions, "react")).toEqual([]);
+  });
+
+  it("leaves /quiet and /unquiet to the community journey: no reaction, reply or handled key", () => {
+    const quiet = { line: "/quiet", command: { kind: "quiet" as const }, role: "anyone" as const };
+    const unquiet = { ...quiet, line: "/unquiet", command: { kind: "unquiet" as const } };
+    const plan = planSquad({
+      config,
+      issue: withCard(convergence, ["phase: convergence"]),
+      trigger: commandTrigger([quiet, unquiet], "someone-new"),
+      now,
+    });
+    expect(of(plan.actions, "react")).toEqual([]);
+    expect(of(plan.actions, "comment")).toEqual([]);
+    expect(stateAfter(plan.actions)).toEqual(convergence);
+
+    const beside = planSquad({
+      config,
+      issue: withCard(convergence, ["phase: convergence"]),
+      trigger: commandTrigger(
+        [quiet, { line: "/join", command: { kind: "join" }, role: "anyone" }],
+        "ana",
+      ),
+      now,
+    });
+    expect(stateAfter(beside.actions).members).toEqual(["ana"]);
+    expect(of(beside.actions, "react")).toHaveLength(1);
+    expect(of(beside.actions, "comment")).toEqual([]);
+
+    // Not a feature: nothing to refuse either.
+    const plain = planSquad({
+      config,
+      issue: issue({ body: "A typo in the docs." }),
+      trigger: commandTrigger([quiet], "someone-new"),
+      now,
+    });
+    expect(plain.actions).toEqual([]);
   });
 
   it("moves when the criteria are met, with a reaction instead of a reply", () => {

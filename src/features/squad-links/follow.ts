@@ -25,7 +25,8 @@ export function followLink(state: FeatureState, trigger: Trigger): FeatureState 
 
 /**
  * Closing as a duplicate and the one reply saying so, for each `/duplicate` that was applied.
- * The reply starts "Duplicate of #N", which GitHub also reads as marking the duplicate.
+ * The reply starts "Duplicate of #N", which GitHub also reads as marking the duplicate; the close
+ * names the original too when its node id is known, which is how GitHub links it natively.
  */
 export function duplicateActions(
   issue: IssueSnapshot,
@@ -47,6 +48,10 @@ export function duplicateActions(
   });
   return [
     { type: "comment", key: `duplicate:${linkKey(target)}`, body },
-    { type: "closeIssue", reason: "DUPLICATE" },
+    {
+      type: "closeIssue",
+      reason: "DUPLICATE",
+      ...(target.nodeId ? { duplicateOf: target.nodeId } : {}),
+    },
   ];
 }

@@ -35,7 +35,9 @@ export interface CommandRequest {
 export type CommandOutcome =
   | { line: string; status: "applied" }
   | { line: string; status: "refused"; reason: string }
-  | { line: string; status: "help" };
+  | { line: string; status: "help" }
+  /** Run by another handler (`/quiet`): the squad neither reacts nor answers. */
+  | { line: string; status: "elsewhere" };
 
 export interface CommandsResult {
   state: FeatureState;
@@ -143,6 +145,9 @@ function applyOne(
   switch (command.kind) {
     case "help":
       return { state, outcome: { line, status: "help" } };
+    case "quiet":
+    case "unquiet":
+      return { state, outcome: { line, status: "elsewhere" } };
     case "invalid":
       return { state, outcome: { line, status: "refused", reason: command.reason } };
     case "join":
@@ -187,9 +192,9 @@ function applyOne(
     case "phase":
       return movePhase(state, command, line, ctx);
     case "duplicate":
-      return linked(state, ctx.links?.duplicates?.[line], line, (issue) => ({
+      return linked(state, ctx.links?.duplicates?.[line], line, (issue, nodeId) => ({
         ...state,
-        duplicateOf: issue,
+        duplicateOf: nodeId ? { ...issue, nodeId } : issue,
       }));
     case "squad":
       return linked(state, ctx.links?.squad, line, (issue) => ({
@@ -204,11 +209,11 @@ function linked(
   state: FeatureState,
   check: LinkCheck | undefined,
   line: string,
-  apply: (issue: Extract<LinkCheck, { ok: true }>["issue"]) => FeatureState,
+  apply: (issue: Extract<LinkCheck, { ok: true }>["issue"], nodeId?: string) => FeatureState,
 ): OneResult {
   if (!check) return { state, outcome: refuse(line, "link.unchecked") };
   if (!check.ok) return { state, outcome: { line, status: "refused", reason: check.reason } };
-  return { state: apply(check.issue), outcome: { line, status: "applied" } };
+  return { state: apply(check.issue, check.nodeId), outcome: { line, status: "applied" } };
 }
 
 function phaseList(config: Config): string {

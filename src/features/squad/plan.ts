@@ -3,6 +3,7 @@
  * feature should be in and the actions that get GitHub there. Pure; see DESIGN.md.
  */
 import type { Action } from "../../actions/action.js";
+import { handledElsewhere } from "../../commands/specs.js";
 import type { Config, Phase } from "../../config/schema.js";
 import { message } from "../../core/templates.js";
 import type { IssueSnapshot } from "../../github/types.js";
@@ -44,7 +45,15 @@ export interface SquadPlan {
 
 const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
-export function planSquad(input: SquadPlanInput): SquadPlan {
+/** A comment's commands without those another handler runs (`/quiet`): the squad ignores them. */
+function squadTrigger(trigger: Trigger): Trigger {
+  if (trigger.kind !== "comment") return trigger;
+  const commands = trigger.commands.filter((c) => !handledElsewhere(c.command.kind));
+  return commands.length === trigger.commands.length ? trigger : { ...trigger, commands };
+}
+
+export function planSquad(planInput: SquadPlanInput): SquadPlan {
+  const input = { ...planInput, trigger: squadTrigger(planInput.trigger) };
   const { config, issue, trigger, now } = input;
   const at = now.toISOString();
   const labels = issue.labels.map((l) => l.name);

@@ -22,8 +22,9 @@ export function renderCommandReplies(
   actor: string,
   outcomes: CommandOutcome[],
 ): Reply | null {
-  const refused = outcomes.filter((o) => o.status === "refused");
-  const wantsHelp = outcomes.some((o) => o.status === "help");
+  const shown = outcomes.filter((o) => o.status !== "elsewhere");
+  const refused = shown.filter((o) => o.status === "refused");
+  const wantsHelp = shown.some((o) => o.status === "help");
   if (refused.length === 0 && !wantsHelp) return null;
   const body = renderTemplate("command-reply", {
     actor: mention(actor),
@@ -31,6 +32,6 @@ export function renderCommandReplies(
     hasRefused: refused.length > 0,
     help: wantsHelp ? renderHelp(SPECS) : "",
   });
-  const fingerprint = shortHash(outcomes.map((o) => `${o.status}:${o.line}`).join("\n"));
+  const fingerprint = shortHash(shown.map((o) => `${o.status}:${o.line}`).join("\n"));
   return { body, key: (id) => `reply:${id}:${fingerprint}` };
 }

@@ -55,8 +55,11 @@ export const featureStateSchema = z.object({
       }),
     )
     .optional(),
-  /** Set by `/duplicate`: the issue this one was closed as a duplicate of. */
-  duplicateOf: issueLinkSchema.optional(),
+  /**
+   * Set by `/duplicate`: the issue this one was closed as a duplicate of, with its node id when
+   * known, which the close sends so GitHub itself marks the duplicate.
+   */
+  duplicateOf: issueLinkSchema.extend({ nodeId: z.string().optional() }).optional(),
   /** Issues (`owner/repo#N`) whose people this feature took in once: a redelivery adds nobody twice. */
   adopted: z.array(z.string()).optional(),
   /** On a request: the squad issue `/squad propose` opened for it, with that issue's phase name. */
