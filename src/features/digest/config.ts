@@ -12,7 +12,7 @@ export function isTimeZone(zone: string): boolean {
   }
 }
 
-function isCron(pattern: string): boolean {
+export function isCron(pattern: string): boolean {
   try {
     new Cron(pattern, { paused: true });
     return true;
@@ -69,16 +69,32 @@ export const monthlyDigestSchema = z.strictObject({
   listLimit: z.number().int().min(1).max(100).default(15),
 });
 
-export const digestsConfigSchema = z.strictObject({
-  /** `issue`: one issue per digest, the previous one closed. Discussions are not supported yet. */
-  delivery: z.literal("issue").default("issue"),
-  /** Label of digest issues; the bot finds its earlier digests by it. */
-  label: z.string().min(1).max(50).default("squad-bot: digest"),
-  /** Where an org-wide digest is posted; defaults to the repository whose config it is. */
-  postTo: repoName.optional(),
-  weekly: weeklyDigestSchema.prefault({}),
-  monthly: monthlyDigestSchema.prefault({}),
-});
+export const digestsConfigSchema = z
+  .strictObject({
+    /**
+     * `issue` (default): one labelled issue per digest, the previous one closed. `discussion`: one
+     * discussion in `discussionCategory`, the previous one closed as outdated. `pinned-comment`:
+     * one comment on a pinned issue, the previous one minimized as outdated.
+     */
+    delivery: z.enum(["issue", "discussion", "pinned-comment"]).default("issue"),
+    /** Name of the discussion category digests are posted in; required for `discussion`. */
+    discussionCategory: z.string().min(1).max(100).optional(),
+    /**
+     * The issue digests are commented on for `pinned-comment`; by default the first pinned issue
+     * that carries `label`. A maintainer pins it: the bot neither creates nor pins one.
+     */
+    pinnedIssue: z.number().int().min(1).optional(),
+    /** Label of digest issues (and of the pinned issue); the bot finds its earlier digests by it. */
+    label: z.string().min(1).max(50).default("squad-bot: digest"),
+    /** Where an org-wide digest is posted; defaults to the repository whose config it is. */
+    postTo: repoName.optional(),
+    weekly: weeklyDigestSchema.prefault({}),
+    monthly: monthlyDigestSchema.prefault({}),
+  })
+  .refine((d) => d.delivery !== "discussion" || d.discussionCategory !== undefined, {
+    message: "`delivery: discussion` needs `discussionCategory`, the name of a discussion category",
+    path: ["discussionCategory"],
+  });
 
 export type DigestsConfig = z.output<typeof digestsConfigSchema>;
 export type WeeklyDigestConfig = DigestsConfig["weekly"];

@@ -6,8 +6,10 @@ import { collectWeekly } from "./collect.js";
 import { type CommunityDigestProvider, renderCommunityDigest } from "./community.js";
 import type { DigestKind, DigestsConfig } from "./config.js";
 import { digestIssue, planDelivery } from "./delivery.js";
+import type { DeliveredPost, DigestDeliveryPort } from "./delivery-port.js";
 import { type Period, reportedPeriod } from "./period.js";
 import { toPlainText } from "./plain-text.js";
+import { deliverPost } from "./post-delivery.js";
 import type { DigestReadStats, DigestSource } from "./source.js";
 import { type RenderedDigest, renderWeeklyDigest } from "./weekly.js";
 
@@ -28,6 +30,8 @@ export interface DigestRunInput {
   dryRun?: boolean;
   /** Needed for the monthly digest; the contributor store provides it. */
   community?: CommunityDigestProvider;
+  /** Needed for `delivery: discussion` and `pinned-comment`. */
+  delivery?: DigestDeliveryPort;
 }
 
 export interface DigestRunResult {
@@ -38,6 +42,8 @@ export interface DigestRunResult {
   /** The period's digest issue, posted now or found. */
   issue: IssueSummary | null;
   reads: DigestReadStats | null;
+  /** The period's discussion or comment, posted now or found; absent for issue delivery. */
+  post?: DeliveredPost | null;
 }
 
 export function parseRepo(name: string): RepoRef {
@@ -84,6 +90,10 @@ export async function runDigest(input: DigestRunInput): Promise<DigestRunResult>
   const { rendered, reads } = await render(input, period, repos);
   const base = { period, rendered, text: toPlainText(rendered.markdown), reads };
   if (input.dryRun) return { ...base, outcome: "dry-run", issue: null };
+  if (input.digests.delivery !== "issue") {
+    // Discussions and pinned comments: `post-delivery.ts`.
+    return { ...base, ...(await deliverPost(input, period, rendered, target)) };
+  }
 
   const issue = digestIssue(period, rendered, input.digests.label);
   const list = () => input.port.listIssuesWithLabel(target, input.digests.label, "all");
