@@ -1,14 +1,21 @@
 /**
  * The production app: the features over Probot's own Octokit, with metrics, health checks and the
- * contributor store (PGlite in SQUAD_BOT_DATA_DIR, or PostgreSQL at DATABASE_URL).
+ * contributor store (PGlite in SQUAD_BOT_DATA_DIR, or PostgreSQL at DATABASE_URL), and the
+ * scheduled digests and repair sweeps.
  */
+
+import pg from "pg";
 import type { Context, Probot } from "probot";
 import { collectDefaultMetrics } from "prom-client";
 import { createApp } from "./app/create-app.js";
+import { startServerJobs } from "./app/jobs.js";
+import type { Runtime } from "./app/runtime.js";
 import { OctokitCommunity } from "./github/octokit/community.js";
 import { OctokitGitHub } from "./github/octokit/index.js";
+import { OctokitJobHost } from "./github/octokit/job-host.js";
 import { OctokitSimilarSearch } from "./github/octokit/search-issues.js";
 import { Metrics } from "./observability/metrics.js";
+import { InProcessLock, type JobLock, PgAdvisoryLock } from "./scheduler/index.js";
 import { describeStore, openStore, storeOptionsFromEnv } from "./store/index.js";
 
 async function botLogin(app: Probot): Promise<string> {
@@ -41,30 +48,67 @@ const storeOptions = storeOptionsFromEnv(process.env);
 const store = await openStore(storeOptions);
 console.info(`squad-bot: contributor store on ${describeStore(storeOptions)}`);
 
+/**
+ * Several instances share PostgreSQL, and its advisory locks let one of them do each scheduled run;
+ * on PGlite there is one instance. Either way the digest's period marker stays the final guard.
+ */
+function jobLock(): { lock: JobLock; close(): Promise<void> } {
+  if (!storeOptions.databaseUrl) return { lock: new InProcessLock(), close: async () => {} };
+  const pool = new pg.Pool({ connectionString: storeOptions.databaseUrl, max: 2 });
+  // An idle connection the server drops emits "error"; unhandled, it would end the process.
+  pool.on("error", (error) => console.error("squad-bot: job lock connection failed", error));
+  const lock = new PgAdvisoryLock(async () => {
+    const client = await pool.connect();
+    return { query: (text, params) => client.query(text, params), release: () => client.release() };
+  });
+  return { lock, close: () => pool.end() };
+}
+
+const closers: (() => Promise<void>)[] = [];
+
+/** Digests and repair sweeps on the server's own timers, unless SQUAD_BOT_SCHEDULER=off. */
+function startJobs(runtime: Runtime, app: Probot) {
+  const { lock, close } = jobLock();
+  const host = new OctokitJobHost(
+    (id) => app.auth(id),
+    (kind) => metrics.githubRequests.inc({ kind }),
+  );
+  const jobs = startServerJobs(runtime, app, { host, log: app.log, lock, env: process.env });
+  closers.push(close);
+  if (jobs) closers.unshift(() => jobs.stop());
+}
+
 // PGlite keeps a lock file in its data directory: close cleanly so the next start finds it free.
+// Jobs stop first: a run in progress finishes before the store and the lock pool close.
 let closing = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {
     if (closing) return;
     closing = true;
-    store.close().finally(() => process.exit(0));
+    (async () => {
+      for (const close of closers) await close().catch(() => {});
+      await store.close();
+    })().finally(() => process.exit(0));
   });
 }
 
-export default createApp({
-  githubFor: (context) => new OctokitGitHub(context.octokit, instrument(context)),
-  communityFor: (context) =>
-    new OctokitCommunity(context.octokit, {
-      onRequest: (kind) => metrics.githubRequests.inc({ kind }),
-    }),
-  store,
-  searchFor: (context) =>
-    new OctokitSimilarSearch(context.octokit, {
-      onRequest: (kind) => metrics.githubRequests.inc({ kind }),
-    }),
-  appLogin: botLogin,
-  now: () => new Date(),
-  dryRun: process.env.SQUAD_BOT_DRY_RUN === "true",
-  metrics,
-  healthChecks: [async () => ({ name: "database", ok: await store.healthCheck() })],
-});
+export default createApp(
+  {
+    githubFor: (context) => new OctokitGitHub(context.octokit, instrument(context)),
+    communityFor: (context) =>
+      new OctokitCommunity(context.octokit, {
+        onRequest: (kind) => metrics.githubRequests.inc({ kind }),
+      }),
+    store,
+    searchFor: (context) =>
+      new OctokitSimilarSearch(context.octokit, {
+        onRequest: (kind) => metrics.githubRequests.inc({ kind }),
+      }),
+    appLogin: botLogin,
+    now: () => new Date(),
+    dryRun: process.env.SQUAD_BOT_DRY_RUN === "true",
+    metrics,
+    healthChecks: [async () => ({ name: "database", ok: await store.healthCheck() })],
+  },
+  startJobs,
+);

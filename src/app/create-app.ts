@@ -11,7 +11,8 @@ import { type AppDeps, Runtime } from "./runtime.js";
 
 type Handler = (runtime: Runtime, context: Context) => Promise<void>;
 
-export function createApp(deps: AppDeps) {
+/** `onStart` runs once the handlers are registered, with the runtime they share (scheduled jobs). */
+export function createApp(deps: AppDeps, onStart?: (runtime: Runtime, app: Probot) => void) {
   return (app: Probot, options?: ApplicationFunctionOptions): void => {
     const runtime = new Runtime(app, deps);
     const { metrics } = deps;
@@ -49,5 +50,6 @@ export function createApp(deps: AppDeps) {
       app.on(name, guard(`community:${name}`, onContribution(name)));
     app.on("issue_comment", guard("quiet", onQuietCommand));
     app.on("release", guard("release", onRelease));
+    onStart?.(runtime, app);
   };
 }

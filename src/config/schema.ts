@@ -4,6 +4,7 @@ import { communityConfigSchema } from "../features/community/config.js";
 import { digestsConfigSchema } from "../features/digest/config.js";
 import { intakeConfigSchema } from "../features/similar/config.js";
 import { squadsConfigSchema } from "../features/squad-links/config.js";
+import { sweepConfigSchema } from "../features/sweep/config.js";
 
 export const LINK_KINDS = ["scope", "board", "repo", "design"] as const;
 export type LinkKind = (typeof LINK_KINDS)[number];
@@ -130,6 +131,8 @@ export const configSchema = z
     intake: intakeConfigSchema.optional(),
     /** Weekly squad and monthly community digests; off when absent. */
     digests: digestsConfigSchema.optional(),
+    /** The server's repair sweep of lost webhooks; on by default, `null` turns it off. */
+    sweep: sweepConfigSchema.nullable().prefault({}),
     /** Where `/squad propose` opens squad issues (a roadmap repository); off when absent. */
     squads: squadsConfigSchema.optional(),
     /** Welcomes, milestones, journey stages and early access; needs the contributor store. */

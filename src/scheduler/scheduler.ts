@@ -82,6 +82,18 @@ export class Scheduler {
     if (this.started) this.arm(entry);
   }
 
+  /** Unschedules a job (e.g. its repository left the installation); a run in progress finishes. */
+  remove(name: string): boolean {
+    const entry = this.entries.get(name);
+    if (!entry) return false;
+    if (entry.timer !== null) this.clock.clearTimeout(entry.timer);
+    return this.entries.delete(name);
+  }
+
+  names(): string[] {
+    return [...this.entries.keys()];
+  }
+
   start(): void {
     this.started = true;
     for (const entry of this.entries.values()) this.arm(entry);
@@ -109,6 +121,8 @@ export class Scheduler {
   }
 
   private arm(entry: Entry): void {
+    // A job removed while it ran is not armed again.
+    if (this.entries.get(entry.job.name) !== entry) return;
     const now = this.clock.now();
     entry.next = entry.cron.nextRun(now);
     if (!entry.next) return;

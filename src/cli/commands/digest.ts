@@ -2,14 +2,20 @@
 import { parseArgs } from "node:util";
 import { ProbotOctokit } from "probot";
 import { loadConfig } from "../../config/load.js";
+import type { CommunityPort } from "../../features/community/port.js";
 import type { CommunityDigestProvider } from "../../features/digest/community.js";
+import { StoreCommunityDigest } from "../../features/digest/community-collector.js";
 import { type DigestKind, digestSettings } from "../../features/digest/config.js";
+import type { DigestDeliveryPort } from "../../features/digest/delivery-port.js";
 import { parsePeriod } from "../../features/digest/period.js";
 import { parseRepo, runDigest } from "../../features/digest/run.js";
 import type { DigestSource } from "../../features/digest/source.js";
+import { OctokitCommunity } from "../../github/octokit/community.js";
+import { OctokitDigestDelivery } from "../../github/octokit/digest-delivery.js";
 import { OctokitDigestSource } from "../../github/octokit/digest-source.js";
 import { OctokitGitHub } from "../../github/octokit/index.js";
 import type { GitHubPort } from "../../github/port.js";
+import { type ContributorStore, openStore, storeOptionsFromEnv } from "../../store/index.js";
 import { type CliCommand, type CliIo, UsageError } from "../command.js";
 
 const USAGE = `Usage: squad-bot digest (--repo owner/name | --org name) [options]
@@ -24,7 +30,8 @@ Renders the digest of the last complete period and posts it as an issue, once pe
 
 Environment: GITHUB_TOKEN (issues: write, contents: read); SQUAD_BOT_LOGIN, the app that writes
 squad cards (default squad-bot[bot]); SQUAD_BOT_DIGEST_AUTHOR, who posts digests (default: the
-token's user, or github-actions[bot] inside GitHub Actions).`;
+token's user, or github-actions[bot] inside GitHub Actions). The monthly digest reads the
+contributor store: DATABASE_URL (PostgreSQL) or SQUAD_BOT_DATA_DIR (PGlite) must be set.`;
 
 /** What the command needs from the outside world; tests pass the in-memory GitHub. */
 export interface DigestCommandDeps {
@@ -34,11 +41,17 @@ export interface DigestCommandDeps {
   ): {
     port: GitHubPort;
     source: DigestSource;
+    /** Good first issues and org membership for the monthly digest. */
+    community?: CommunityPort;
+    /** Discussions and pinned comments, for `digests.delivery` other than `issue`. */
+    delivery?: DigestDeliveryPort;
     /** The login the token posts as. */
     whoami(): Promise<string>;
   };
   now(): Date;
+  /** A ready collector (tests); otherwise the monthly digest opens the store from the environment. */
   community?: CommunityDigestProvider;
+  openStore?(env: NodeJS.ProcessEnv): Promise<ContributorStore>;
 }
 
 const octokitDeps: DigestCommandDeps = {
@@ -47,10 +60,13 @@ const octokitDeps: DigestCommandDeps = {
     return {
       port: new OctokitGitHub(octokit),
       source: new OctokitDigestSource(octokit, { cardAuthor }),
+      community: new OctokitCommunity(octokit),
+      delivery: new OctokitDigestDelivery(octokit),
       whoami: async () => (await octokit.rest.users.getAuthenticated()).data.login,
     };
   },
   now: () => new Date(),
+  openStore: (env) => openStore(storeOptionsFromEnv(env)),
 };
 
 function parse(args: string[]) {
@@ -119,6 +135,24 @@ export function createDigestCommand(deps: DigestCommandDeps): CliCommand {
         : (io.env.SQUAD_BOT_DIGEST_AUTHOR ??
           (io.env.GITHUB_ACTIONS === "true" ? "github-actions[bot]" : await github.whoami()));
 
+      // Only where the store was asked for: a default ./data would read an empty store silently.
+      const wantsStore = kind === "monthly" && !deps.community && storeConfigured(io.env);
+      const store = wantsStore && deps.openStore ? await deps.openStore(io.env) : undefined;
+      const community =
+        deps.community ??
+        (store
+          ? new StoreCommunityDigest({
+              store,
+              community: loaded.config.community,
+              ...(github.community ? { port: github.community } : {}),
+              limit: digests.monthly.listLimit,
+            })
+          : undefined);
+      if (kind === "monthly" && !community) {
+        throw new Error(
+          "the monthly digest reads the contributor store: set DATABASE_URL or SQUAD_BOT_DATA_DIR",
+        );
+      }
       const result = await runDigest({
         port: github.port,
         source: github.source,
@@ -130,8 +164,9 @@ export function createDigestCommand(deps: DigestCommandDeps): CliCommand {
         ...(period ? { period } : {}),
         author,
         dryRun,
-        ...(deps.community ? { community: deps.community } : {}),
-      });
+        ...(community ? { community } : {}),
+        ...(github.delivery ? { delivery: github.delivery } : {}),
+      }).finally(() => store?.close());
       if (dryRun) {
         io.stdout(options.text ? result.text : `${result.rendered.markdown}\n`);
         return 0;
@@ -145,5 +180,8 @@ export function createDigestCommand(deps: DigestCommandDeps): CliCommand {
     },
   };
 }
+
+const storeConfigured = (env: NodeJS.ProcessEnv) =>
+  Boolean(env.DATABASE_URL || env.SQUAD_BOT_DATA_DIR);
 
 export const digestCommand = createDigestCommand(octokitDeps);
