@@ -54,10 +54,8 @@ export async function onRelease(runtime: Runtime, context: Context): Promise<voi
     const numbers = new Set(waiting.map((issue) => issue.number));
     for (const ref of group.filter((r) => numbers.has(r.number))) {
       if (!release.prerelease) {
-        // The "project" trigger is the one that moves a feature to a named phase on its own
-        // authority; the card's history then says "project" for this move (see the report).
         await reconcileIssue(runtime, context, port, config, ref, {
-          kind: "project",
+          kind: "release",
           phase: step.to.id,
           actor: sender,
         });

@@ -4,6 +4,7 @@ import type { IssueRef } from "../../src/github/types.js";
 import { MEMORY, openStore } from "../../src/store/index.js";
 import type { ContributorStore } from "../../src/store/types.js";
 import { startApp, type TestApp } from "../support/app.js";
+import { cardState } from "../support/cards.js";
 
 const stores: ContributorStore[] = [];
 afterEach(async () => {
@@ -199,6 +200,10 @@ describe("release.published", () => {
     await app.deliverEchoes();
 
     expect(app.github.labelsOf(opened.ref)).toEqual(["phase: release"]);
+    expect(cardState(app.github, opened.ref).history.at(-1)).toMatchObject({
+      phase: "release",
+      via: "release",
+    });
     const notices = keyed(app, opened.ref, "early-access:");
     expect(notices).toHaveLength(2);
     const told = notices.flatMap((c) => c.body.match(/@[\w-]+/g) ?? []);

@@ -97,10 +97,12 @@ export function planSquad(planInput: SquadPlanInput): SquadPlan {
     const adopted = adoptLabelChanges(config, state, labels, trigger, at);
     state = adopted.state;
     transitions.push(...adopted.transitions);
-    const moved = trigger.kind === "project" ? phaseById(config, trigger.phase) : undefined;
-    if (moved && moved.id !== state.phase) {
-      transitions.push({ from: state.phase, to: moved.id, by: trigger.actor, via: "project" });
-      state = enterPhase(state, moved, { at, by: trigger.actor, via: "project" });
+    // A board move and a release name the phase themselves; history says which it was.
+    const named = trigger.kind === "project" || trigger.kind === "release" ? trigger : undefined;
+    const moved = named ? phaseById(config, named.phase) : undefined;
+    if (named && moved && moved.id !== state.phase) {
+      transitions.push({ from: state.phase, to: moved.id, by: named.actor, via: named.kind });
+      state = enterPhase(state, moved, { at, by: named.actor, via: named.kind });
     }
   }
   state = followLink(state, trigger);

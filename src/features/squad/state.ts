@@ -8,7 +8,7 @@ const historyEntrySchema = z.object({
   phase: z.string(),
   at: z.string(),
   by: z.string(),
-  via: z.enum(["recognition", "label", "command", "project", "sweep"]),
+  via: z.enum(["recognition", "label", "command", "project", "release", "sweep"]),
   note: z.string().optional(),
   forced: z.boolean().optional(),
 });
