@@ -2,17 +2,14 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { pino } from "pino";
-import { Probot, ProbotOctokit } from "probot";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../../src/app/create-app.js";
 import { backfill } from "../../src/store/backfill.js";
 import { openStore } from "../../src/store/index.js";
 import type { ContributionEvent, ContributorStore } from "../../src/store/types.js";
-import { createWorld, manualClock, type World } from "../double/index.js";
+import { createWorld, MemorySimilarSearch, manualClock, type World } from "../double/index.js";
 import { acmeRepos, countsOf, FULL } from "../store/acme-history.js";
 import { FakeHistory } from "../store/fake-history.js";
-import type { Delivery } from "../support/app.js";
+import { bootApp } from "../support/app.js";
 import { botMessages, cardState, cards } from "../support/cards.js";
 
 const FEATURE = {
@@ -20,27 +17,9 @@ const FEATURE = {
   body: "### Is your feature request related to a problem?\nYes.",
 };
 
-/** A fresh process: a new Probot and app (empty config cache, locks, login) over the same GitHub. */
-async function boot(world: World, clock: ReturnType<typeof manualClock>) {
-  const probot = new Probot({
-    githubToken: "test-token",
-    log: pino({ level: "silent" }),
-    Octokit: ProbotOctokit.defaults((o: object) => ({
-      ...o,
-      retry: { enabled: false },
-      throttle: { enabled: false },
-    })),
-  });
-  await probot.load(
-    createApp({
-      githubFor: () => world.github,
-      appLogin: async () => world.github.appLogin,
-      now: clock.now,
-      dryRun: false,
-    }),
-  );
-  return (event: Delivery) => probot.receive(event as Parameters<Probot["receive"]>[0]);
-}
+/** A fresh process over the same GitHub: see `bootApp`. */
+const boot = (world: World, clock: ReturnType<typeof manualClock>) =>
+  bootApp(world, clock, new MemorySimilarSearch(world.github));
 
 /** What the community feature records for a delivery; githubId makes a redelivery count once. */
 function contribution(login: string, kind: ContributionEvent["kind"], githubId: string) {

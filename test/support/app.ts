@@ -27,17 +27,23 @@ export interface TestApp extends World {
   deliverEchoes(): Promise<number>;
 }
 
-export async function startApp(
-  options: WorldOptions & {
-    dryRun?: boolean;
-    metrics?: Metrics;
-    /** The contributor store; with it the community journey is on (its reads go to the double). */
-    store?: ContributorStore;
-  } = {},
-): Promise<TestApp> {
-  const clock = manualClock();
-  const world = createWorld({ now: clock.now, ...options });
-  const search = new MemorySimilarSearch(world.github);
+export interface BootOptions {
+  dryRun?: boolean;
+  metrics?: Metrics;
+  /** The contributor store; with it the community journey is on (its reads go to the double). */
+  store?: ContributorStore;
+}
+
+/**
+ * One process of the app: a new Probot and app (empty caches, locks, login) over `world`'s
+ * GitHub. Booting twice over the same world is a restart.
+ */
+export async function bootApp(
+  world: World,
+  clock: ReturnType<typeof manualClock>,
+  search: MemorySimilarSearch,
+  options: BootOptions = {},
+): Promise<(event: Delivery) => Promise<void>> {
   const probot = new Probot({
     githubToken: "test-token",
     log: pino({ level: "silent" }),
@@ -60,7 +66,14 @@ export async function startApp(
         : {}),
     }),
   );
-  const deliver = (event: Delivery) => probot.receive(event as Parameters<Probot["receive"]>[0]);
+  return (event: Delivery) => probot.receive(event as Parameters<Probot["receive"]>[0]);
+}
+
+export async function startApp(options: WorldOptions & BootOptions = {}): Promise<TestApp> {
+  const clock = manualClock();
+  const world = createWorld({ now: clock.now, ...options });
+  const search = new MemorySimilarSearch(world.github);
+  const deliver = await bootApp(world, clock, search, options);
   return {
     ...world,
     clock,
