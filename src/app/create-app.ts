@@ -26,6 +26,10 @@ export function createApp(deps: AppDeps, onStart?: (runtime: Runtime, app: Probo
     // An internal error is logged with the delivery and rethrown, so GitHub's delivery log shows
     // the failure and a maintainer can redeliver it.
     const guard = (name: string, handler: Handler) => async (context: Context) => {
+      // Every line logged for a delivery carries its id (Probot's) and its installation, so a
+      // maintainer can follow one event, and one installation, through the logs.
+      const installation = (context.payload as { installation?: { id?: number } }).installation?.id;
+      context.log = context.log.child({ installation: installation ?? null });
       try {
         await handler(runtime, context);
         metrics?.deliveries.inc({ event: name, outcome: "handled" });

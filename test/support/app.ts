@@ -1,5 +1,5 @@
 /** The real app in a real Probot, wired to the in-memory GitHub: deliveries in, GitHub's state out. */
-import { pino } from "pino";
+import { type Logger, pino } from "pino";
 import { Probot, ProbotOctokit } from "probot";
 import { createApp } from "../../src/app/create-app.js";
 import type { Metrics } from "../../src/observability/metrics.js";
@@ -32,6 +32,8 @@ export interface BootOptions {
   metrics?: Metrics;
   /** The contributor store; with it the community journey is on (its reads go to the double). */
   store?: ContributorStore;
+  /** Where the app logs; silent by default. */
+  log?: Logger;
 }
 
 /**
@@ -46,7 +48,7 @@ export async function bootApp(
 ): Promise<(event: Delivery) => Promise<void>> {
   const probot = new Probot({
     githubToken: "test-token",
-    log: pino({ level: "silent" }),
+    log: options.log ?? pino({ level: "silent" }),
     Octokit: ProbotOctokit.defaults((o: object) => ({
       ...o,
       retry: { enabled: false },
