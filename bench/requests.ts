@@ -24,10 +24,16 @@ async function measure(app: TestApp, event: string, budget: number, delivery: ()
   const made = delivery();
   app.github.resetRequests();
   const searchesBefore = app.search.requests.length;
+  const featuresBefore = app.features.stats().requests;
   const writesBefore = app.github.writeCount();
   await app.deliver(made);
   const searches = app.search.requests.slice(searchesBefore).map(() => "searchIssues");
-  const methods = [...app.github.requests.map((r) => r.method), ...searches];
+  const features = app.features.stats().requests - featuresBefore;
+  const methods = [
+    ...app.github.requests.map((r) => r.method),
+    ...searches,
+    ...Array.from({ length: features }, () => "digestIssues"),
+  ];
   rows.push({
     event,
     requests: methods.length,

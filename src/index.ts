@@ -11,6 +11,7 @@ import { createApp } from "./app/create-app.js";
 import { startServerJobs } from "./app/jobs.js";
 import type { Runtime } from "./app/runtime.js";
 import { OctokitCommunity } from "./github/octokit/community.js";
+import { OctokitDigestSource } from "./github/octokit/digest-source.js";
 import { OctokitGitHub } from "./github/octokit/index.js";
 import { OctokitJobHost } from "./github/octokit/job-host.js";
 import { OctokitSimilarSearch } from "./github/octokit/search-issues.js";
@@ -97,6 +98,11 @@ export default createApp(
     githubFor: (context) => new OctokitGitHub(context.octokit, instrument(context)),
     communityFor: (context) =>
       new OctokitCommunity(context.octokit, {
+        onRequest: (kind) => metrics.githubRequests.inc({ kind }),
+      }),
+    featuresFor: (context, appLogin) =>
+      new OctokitDigestSource(context.octokit, {
+        cardAuthor: appLogin,
         onRequest: (kind) => metrics.githubRequests.inc({ kind }),
       }),
     store,

@@ -7,7 +7,7 @@ import type { Action } from "../actions/action.js";
 import { execute } from "../actions/executor.js";
 import { newCommands, parseCommands } from "../commands/parse.js";
 import type { Config } from "../config/schema.js";
-import type { SquadCandidate } from "../features/community/opportunities.js";
+import { loadFormingSquads, type SquadCandidate } from "../features/community/opportunities.js";
 import {
   type CommunityEventName,
   type ContributionInput,
@@ -32,20 +32,16 @@ function isPullRequest(name: CommunityEventName, payload: unknown): boolean {
 }
 
 /**
- * Open features in the first phase, for "squads seeking members": one request, made only when a
- * welcome is about to be written. The label list carries no card, so members are not known here
- * and every forming squad counts as seeking; the newest come first.
+ * Forming squads with their cards, for "squads seeking members": one request (a page of up to 100
+ * features), made only when a welcome is about to be written. Without a features source, none.
  */
-function formingSquads(port: GitHubPort, config: Config, repo: RepoRef) {
+function formingSquads(runtime: Runtime, context: Context, config: Config, repo: RepoRef) {
   return async (): Promise<SquadCandidate[]> => {
-    const first = config.phases[0];
-    if (!first?.label) return [];
-    const issues = await port.listIssuesWithLabel(repo, first.label, "open");
-    return issues.map((issue) => ({
-      title: issue.title,
-      url: `https://github.com/${repo.owner}/${repo.repo}/issues/${issue.number}`,
-      state: { phase: first.id, members: [], lead: null },
-    }));
+    const { featuresFor } = runtime.deps;
+    if (!featuresFor) return [];
+    const source = featuresFor(context, await runtime.appLogin());
+    const { squads } = config.community.welcome;
+    return loadFormingSquads(source, repo, config.phases, squads, runtime.deps.now());
   };
 }
 
@@ -103,7 +99,7 @@ export function onContribution(name: CommunityEventName): Handler {
         port: community,
         config: config.community,
         phases: config.phases,
-        squads: formingSquads(port, config, repo),
+        squads: formingSquads(runtime, context, config, repo),
         now: runtime.deps.now(),
       },
       input,

@@ -8,6 +8,7 @@ import { type ConfigLoadResult, loadConfig } from "../config/load.js";
 import { KeyedLock } from "../core/keyed-lock.js";
 import type { CommunityPort } from "../features/community/port.js";
 import { reportConfigHealth } from "../features/config-check/index.js";
+import type { DigestSource } from "../features/digest/source.js";
 import { BoardCache } from "../features/roadmap/cache.js";
 import type { SimilarSearchPort } from "../features/similar/port.js";
 import type { GitHubPort } from "../github/port.js";
@@ -28,6 +29,12 @@ export interface AppDeps {
   store?: ContributorStore;
   /** The community journey's extra GitHub reads; production wraps `context.octokit`. */
   communityFor?(context: Context): CommunityPort;
+  /**
+   * Features with their cards, read for a welcome's "squads seeking members" (one request, only
+   * when a welcome is written); production reads GraphQL through `context.octokit`, cards by
+   * `appLogin`. Without it, welcomes list no squads.
+   */
+  featuresFor?(context: Context, appLogin: string): DigestSource;
   /** GitHub search for intake's "possibly related"; without it, intake lists none. */
   searchFor?(context: Context): SimilarSearchPort;
   now(): Date;

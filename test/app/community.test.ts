@@ -39,6 +39,47 @@ describe("welcomes", () => {
     expect(keyed(app, second.ref, "welcome:")).toHaveLength(0);
   });
 
+  it("lists squads in their first phases that seek members, not full ones, at one request", async () => {
+    const { app } = await communityApp();
+    const { user, writer, maintainer } = app.people;
+    const feature = async (title: string, commands: [string, string][]) => {
+      const opened = app.github.as(user).openIssue(app.repo, {
+        title,
+        body: "### Is your feature request related to a problem?\nYes.",
+      });
+      await app.deliver(opened);
+      for (const [login, body] of commands)
+        await app.deliver(app.github.as(login).comment(opened.ref, body));
+      await app.deliverEchoes();
+      return opened.ref;
+    };
+    // membersBelow is 3: the lead and two members make a full squad.
+    const full = await feature("Full squad", [
+      [user, "/lead me"],
+      [writer, "/join"],
+      [maintainer, "/join"],
+    ]);
+    const small = await feature("Small squad", [[user, "/lead me"]]);
+    expect(cardState(app.github, full)).toMatchObject({
+      lead: user,
+      members: [writer, maintainer],
+    });
+
+    const before = app.features.stats().requests;
+    const opened = app.github.as(NEWCOMER).openIssue(app.repo, { title: "Login fails" });
+    await app.deliver(opened);
+    expect(app.features.stats().requests - before).toBe(1);
+    const body = keyed(app, opened.ref, "welcome:first-issue")[0]?.body ?? "";
+    expect(body).toContain(
+      `[Small squad](https://github.com/${app.org}/${app.repo.repo}/issues/${small.number})`,
+    );
+    expect(body).not.toContain("Full squad");
+
+    // No welcome, no read.
+    await app.deliver(app.github.as(NEWCOMER).openIssue(app.repo, { title: "Another one" }));
+    expect(app.features.stats().requests - before).toBe(1);
+  });
+
   it("writes one welcome when 20 deliveries of the same issue race", async () => {
     const { app } = await communityApp();
     const opened = app.github.as(NEWCOMER).openIssue(app.repo, { title: "Race" });

@@ -1,11 +1,14 @@
 /** Forming squads that seek members, and the list lines a welcome shows. */
 import { describe, expect, it } from "vitest";
 import {
+  loadFormingSquads,
   opportunityLines,
   type SquadCandidate,
   squadsSeekingMembers,
 } from "../../src/features/community/opportunities.js";
 import { isPerson } from "../../src/features/community/people.js";
+import type { DigestIssue, DigestQuery, DigestSource } from "../../src/features/digest/source.js";
+import { newFeatureState } from "../../src/features/squad/state.js";
 import { PHASES, presetConfig } from "./support.js";
 
 const settings = presetConfig("squad-journey").welcome.squads;
@@ -50,6 +53,66 @@ describe("squadsSeekingMembers", () => {
     expect(
       squadsSeekingMembers([squad("A", "convergence", [])], PHASES, settings)[0]?.phaseName,
     ).toBe("Convergence");
+  });
+});
+
+describe("loadFormingSquads", () => {
+  const repo = { owner: "medic", repo: "cht-roadmap" };
+  const issue = (number: number, card: DigestIssue["card"]): DigestIssue => ({
+    repo,
+    number,
+    title: `#${number}`,
+    url: `https://github.com/medic/cht-roadmap/issues/${number}`,
+    state: "open",
+    createdAt: "2026-01-01T00:00:00Z",
+    updatedAt: "2026-01-01T00:00:00Z",
+    closedAt: null,
+    labels: ["phase: inception"],
+    thumbsUp: 0,
+    card,
+  });
+  /** Two pages; counts the pages read, as the real source counts requests. */
+  const source = (pages: DigestIssue[][]) => {
+    const queries: DigestQuery[] = [];
+    let read = 0;
+    const port: DigestSource = {
+      async *issues(_repo, query) {
+        queries.push(query);
+        for (const page of pages) {
+          read += 1;
+          yield page;
+        }
+      },
+      stats: () => ({ requests: read, cost: read, remaining: null }),
+    };
+    return { port, queries, read: () => read };
+  };
+  const phases = [
+    { label: "phase: inception" },
+    { label: "phase: convergence" },
+    { label: "phase: building" },
+  ];
+  const led = {
+    ...newFeatureState("inception", "2026-01-01T00:00:00Z", "x", "label"),
+    lead: "lee",
+  };
+
+  it("reads one page of the first phases' features and keeps those with a card", async () => {
+    const { port, queries, read } = source([[issue(1, led), issue(2, null)], [issue(3, led)]]);
+    const squads = await loadFormingSquads(port, repo, phases, settings, new Date());
+    expect(squads).toEqual([
+      { title: "#1", url: "https://github.com/medic/cht-roadmap/issues/1", state: led },
+    ]);
+    expect(queries.map((q) => q.labels)).toEqual([["phase: inception", "phase: convergence"]]);
+    expect(read()).toBe(1);
+  });
+
+  it("reads nothing when the list is off", async () => {
+    const { port, read } = source([[issue(1, led)]]);
+    expect(
+      await loadFormingSquads(port, repo, phases, { ...settings, limit: 0 }, new Date()),
+    ).toEqual([]);
+    expect(read()).toBe(0);
   });
 });
 

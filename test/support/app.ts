@@ -4,6 +4,7 @@ import { Probot, ProbotOctokit } from "probot";
 import { createApp } from "../../src/app/create-app.js";
 import type { Metrics } from "../../src/observability/metrics.js";
 import type { ContributorStore } from "../../src/store/types.js";
+import { MemoryDigestSource } from "../double/digest-source.js";
 import {
   createWorld,
   MemorySimilarSearch,
@@ -22,6 +23,8 @@ export interface TestApp extends World {
   clock: ReturnType<typeof manualClock>;
   /** GitHub search for intake, over the same in-memory GitHub. */
   search: MemorySimilarSearch;
+  /** Features with their cards (welcomes' "squads seeking members"); counts its requests. */
+  features: MemoryDigestSource;
   deliver(event: Delivery): Promise<void>;
   /** Feeds back the webhooks GitHub sends for the app's own writes; returns how many. */
   deliverEchoes(): Promise<number>;
@@ -45,6 +48,7 @@ export async function bootApp(
   clock: ReturnType<typeof manualClock>,
   search: MemorySimilarSearch,
   options: BootOptions = {},
+  features = new MemoryDigestSource(world.github),
 ): Promise<(event: Delivery) => Promise<void>> {
   const probot = new Probot({
     githubToken: "test-token",
@@ -64,7 +68,11 @@ export async function bootApp(
       dryRun: options.dryRun ?? false,
       ...(options.metrics ? { metrics: options.metrics } : {}),
       ...(options.store
-        ? { store: options.store, communityFor: () => world.github.community() }
+        ? {
+            store: options.store,
+            communityFor: () => world.github.community(),
+            featuresFor: () => features,
+          }
         : {}),
     }),
   );
@@ -75,11 +83,13 @@ export async function startApp(options: WorldOptions & BootOptions = {}): Promis
   const clock = manualClock();
   const world = createWorld({ now: clock.now, ...options });
   const search = new MemorySimilarSearch(world.github);
-  const deliver = await bootApp(world, clock, search, options);
+  const features = new MemoryDigestSource(world.github);
+  const deliver = await bootApp(world, clock, search, options, features);
   return {
     ...world,
     clock,
     search,
+    features,
     deliver,
     async deliverEchoes() {
       const echoes = world.github.drainAppEvents();

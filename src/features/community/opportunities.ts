@@ -2,6 +2,7 @@
 import { escapeInline, safeUrl } from "../../core/markdown.js";
 import { message } from "../../core/templates.js";
 import type { RepoRef } from "../../github/types.js";
+import type { DigestSource } from "../digest/source.js";
 import type { FeatureState } from "../squad/state.js";
 import type { WelcomeConfig } from "./config.js";
 import type { CommunityPort, GoodFirstIssue } from "./port.js";
@@ -44,6 +45,33 @@ export function squadsSeekingMembers(
     }))
     .sort((a, b) => a.members - b.members || a.title.localeCompare(b.title))
     .slice(0, settings.limit);
+}
+
+/**
+ * Open features carrying the label of one of the first `firstPhases` phases, with their cards:
+ * one request, the first page of up to 100 (oldest first). A forming squad beyond the first 100
+ * is not listed; a welcome names at most `limit` (≤ 10), so a page is enough. A feature whose
+ * card could not be read is left out: how many people it has is not known, and listing a full
+ * squad as seeking members is what this list must not do.
+ */
+export async function loadFormingSquads(
+  source: DigestSource,
+  repo: RepoRef,
+  phases: { label: string }[],
+  settings: WelcomeConfig["squads"],
+  now: Date,
+): Promise<SquadCandidate[]> {
+  const labels = [...new Set(phases.slice(0, settings.firstPhases).map((p) => p.label))];
+  if (settings.limit === 0 || labels.length === 0) return [];
+  // Open issues come first; leaving after the first page never asks for the closed ones.
+  for await (const page of source.issues(repo, { labels, closedSince: now })) {
+    return page.flatMap((issue) =>
+      issue.state === "open" && issue.card
+        ? [{ title: issue.title, url: issue.url, state: issue.card }]
+        : [],
+    );
+  }
+  return [];
 }
 
 const toRepo = (name: string): RepoRef => {
