@@ -14,6 +14,7 @@ import { digestJobs } from "../features/digest/jobs.js";
 import { runDigest } from "../features/digest/run.js";
 import type { DigestSource } from "../features/digest/source.js";
 import { sweepSettings } from "../features/sweep/config.js";
+import type { RecentIssuesPort } from "../features/sweep/recent.js";
 import { sweepRepository } from "../features/sweep/run.js";
 import type { GitHubPort } from "../github/port.js";
 import type { RepoRef } from "../github/types.js";
@@ -31,6 +32,8 @@ import type { Runtime } from "./runtime.js";
 export interface JobPorts {
   port: GitHubPort;
   source: DigestSource;
+  /** The repair sweep's listing of recently updated issues, labelled or not. */
+  recent: RecentIssuesPort;
   community?: CommunityPort;
   /** Discussions and pinned comments, for `digests.delivery` other than `issue`. */
   delivery?: DigestDeliveryPort;
@@ -261,6 +264,8 @@ export class ServerJobs {
       await sweepRepository(
         {
           source: ports.source,
+          recent: ports.recent,
+          now: () => this.clock.now(),
           reconcile: (ref) =>
             reconcileIssue(this.runtime, context as never, ports.port, config, ref, {
               kind: "reconcile",

@@ -8,6 +8,7 @@ import type { ContributorStore } from "../../src/store/types.js";
 import { FakeClock } from "../digest/fake-clock.js";
 import { MemoryDigestSource } from "../double/digest-source.js";
 import { CONFIG_PATH, createWorld } from "../double/index.js";
+import { MemoryRecentIssues } from "../double/recent-issues.js";
 import { cards } from "../support/cards.js";
 
 const DIGESTS = `preset: squad-journey
@@ -15,10 +16,10 @@ digests:
   weekly: { cron: "0 9 * * 1", timezone: UTC }
 sweep: { cron: "0 * * * *", maxRepairs: 10 }
 `;
+// Unlabelled: recognised by its template heading alone, so only the sweep's recent listing finds it.
 const FEATURE = {
   title: "Show sync status",
   body: "### Is your feature request related to a problem?\nYes.",
-  labels: ["enhancement"],
 };
 
 function logger() {
@@ -69,7 +70,11 @@ function setup(options: { store?: boolean } = {}) {
         failConnects -= 1;
         throw new Error("GitHub is down");
       }
-      return { port: world.github, source: new MemoryDigestSource(world.github) };
+      return {
+        port: world.github,
+        source: new MemoryDigestSource(world.github),
+        recent: new MemoryRecentIssues(world.github),
+      };
     },
   };
   const { log, errors } = logger();

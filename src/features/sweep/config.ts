@@ -14,6 +14,11 @@ export const sweepConfigSchema = z.strictObject({
   maxRepairs: z.number().int().min(1).max(1000).default(50),
   /** Stop when fewer GraphQL points than this are left in the installation's hour. */
   minRemaining: z.number().int().min(0).max(12_500).default(1000),
+  /**
+   * Open issues updated in this many days are listed too, labelled or not, so a request known by
+   * its template body alone whose `opened` webhook was lost still gets its card.
+   */
+  lookbackDays: z.number().int().min(1).max(90).default(7),
 });
 
 export type SweepConfig = z.output<typeof sweepConfigSchema>;

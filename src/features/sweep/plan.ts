@@ -6,13 +6,16 @@ import type { Config } from "../../config/schema.js";
 import type { DigestIssue } from "../digest/source.js";
 import { looksLikeFeatureRequest, phaseLabelsIn } from "../squad/recognize.js";
 
+/** What a listing knows of an issue: the body only when the recent listing read it. */
+export type ListedIssue = Pick<DigestIssue, "state" | "labels" | "card"> & { body?: string };
+
 /** Why this issue needs a reconcile, or null when labels and card agree. */
-export function repairReason(config: Config, issue: DigestIssue): string | null {
+export function repairReason(config: Config, issue: ListedIssue): string | null {
   if (issue.state !== "open") return null;
   const phases = phaseLabelsIn(config, issue.labels);
   if (!issue.card) {
     // The listing reads a few comments only; a card further down is found by the full load.
-    return looksLikeFeatureRequest(config, issue.labels, "") ? "no card found" : null;
+    return looksLikeFeatureRequest(config, issue.labels, issue.body ?? "") ? "no card found" : null;
   }
   if (phases.length > 1) return `several phase labels: ${phases.map((p) => p.label).join(", ")}`;
   const onCard = issue.card.phase;

@@ -8,6 +8,7 @@ import { OctokitCommunity } from "./community.js";
 import { OctokitDigestDelivery } from "./digest-delivery.js";
 import { OctokitDigestSource } from "./digest-source.js";
 import { OctokitGitHub } from "./octokit-github.js";
+import { OctokitRecentIssues } from "./recent-issues.js";
 
 /** `app.auth`: the app's JWT client without an id, an installation's client with one. */
 export type AppAuth = (installationId?: number) => Promise<ProbotOctokit>;
@@ -45,6 +46,7 @@ export class OctokitJobHost {
     return {
       port: new OctokitGitHub(octokit, options),
       source: new OctokitDigestSource(octokit, options),
+      recent: new OctokitRecentIssues(octokit, options),
       community: new OctokitCommunity(octokit, options),
       delivery: new OctokitDigestDelivery(octokit, options),
     };
