@@ -4,19 +4,10 @@
  * installations and each repository's config.
  */
 import type { Context, Probot } from "probot";
-import type { Config } from "../config/schema.js";
 import { KeyedLock } from "../core/keyed-lock.js";
-import type { CommunityPort } from "../features/community/port.js";
-import { StoreCommunityDigest } from "../features/digest/community-collector.js";
 import { type DigestKind, digestSettings } from "../features/digest/config.js";
-import type { DigestDeliveryPort } from "../features/digest/delivery-port.js";
 import { digestJobs } from "../features/digest/jobs.js";
-import { runDigest } from "../features/digest/run.js";
-import type { DigestSource } from "../features/digest/source.js";
 import { sweepSettings } from "../features/sweep/config.js";
-import type { RecentIssuesPort } from "../features/sweep/recent.js";
-import { sweepRepository } from "../features/sweep/run.js";
-import type { GitHubPort } from "../github/port.js";
 import type { RepoRef } from "../github/types.js";
 import type { JobLock } from "../scheduler/lock.js";
 import {
@@ -25,26 +16,16 @@ import {
   type SchedulerClock,
   systemClock,
 } from "../scheduler/scheduler.js";
-import { reconcileIssue } from "./issue-events.js";
+import {
+  enabledConfig,
+  type JobHost,
+  type JobPorts,
+  runDigestJob,
+  runSweepJob,
+} from "./job-runs.js";
 import type { Runtime } from "./runtime.js";
 
-/** The ports one run uses, over its installation's token. */
-export interface JobPorts {
-  port: GitHubPort;
-  source: DigestSource;
-  /** The repair sweep's listing of recently updated issues, labelled or not. */
-  recent: RecentIssuesPort;
-  community?: CommunityPort;
-  /** Discussions and pinned comments, for `digests.delivery` other than `issue`. */
-  delivery?: DigestDeliveryPort;
-}
-
-/** Where installations and their repositories come from; production: `OctokitJobHost`. */
-export interface JobHost {
-  installations(): Promise<number[]>;
-  repositories(installation: number): Promise<RepoRef[]>;
-  connect(installation: number): Promise<JobPorts>;
-}
+export type { JobHost, JobPorts } from "./job-runs.js";
 
 export interface ServerJobsOptions {
   host: JobHost;
@@ -177,7 +158,11 @@ export class ServerJobs {
 
   /** The jobs one repository's config asks for: none when it is absent, invalid or disabled. */
   private async plan(installation: number, repo: RepoRef, ports: JobPorts): Promise<Planned[]> {
-    const config = await this.config(ports, repo);
+    const config = await enabledConfig(
+      { runtime: this.runtime, log: this.options.log },
+      ports,
+      repo,
+    );
     if (!config) return [];
     const jobs: ScheduledJob[] = [];
     const sweep = sweepSettings(config);
@@ -207,76 +192,17 @@ export class ServerJobs {
   }
 
   /** The repository's config as the webhooks see it (same cache); null when it asks for nothing. */
-  private async config(ports: JobPorts, repo: RepoRef): Promise<Config | null> {
-    const loaded = await this.runtime.config(ports.port, repo, this.options.log);
-    return loaded.ok === true && loaded.config.enabled ? loaded.config : null;
-  }
-
   private async digest(installation: number, repo: RepoRef, kind: DigestKind, at: Date) {
     const ports = await this.options.host.connect(installation);
-    const config = await this.config(ports, repo);
-    if (!config?.digests) return;
-    const digests = digestSettings(config);
-    const { store, dryRun } = this.runtime.deps;
-    const community =
-      kind === "monthly" && store
-        ? new StoreCommunityDigest({
-            store,
-            community: config.community,
-            ...(ports.community ? { port: ports.community } : {}),
-            limit: digests.monthly.listLimit,
-          })
-        : undefined;
-    const result = await runDigest({
-      port: ports.port,
-      source: ports.source,
-      home: repo,
-      config,
-      digests,
-      kind,
-      now: at,
-      author: await this.runtime.appLogin(),
-      dryRun: dryRun || config.dryRun,
-      ...(community ? { community } : {}),
-      ...(ports.delivery ? { delivery: ports.delivery } : {}),
-    });
-    this.options.log.info(
-      {
-        repo,
-        kind,
-        period: result.period.key,
-        outcome: result.outcome,
-        issue: result.issue?.number,
-      },
-      "digest run",
-    );
+    await runDigestJob({ runtime: this.runtime, log: this.options.log }, ports, repo, kind, at);
   }
 
   private async sweep(installation: number, repo: RepoRef) {
+    // Sweeps of one installation run one after another: they share its rate budget.
     await this.budgets.run(`installation:${installation}`, async () => {
       const ports = await this.options.host.connect(installation);
-      const config = await this.config(ports, repo);
-      const settings = config && sweepSettings(config);
-      if (!config || !settings) return;
-      const actor = await this.runtime.appLogin();
-      // The payload carries the installation, as a webhook's does, for the roadmap's board cache.
-      const context = { log: this.options.log, payload: { installation: { id: installation } } };
-      await sweepRepository(
-        {
-          source: ports.source,
-          recent: ports.recent,
-          now: () => this.clock.now(),
-          reconcile: (ref) =>
-            reconcileIssue(this.runtime, context as never, ports.port, config, ref, {
-              kind: "reconcile",
-              actor,
-            }),
-          log: this.options.log,
-        },
-        repo,
-        config,
-        settings,
-      );
+      const job = { runtime: this.runtime, log: this.options.log };
+      await runSweepJob(job, ports, repo, installation, () => this.clock.now());
     });
   }
 
