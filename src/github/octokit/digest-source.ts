@@ -6,14 +6,13 @@ import type {
   DigestReadStats,
   DigestSource,
 } from "../../features/digest/source.js";
-import { findCard } from "../../features/squad/card-state.js";
-import type { CommentSnapshot, RepoRef } from "../types.js";
-import { type Client, send } from "./client.js";
+import type { RepoRef } from "../types.js";
 import {
   DIGEST_ISSUES_QUERY,
   type DigestIssueNode,
   type DigestIssuesResponse,
 } from "./graphql/digest-issues.js";
+import { cardInFirstComments, type FirstComment, IssuePager, present } from "./issue-pages.js";
 
 /** Comments searched for the card: see the cost note in `graphql/digest-issues.ts`. */
 export const CARD_COMMENTS = 5;
@@ -30,30 +29,20 @@ export interface OctokitDigestSourceOptions {
   onRequest?: (kind: string) => void;
 }
 
-const present = <T>(nodes: (T | null)[] | null | undefined): T[] =>
-  (nodes ?? []).filter((node): node is T => node !== null);
-
 const loginKey = (login: string) => login.toLowerCase().replace(/\[bot\]$/, "");
 
 export class OctokitDigestSource implements DigestSource {
-  private readonly client: Client;
-  private readonly totals: DigestReadStats = { requests: 0, cost: 0, remaining: null };
+  private readonly pager: IssuePager;
 
   constructor(
     octokit: ProbotOctokit,
     private readonly options: OctokitDigestSourceOptions = {},
   ) {
-    this.client = {
-      octokit,
-      count: (kind) => {
-        this.totals.requests += 1;
-        options.onRequest?.(kind);
-      },
-    };
+    this.pager = new IssuePager(octokit, options.onRequest);
   }
 
   stats(): DigestReadStats {
-    return { ...this.totals };
+    return this.pager.stats();
   }
 
   async *issues(repo: RepoRef, query: DigestQuery): AsyncIterable<DigestIssue[]> {
@@ -68,9 +57,8 @@ export class OctokitDigestSource implements DigestSource {
     state: "OPEN" | "CLOSED",
     since: string | null,
   ): AsyncIterable<DigestIssue[]> {
-    let after: string | null = null;
-    for (let page = 0; page < MAX_PAGES; page += 1) {
-      const variables = {
+    const pages = this.pager.pages<DigestIssueNode>("digestIssues", MAX_PAGES, (octokit, after) =>
+      octokit.graphql<DigestIssuesResponse>(DIGEST_ISSUES_QUERY, {
         owner: repo.owner,
         name: repo.repo,
         labels,
@@ -78,36 +66,18 @@ export class OctokitDigestSource implements DigestSource {
         since,
         after,
         cardComments: CARD_COMMENTS,
-      };
-      const response: DigestIssuesResponse = await send(this.client, "digestIssues", (octokit) =>
-        octokit.graphql<DigestIssuesResponse>(DIGEST_ISSUES_QUERY, variables),
-      );
-      if (response.rateLimit) {
-        this.totals.cost += response.rateLimit.cost;
-        this.totals.remaining = response.rateLimit.remaining;
-      }
-      const connection = response.repository?.issues;
-      if (!connection) return;
-      yield present(connection.nodes).map((node) => this.toDigestIssue(repo, node));
-      if (!connection.pageInfo.hasNextPage || !connection.pageInfo.endCursor) return;
-      after = connection.pageInfo.endCursor;
-    }
+      }),
+    );
+    for await (const nodes of pages) yield nodes.map((node) => this.toDigestIssue(repo, node));
   }
 
   private toDigestIssue(repo: RepoRef, node: DigestIssueNode): DigestIssue {
     const author = this.options.cardAuthor ?? "viewer";
-    const comments: CommentSnapshot[] = present(node.comments.nodes).map((c, index) => ({
-      id: `${node.number}:${index}`,
-      databaseId: index,
-      author: c.author?.login ?? "ghost",
-      byThisApp:
-        author === "viewer"
-          ? c.viewerDidAuthor
-          : c.author !== null && loginKey(c.author.login) === loginKey(author),
-      body: c.body,
-      // Comments come oldest first; findCard keeps the first card, as on the issue itself.
-      createdAt: String(index).padStart(4, "0"),
-    }));
+    // Another identity reading (a workflow's token) trusts the app's login instead of viewer.
+    const trusted = (c: FirstComment) =>
+      author === "viewer"
+        ? c.viewerDidAuthor
+        : !!c.author && loginKey(c.author.login) === loginKey(author);
     return {
       repo,
       number: node.number,
@@ -119,7 +89,7 @@ export class OctokitDigestSource implements DigestSource {
       closedAt: node.closedAt,
       labels: present(node.labels?.nodes).map((l) => l.name),
       thumbsUp: node.reactions.totalCount,
-      card: findCard(comments).card?.state ?? null,
+      card: cardInFirstComments(node.number, node.comments.nodes, trusted),
     };
   }
 }
