@@ -12,6 +12,7 @@ import {
   PAGE_SIZE,
 } from "../../src/features/digest/source.js";
 import { findCard } from "../../src/features/squad/card-state.js";
+import type { FeatureState } from "../../src/features/squad/state.js";
 import { CARD_COMMENTS } from "../../src/github/octokit/digest-source.js";
 import type { RepoRef } from "../../src/github/types.js";
 import type { MemoryGitHub } from "./memory-github.js";
@@ -53,14 +54,6 @@ export class MemoryDigestSource implements DigestSource {
   }
 
   private toDigestIssue(repo: RepoRef, view: IssueView): DigestIssue {
-    const comments = view.comments.slice(0, CARD_COMMENTS).map((c) => ({
-      id: c.id,
-      databaseId: c.databaseId,
-      author: c.author,
-      byThisApp: c.author.toLowerCase() === this.github.appLogin.toLowerCase(),
-      body: c.body,
-      createdAt: c.createdAt,
-    }));
     return {
       repo,
       number: view.number,
@@ -72,7 +65,20 @@ export class MemoryDigestSource implements DigestSource {
       closedAt: view.closedAt,
       labels: view.labels,
       thumbsUp: view.thumbsUp,
-      card: findCard(comments).card?.state ?? null,
+      card: cardInFirstComments(view, this.github.appLogin),
     };
   }
+}
+
+/** The card among an issue's first comments, as the GraphQL listings read it: the app's only. */
+export function cardInFirstComments(view: IssueView, appLogin: string): FeatureState | null {
+  const comments = view.comments.slice(0, CARD_COMMENTS).map((c) => ({
+    id: c.id,
+    databaseId: c.databaseId,
+    author: c.author,
+    byThisApp: c.author.toLowerCase() === appLogin.toLowerCase(),
+    body: c.body,
+    createdAt: c.createdAt,
+  }));
+  return findCard(comments).card?.state ?? null;
 }

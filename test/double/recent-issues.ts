@@ -5,14 +5,13 @@
  * comments, and only the app's own are trusted.
  */
 import type { DigestReadStats } from "../../src/features/digest/source.js";
-import { findCard } from "../../src/features/squad/card-state.js";
 import {
   RECENT_PAGE_SIZE,
   type RecentIssue,
   type RecentIssuesPort,
 } from "../../src/features/sweep/recent.js";
-import { CARD_COMMENTS } from "../../src/github/octokit/digest-source.js";
 import type { RepoRef } from "../../src/github/types.js";
+import { cardInFirstComments } from "./digest-source.js";
 import type { MemoryGitHub } from "./memory-github.js";
 import type { IssueView } from "./views.js";
 
@@ -43,20 +42,12 @@ export class MemoryRecentIssues implements RecentIssuesPort {
   }
 
   private toRecentIssue(view: IssueView): RecentIssue {
-    const comments = view.comments.slice(0, CARD_COMMENTS).map((c) => ({
-      id: c.id,
-      databaseId: c.databaseId,
-      author: c.author,
-      byThisApp: c.author.toLowerCase() === this.github.appLogin.toLowerCase(),
-      body: c.body,
-      createdAt: c.createdAt,
-    }));
     return {
       number: view.number,
       state: "open",
       labels: view.labels.slice(0, 20),
       body: view.body,
-      card: findCard(comments).card?.state ?? null,
+      card: cardInFirstComments(view, this.github.appLogin),
     };
   }
 }
