@@ -6,7 +6,11 @@ import {
   type PhaseInput,
   resolveConfig,
 } from "../../src/config/schema.js";
-import type { FeatureState, HistoryEntry } from "../../src/features/squad/state.js";
+import {
+  type FeatureState,
+  type HistoryEntry,
+  newFeatureState,
+} from "../../src/features/squad/state.js";
 
 export const JOURNEY_PHASES: PhaseInput[] = [
   {
@@ -48,18 +52,7 @@ export function entry(phase: string, at: string, extra: Partial<HistoryEntry> = 
 
 export function makeState(overrides: Partial<FeatureState> = {}): FeatureState {
   const history = overrides.history ?? [entry("inception", "2026-01-05T09:00:00Z")];
-  return {
-    v: 1,
-    phase: history[history.length - 1]?.phase ?? "inception",
-    history,
-    lead: null,
-    members: [],
-    interested: [],
-    links: {},
-    target: null,
-    blocked: null,
-    labelRemovedBy: null,
-    handled: [],
-    ...overrides,
-  };
+  const last = history[history.length - 1];
+  const base = newFeatureState(last?.phase ?? "inception", last?.at ?? "", "amina", "command");
+  return { ...base, history, ...overrides };
 }
