@@ -3,11 +3,16 @@
  * repository, its weekly and monthly digests and a repair sweep, kept in step with the
  * installations and each repository's config.
  */
-import type { Context, Probot } from "probot";
+import type { Probot } from "probot";
 import { KeyedLock } from "../core/keyed-lock.js";
-import { type DigestKind, digestSettings } from "../features/digest/config.js";
-import { digestJobs } from "../features/digest/jobs.js";
-import { sweepSettings } from "../features/sweep/config.js";
+import type { Log } from "../core/log.js";
+import type { CommunityPort } from "../features/community/port.js";
+import type { DigestDeliveryPort } from "../features/digest/delivery-port.js";
+import type { DigestSource } from "../features/digest/source.js";
+import type { FeatureDefinition, FeatureJob, Scope } from "../features/feature.js";
+import { FEATURES } from "../features/index.js";
+import type { RecentIssuesPort } from "../features/sweep/recent.js";
+import type { GitHubPort } from "../github/port.js";
 import type { RepoRef } from "../github/types.js";
 import type { JobLock } from "../scheduler/lock.js";
 import {
@@ -16,21 +21,32 @@ import {
   type SchedulerClock,
   systemClock,
 } from "../scheduler/scheduler.js";
-import {
-  enabledConfig,
-  type JobHost,
-  type JobPorts,
-  runDigestJob,
-  runSweepJob,
-} from "./job-runs.js";
 import type { Runtime } from "./runtime.js";
 
-export type { JobHost, JobPorts } from "./job-runs.js";
+/** The ports one run uses, over its installation's token. */
+export interface JobPorts {
+  port: GitHubPort;
+  source: DigestSource;
+  /** The repair sweep's listing of recently updated issues, labelled or not. */
+  recent: RecentIssuesPort;
+  community?: CommunityPort;
+  /** Discussions and pinned comments, for `digests.delivery` other than `issue`. */
+  delivery?: DigestDeliveryPort;
+}
+
+/** Where installations and their repositories come from; production: `OctokitJobHost`. */
+export interface JobHost {
+  installations(): Promise<number[]>;
+  repositories(installation: number): Promise<RepoRef[]>;
+  connect(installation: number): Promise<JobPorts>;
+}
 
 export interface ServerJobsOptions {
   host: JobHost;
-  log: Context["log"];
+  log: Log;
   lock?: JobLock;
+  /** The features whose jobs are scheduled; all registered ones by default. */
+  features?: readonly FeatureDefinition[];
   clock?: SchedulerClock;
   /** How often installations, repositories and configs are read again; hourly by default. */
   refreshMs?: number;
@@ -158,29 +174,15 @@ export class ServerJobs {
 
   /** The jobs one repository's config asks for: none when it is absent, invalid or disabled. */
   private async plan(installation: number, repo: RepoRef, ports: JobPorts): Promise<Planned[]> {
-    const config = await enabledConfig(
-      { runtime: this.runtime, log: this.options.log },
-      ports,
-      repo,
-    );
+    const config = await this.scopeOf(installation, ports).config(repo);
     if (!config) return [];
+    const services = { store: this.runtime.deps.store };
     const jobs: ScheduledJob[] = [];
-    const sweep = sweepSettings(config);
-    if (sweep) {
-      jobs.push({
-        name: `sweep:${repoName(repo)}`,
-        cron: sweep.cron,
-        timezone: sweep.timezone,
-        run: () => this.timed("sweep", () => this.sweep(installation, repo)),
-      });
-    }
-    if (config.digests) {
-      const digests = digestSettings(config);
-      // The monthly digest is rendered from the contributor store: without one it is not scheduled.
-      const kinds: DigestKind[] = this.runtime.deps.store ? ["weekly", "monthly"] : ["weekly"];
-      const run = (kind: DigestKind, at: Date) =>
-        this.timed(`digest:${kind}`, () => this.digest(installation, repo, kind, at));
-      jobs.push(...digestJobs(repo, digests, run, kinds));
+    for (const feature of this.options.features ?? FEATURES) {
+      if (!feature.jobs || feature.available?.(services) === false) continue;
+      if (feature.isOn !== null && !feature.isOn(config)) continue;
+      for (const job of feature.jobs(config, services))
+        jobs.push(this.scheduled(installation, repo, job));
     }
     const name = repoName(repo);
     return jobs.map((job) => ({
@@ -191,18 +193,35 @@ export class ServerJobs {
     }));
   }
 
-  /** The repository's config as the webhooks see it (same cache); null when it asks for nothing. */
-  private async digest(installation: number, repo: RepoRef, kind: DigestKind, at: Date) {
-    const ports = await this.options.host.connect(installation);
-    await runDigestJob({ runtime: this.runtime, log: this.options.log }, ports, repo, kind, at);
+  private scheduled(installation: number, repo: RepoRef, job: FeatureJob): ScheduledJob {
+    const run = async (at: Date) => {
+      const ports = await this.options.host.connect(installation);
+      await job.run(this.scopeOf(installation, ports), repo, at);
+    };
+    return {
+      name: `${job.name}:${repoName(repo)}`,
+      cron: job.cron,
+      timezone: job.timezone,
+      ...(job.periodKey ? { periodKey: job.periodKey } : {}),
+      run: (at) =>
+        this.timed(job.name, () =>
+          // Such runs of one installation go one after another: they share its rate budget.
+          job.sharesRateBudget
+            ? this.budgets.run(`installation:${installation}`, () => run(at))
+            : run(at),
+        ),
+    };
   }
 
-  private async sweep(installation: number, repo: RepoRef) {
-    // Sweeps of one installation run one after another: they share its rate budget.
-    await this.budgets.run(`installation:${installation}`, async () => {
-      const ports = await this.options.host.connect(installation);
-      const job = { runtime: this.runtime, log: this.options.log };
-      await runSweepJob(job, ports, repo, installation, () => this.clock.now());
+  /** A job run sees what a delivery would, over its installation's ports. */
+  private scopeOf(installation: number, ports: JobPorts): Scope {
+    const { store } = this.runtime.deps;
+    return this.runtime.scope(ports.port, this.options.log, installation, {
+      store,
+      community: ports.community,
+      features: async () => ports.source,
+      recent: ports.recent,
+      delivery: ports.delivery,
     });
   }
 

@@ -100,3 +100,6 @@ export type ProjectItemPayload = z.infer<typeof projectItemPayload>;
 export function repoOf(payload: { repository: z.infer<typeof repository> }) {
   return { owner: payload.repository.owner.login, repo: payload.repository.name };
 }
+
+/** Who sent an event, for payloads whose other fields are read elsewhere (releases). */
+export const senderPayload = z.object({ sender: user });

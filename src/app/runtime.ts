@@ -1,15 +1,16 @@
 /**
  * What lives for the whole process and is shared by every delivery: the config cache, the
- * per-issue lock, the app's own login, and how a delivery gets its port to GitHub.
+ * per-issue lock, the app's own login, and the `Scope` a delivery or a job run hands to features.
  */
 import type { Context, Probot } from "probot";
 import { ConfigCache } from "../config/cache.js";
 import { type ConfigLoadResult, loadConfig } from "../config/load.js";
 import { KeyedLock } from "../core/keyed-lock.js";
+import type { Log } from "../core/log.js";
 import type { CommunityPort } from "../features/community/port.js";
 import { reportConfigHealth } from "../features/config-check/index.js";
 import type { DigestSource } from "../features/digest/source.js";
-import { BoardCache } from "../features/roadmap/cache.js";
+import type { Scope, Services } from "../features/feature.js";
 import type { SimilarSearchPort } from "../features/similar/port.js";
 import type { GitHubPort } from "../github/port.js";
 import type { RepoRef } from "../github/types.js";
@@ -50,8 +51,8 @@ export interface AppDeps {
 export class Runtime {
   readonly lock = new KeyedLock();
   readonly configs: ConfigCache<ConfigLoadResult>;
-  /** Roadmap board ids per installation and board: the only thing kept across deliveries. */
-  readonly boards: BoardCache;
+  /** Features' caches that outlive a delivery (the roadmap's board ids), by key. */
+  private readonly sharedValues = new Map<string, unknown>();
   private login: Promise<string> | undefined;
 
   constructor(
@@ -62,7 +63,57 @@ export class Runtime {
       ttlMs: deps.configTtlMs ?? 5 * 60_000,
       now: () => deps.now().getTime(),
     });
-    this.boards = new BoardCache({ now: () => deps.now().getTime() });
+  }
+
+  /** What features may use for one delivery or job run, over `port` and its installation. */
+  scope(port: GitHubPort, log: Log, installation: number, services: Services): Scope {
+    const { metrics } = this.deps;
+    const onces = new Map<string, Promise<unknown>>();
+    return {
+      port,
+      log,
+      lock: this.lock,
+      metrics,
+      installation,
+      services,
+      appLogin: () => this.appLogin(),
+      now: () => this.deps.now(),
+      config: async (repo) => {
+        const loaded = await this.config(port, repo, log);
+        return loaded.ok === true && loaded.config.enabled ? loaded.config : null;
+      },
+      dryRun: (config) => this.deps.dryRun || config.dryRun,
+      once: <T>(key: string, make: () => Promise<T>): Promise<T> => {
+        if (!onces.has(key)) onces.set(key, make());
+        return onces.get(key) as Promise<T>;
+      },
+      shared: <T>(key: string, make: () => T): T => {
+        if (!this.sharedValues.has(key)) this.sharedValues.set(key, make());
+        return this.sharedValues.get(key) as T;
+      },
+      invalidateConfig: (owner, repo) =>
+        repo === null ? this.configs.invalidateOwner(owner) : this.configs.invalidate(owner, repo),
+      storeConfig: (repo, result) => this.configs.set(repo.owner, repo.repo, result),
+    };
+  }
+
+  /** The scope of one webhook delivery: its port and services over the delivery's token. */
+  deliveryScope(context: Context): Scope {
+    const { deps } = this;
+    const services: Services = {
+      store: deps.store,
+      community: deps.store ? deps.communityFor?.(context) : undefined,
+      search: deps.searchFor?.(context),
+    };
+    const { featuresFor } = deps;
+    // Features with their cards are read by the app's login, asked for only when they are read.
+    if (featuresFor) services.features = async () => featuresFor(context, await this.appLogin());
+    return this.scope(
+      deps.githubFor(context),
+      context.log,
+      installationOf(context.payload),
+      services,
+    );
   }
 
   appLogin(): Promise<string> {
@@ -77,7 +128,7 @@ export class Runtime {
    * The repository's config, cached; a fresh load that is invalid is reported once (one issue
    * in the repository), and the caller does nothing for the repository while it stays invalid.
    */
-  async config(port: GitHubPort, repo: RepoRef, log: Context["log"]): Promise<ConfigLoadResult> {
+  async config(port: GitHubPort, repo: RepoRef, log: Log): Promise<ConfigLoadResult> {
     return this.withQuiet(repo.owner, await this.cachedConfig(port, repo, log));
   }
 
@@ -95,11 +146,7 @@ export class Runtime {
     return { ...result, config: { ...result.config, neverMention } };
   }
 
-  private async cachedConfig(
-    port: GitHubPort,
-    repo: RepoRef,
-    log: Context["log"],
-  ): Promise<ConfigLoadResult> {
+  private async cachedConfig(port: GitHubPort, repo: RepoRef, log: Log): Promise<ConfigLoadResult> {
     const cached = this.configs.get(repo.owner, repo.repo);
     if (cached) return cached;
     const result = await loadConfig(port, repo);
@@ -124,8 +171,4 @@ export class Runtime {
 export function installationOf(payload: unknown): number {
   const id = (payload as { installation?: { id?: unknown } } | null)?.installation?.id;
   return typeof id === "number" ? id : 0;
-}
-
-export function issueKey(repo: RepoRef, number: number): string {
-  return `${repo.owner}/${repo.repo}#${number}`.toLowerCase();
 }

@@ -1,8 +1,9 @@
 /** The scheduler on a fake clock: cron in a time zone, once per period, locks, long sleeps. */
 import { PGlite } from "@electric-sql/pglite";
 import { describe, expect, it } from "vitest";
+import type { Config } from "../../src/config/schema.js";
 import { digestsConfigSchema } from "../../src/features/digest/config.js";
-import { digestJobs } from "../../src/features/digest/jobs.js";
+import { digestJobs } from "../../src/features/digest/job.js";
 import { InProcessLock, type JobLock } from "../../src/scheduler/lock.js";
 import { advisoryKey, PgAdvisoryLock } from "../../src/scheduler/pg-lock.js";
 import { type ScheduledJob, Scheduler } from "../../src/scheduler/scheduler.js";
@@ -45,15 +46,17 @@ describe("scheduler", () => {
     const scheduler = new Scheduler({ clock });
     const digests = digestsConfigSchema.parse({ weekly: { cron: "0 */6 * * *", timezone: "UTC" } });
     const runs: string[] = [];
-    for (const job of digestJobs(
-      { owner: "medic", repo: "cht-core" },
-      digests,
-      async (kind, at) => {
-        runs.push(`${kind} ${at.toISOString()}`);
-      },
-      ["weekly"],
-    )) {
-      scheduler.add(job);
+    // Without a store only the weekly digest is scheduled.
+    for (const job of digestJobs({ digests } as Config, {})) {
+      scheduler.add({
+        name: `${job.name}:medic/cht-core`,
+        cron: job.cron,
+        timezone: job.timezone,
+        ...(job.periodKey ? { periodKey: job.periodKey } : {}),
+        run: async (at) => {
+          runs.push(`${job.name.split(":")[1]} ${at.toISOString()}`);
+        },
+      });
     }
     scheduler.start();
     await clock.advanceTo("2026-12-01T23:00:00Z");

@@ -1,9 +1,9 @@
 /** The repair sweep fixes what a dropped webhook left behind, and touches nothing else. */
 import type { Probot } from "probot";
 import { describe, expect, it } from "vitest";
-import { reconcileIssue } from "../../src/app/issue-events.js";
 import { Runtime } from "../../src/app/runtime.js";
 import type { Config } from "../../src/config/schema.js";
+import { reconcileFeature } from "../../src/features/squad/reconcile.js";
 import { type SweepOptions, sweepRepository } from "../../src/features/sweep/run.js";
 import { MemoryDigestSource } from "../double/digest-source.js";
 import { createWorld, manualClock } from "../double/index.js";
@@ -26,9 +26,9 @@ async function sweeper(world: ReturnType<typeof createWorld>, now: () => Date) {
     now,
     dryRun: false,
   });
-  const loaded = await runtime.config(world.github, world.repo, silent as never);
-  if (loaded.ok !== true) throw new Error("config invalid");
-  const config: Config = loaded.config;
+  const scope = runtime.scope(world.github, silent, 0, {});
+  const config: Config | null = await scope.config(world.repo);
+  if (!config) throw new Error("config invalid");
   const source = new MemoryDigestSource(world.github);
   const recent = new MemoryRecentIssues(world.github);
   const sweep = (options: SweepOptions = { minRemaining: 0, maxRepairs: 100 }) =>
@@ -38,14 +38,7 @@ async function sweeper(world: ReturnType<typeof createWorld>, now: () => Date) {
         recent,
         now,
         reconcile: (ref) =>
-          reconcileIssue(
-            runtime,
-            { log: silent as never, payload: {} } as never,
-            world.github,
-            config,
-            ref,
-            { kind: "reconcile", actor: "squad-bot sweep" },
-          ),
+          reconcileFeature(scope, config, ref, { kind: "reconcile", actor: "squad-bot sweep" }),
         log: silent,
       },
       world.repo,

@@ -12,7 +12,7 @@ export {
   digestsConfigSchema,
 } from "./config.js";
 export { DIGEST_MARKER, planDelivery } from "./delivery.js";
-export { digestJobs } from "./jobs.js";
+export { digestJobs } from "./job.js";
 export { type Period, parsePeriod, periodContaining, reportedPeriod } from "./period.js";
 export { toPlainText } from "./plain-text.js";
 export { type DigestRunInput, type DigestRunResult, runDigest } from "./run.js";

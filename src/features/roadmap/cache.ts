@@ -3,9 +3,10 @@
  * that a burst of events reads the board once. A failed write drops the entry: ids change when
  * someone deletes and recreates a field or an option.
  */
-import type { Context } from "probot";
+
 import { ConfigCache } from "../../config/cache.js";
 import type { RoadmapConfig } from "../../config/schema.js";
+import type { Log } from "../../core/log.js";
 import { GitHubError, type GitHubPort } from "../../github/port.js";
 import {
   type BoardLookup,
@@ -41,7 +42,7 @@ export class BoardCache {
     port: GitHubPort,
     installation: number,
     roadmap: RoadmapConfig,
-    log: Context["log"],
+    log: Log,
   ): Promise<BoardLookup> {
     const [owner, repo] = keyOf(installation, roadmap);
     try {

@@ -1,22 +1,21 @@
 /**
- * The roadmap step of a reconcile: after the squad planner decided the feature's state, the
- * writes that make the board agree, planned in the same pass so they join the same mutation.
+ * The roadmap step of an issue's reconcile: the board is read in the load step (cached per
+ * installation), and after the squad planner decided the feature's state, the pure plan of the
+ * writes that make the board agree joins the same mutation.
  */
-import type { Context } from "probot";
 import type { ExecuteResult } from "../../actions/executor.js";
 import type { Config } from "../../config/schema.js";
-import type { GitHubPort, LoadIssueOptions } from "../../github/port.js";
+import type { LoadIssueOptions } from "../../github/port.js";
 import type { IssueSnapshot } from "../../github/types.js";
+import type { Scope } from "../feature.js";
 import type { FeatureState } from "../squad/state.js";
-import { projectLabel, roadmapFieldNames } from "./board.js";
-import type { BoardCache } from "./cache.js";
+import { type BoardLookup, projectLabel, roadmapFieldNames } from "./board.js";
+import { BoardCache } from "./cache.js";
 import { planRoadmap, type RoadmapPlan } from "./plan.js";
 
-export interface RoadmapDeps {
-  port: GitHubPort;
-  boards: BoardCache;
-  installation: number;
-  log: Context["log"];
+/** Board ids per installation and board: kept across deliveries, for the whole process. */
+export function boardsOf(scope: Scope): BoardCache {
+  return scope.shared("roadmap:boards", () => new BoardCache({ now: () => scope.now().getTime() }));
 }
 
 /** Reading the issue's items costs nothing extra: they come in the same loadIssue query. */
@@ -24,28 +23,33 @@ export function roadmapLoadOptions(config: Config): Pick<LoadIssueOptions, "proj
   return config.roadmap ? { projectFields: roadmapFieldNames(config.roadmap) } : {};
 }
 
-/** Null when the repository has no roadmap; the board is read from the cache when it can be. */
-export async function planRoadmapSync(
-  deps: RoadmapDeps,
+/** The board when the repository has a roadmap; read from the cache when it can be. */
+export async function loadRoadmapBoard(scope: Scope, config: Config): Promise<BoardLookup | null> {
+  if (!config.roadmap) return null;
+  return boardsOf(scope).get(scope.port, scope.installation, config.roadmap, scope.log);
+}
+
+/** Pure: null when the repository has no roadmap or the feature has no state. */
+export function planRoadmapSync(
   config: Config,
   issue: IssueSnapshot,
-  state: FeatureState,
-): Promise<RoadmapPlan | null> {
+  state: FeatureState | null,
+  board: BoardLookup | null,
+): RoadmapPlan | null {
   const { roadmap } = config;
-  if (!roadmap) return null;
-  const board = await deps.boards.get(deps.port, deps.installation, roadmap, deps.log);
+  if (!roadmap || !board || !state) return null;
   return planRoadmap({ config, roadmap, board, items: issue.projectItems ?? [], state });
 }
 
 /** A failed board write most likely means stale ids: the next event reads the board again. */
-export function afterRoadmapWrites(deps: RoadmapDeps, config: Config, result: ExecuteResult): void {
+export function afterRoadmapWrites(scope: Scope, config: Config, result: ExecuteResult): void {
   if (!config.roadmap) return;
   const failed = result.results.filter(
     (r) => !r.ok && (r.op === "addProjectItem" || r.op === "setProjectField"),
   );
   if (failed.length === 0) return;
-  deps.boards.invalidate(deps.installation, config.roadmap);
-  deps.log.warn(
+  boardsOf(scope).invalidate(scope.installation, config.roadmap);
+  scope.log.warn(
     {
       project: projectLabel(config.roadmap),
       errors: failed.map((r) => (r.ok ? "" : r.error)),

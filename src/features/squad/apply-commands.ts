@@ -2,6 +2,7 @@
  * Applies a comment's squad commands to a feature's state, in order, checking roles and entry
  * criteria. Pure: returns the new state and, per command, whether it was applied or why not.
  */
+import type { CommandRequest, RequestedCommand } from "../../commands/requests.js";
 import type { Command } from "../../commands/specs.js";
 import type { Config, Phase } from "../../config/schema.js";
 import { message } from "../../core/templates.js";
@@ -21,16 +22,9 @@ export interface Actor {
   maintainer: boolean;
 }
 
+export type { CommandRequest } from "../../commands/requests.js";
 /** A command, or one whose arguments did not parse: it is refused with the parser's message. */
-export type SquadCommand = Command | { kind: "invalid"; reason: string };
-
-export interface CommandRequest {
-  line: string;
-  /** 1 for the first time this exact line appears in the comment, 2 for the second, … */
-  occurrence: number;
-  command: SquadCommand;
-  role: Role;
-}
+export type SquadCommand = RequestedCommand;
 
 export type CommandOutcome =
   | { line: string; status: "applied" }

@@ -1,24 +1,21 @@
 /**
- * The app side of linked features: what `/duplicate` and `/squad propose` need to know about the
+ * The load side of linked features: what `/duplicate` and `/squad propose` need to know about the
  * other issue before planning, and the follow-up reconciles of other issues after one is applied.
  */
-import type { Context } from "probot";
-import type { Config } from "../config/schema.js";
-import { escapeInline } from "../core/markdown.js";
-import { message } from "../core/templates.js";
-import type { Actor, CommandRequest } from "../features/squad/apply-commands.js";
-import { findCard } from "../features/squad/card-state.js";
-import { commandKey } from "../features/squad/replies.js";
-import type { FeatureState } from "../features/squad/state.js";
-import type { FollowUp } from "../features/squad-links/follow-ups.js";
-import type { CommandLinks, LinkCheck } from "../features/squad-links/links.js";
-import { linkOf, sameLink } from "../features/squad-links/links.js";
-import { findSquadIssue, renderSquadIssue } from "../features/squad-links/squad-issue.js";
-import type { GitHubPort } from "../github/port.js";
-import type { IssueSnapshot, RepoRef } from "../github/types.js";
-import type { Runtime } from "./runtime.js";
+import type { Config } from "../../config/schema.js";
+import { escapeInline } from "../../core/markdown.js";
+import { message } from "../../core/templates.js";
+import type { IssueSnapshot, RepoRef } from "../../github/types.js";
+import type { Scope } from "../feature.js";
+import type { Actor, CommandRequest } from "../squad/apply-commands.js";
+import { findCard } from "../squad/card-state.js";
+import { commandKey } from "../squad/replies.js";
+import type { FeatureState } from "../squad/state.js";
+import type { FollowUp } from "./follow-ups.js";
+import type { CommandLinks, LinkCheck } from "./links.js";
+import { linkOf, sameLink } from "./links.js";
+import { findSquadIssue, renderSquadIssue } from "./squad-issue.js";
 
-type Log = Context["log"];
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 const refuse = (key: string, view: object = {}): LinkCheck => ({
   ok: false,
@@ -26,10 +23,8 @@ const refuse = (key: string, view: object = {}): LinkCheck => ({
 });
 
 export interface LinkDeps {
-  runtime: Runtime;
-  port: GitHubPort;
+  scope: Scope;
   config: Config;
-  log: Log;
 }
 
 /**
@@ -60,7 +55,7 @@ export async function resolveCommandLinks(
 }
 
 async function checkDuplicate(
-  { port, config }: LinkDeps,
+  { scope, config }: LinkDeps,
   source: IssueSnapshot,
   command: { repo: string | null; number: number },
 ): Promise<LinkCheck> {
@@ -73,7 +68,7 @@ async function checkDuplicate(
     return refuse("duplicate.refuse.otherOrg", { target, org: source.ref.owner });
   }
   if (sameLink(linkOf(ref), linkOf(source.ref))) return refuse("duplicate.refuse.self");
-  const issue = await port.loadIssue(ref, { labelNames: [] }).catch(() => null);
+  const issue = await scope.port.loadIssue(ref, { labelNames: [] }).catch(() => null);
   if (!issue) return refuse("duplicate.refuse.missing", { target });
   if (issue.state === "closed") return refuse("duplicate.refuse.closed", { target });
   const card = findCard(issue.comments).card;
@@ -85,31 +80,29 @@ async function checkDuplicate(
 
 /** Reuses the squad issue the card or the roadmap repository already has; opens one otherwise. */
 async function ensureSquadIssue(
-  { runtime, port, config, log }: LinkDeps,
+  { scope, config }: LinkDeps,
   source: IssueSnapshot,
   state: FeatureState,
 ): Promise<LinkCheck> {
+  const { port, log } = scope;
   const squads = config.squads;
   if (!squads) return refuse("squad.refuse.notConfigured");
   if (state.squad)
     return { ok: true, issue: { repo: state.squad.repo, number: state.squad.number } };
   const [owner = "", name = ""] = squads.repo.split("/");
   const repo: RepoRef = { owner, repo: name };
-  const loaded = await runtime.config(port, repo, log);
   // The squad issue gets its card from its own repository's config.
-  if (loaded.ok !== true || !loaded.config.enabled) {
-    return refuse("squad.refuse.repoConfig", { repo: squads.repo });
-  }
+  if (!(await scope.config(repo))) return refuse("squad.refuse.repoConfig", { repo: squads.repo });
   const request = linkOf(source.ref);
   try {
     const label = squads.labels[0] ?? "";
     const earlier = findSquadIssue(
       await port.listIssuesWithLabel(repo, label, "all"),
       request,
-      await runtime.appLogin(),
+      await scope.appLogin(),
     );
     if (earlier) return { ok: true, issue: { repo: squads.repo, number: earlier.number } };
-    if (runtime.deps.dryRun || config.dryRun) {
+    if (scope.dryRun(config)) {
       log.info({ repo, request }, "dry run: would open a squad issue");
       return refuse("squad.refuse.failed", { repo: squads.repo, error: "dry run" });
     }
@@ -135,17 +128,16 @@ export type Reconcile = (config: Config, followUp: FollowUp) => Promise<void>;
 
 /** One after another, each under its own issue's lock; a failure is logged and the rest still run. */
 export async function runFollowUps(
-  deps: Omit<LinkDeps, "config">,
+  scope: Scope,
   followUps: FollowUp[],
   reconcile: Reconcile,
 ): Promise<void> {
   for (const followUp of followUps) {
     try {
-      const loaded = await deps.runtime.config(deps.port, followUp.ref, deps.log);
-      if (loaded.ok !== true || !loaded.config.enabled) continue;
-      await reconcile(loaded.config, followUp);
+      const config = await scope.config(followUp.ref);
+      if (config) await reconcile(config, followUp);
     } catch (error) {
-      deps.log.error({ err: error, issue: followUp.ref }, "a linked issue could not be updated");
+      scope.log.error({ err: error, issue: followUp.ref }, "a linked issue could not be updated");
     }
   }
 }

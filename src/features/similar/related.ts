@@ -1,17 +1,17 @@
 /** Looks for earlier, similar issues once, when a request is first recognised; never blocks the card. */
-import type { Context } from "probot";
-import type { Config } from "../config/schema.js";
-import { findRelated } from "../features/similar/intake.js";
-import type { SimilarCandidate, SimilarSearchPort } from "../features/similar/port.js";
-import { findCard } from "../features/squad/card-state.js";
-import { looksLikeFeatureRequest } from "../features/squad/recognize.js";
-import type { IssueSnapshot } from "../github/types.js";
+import type { Config } from "../../config/schema.js";
+import type { Log } from "../../core/log.js";
+import type { IssueSnapshot } from "../../github/types.js";
+import { findCard } from "../squad/card-state.js";
+import { looksLikeFeatureRequest } from "../squad/recognize.js";
+import { findRelated } from "./intake.js";
+import type { SimilarCandidate, SimilarSearchPort } from "./port.js";
 
 export async function relatedForNewRequest(
   search: SimilarSearchPort | undefined,
   config: Config,
   issue: IssueSnapshot,
-  log: Context["log"],
+  log: Log,
 ): Promise<SimilarCandidate[] | undefined> {
   if (!search || !config.intake || findCard(issue.comments).card) return undefined;
   const labels = issue.labels.map((l) => l.name);

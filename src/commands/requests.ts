@@ -1,0 +1,72 @@
+/**
+ * From a comment's command lines to the requests one feature runs: known commands of that feature
+ * with their typed arguments, malformed ones as refusals with the parser's message, and unknown
+ * ones answered only when they look like a typo of ours (other bots use slash commands too).
+ */
+import { message } from "../core/templates.js";
+import { type CommandLine, newCommands, parseCommands } from "./parse.js";
+import { type Command, type CommandKind, findSpec, type Role, suggest } from "./specs.js";
+
+/** A command, or one whose arguments did not parse: it is refused with the parser's message. */
+export type RequestedCommand = Command | { kind: "invalid"; reason: string };
+
+export interface CommandRequest {
+  /** `/name args` as typed, whitespace collapsed: with `occurrence`, what makes it the same command. */
+  line: string;
+  /** 1 for the first time this exact line appears in the comment, 2 for the second, … */
+  occurrence: number;
+  command: RequestedCommand;
+  role: Role;
+}
+
+/** The command lines a comment runs now: all of a new comment, only the added ones of an edit. */
+export function commandLinesOf(
+  body: string,
+  previousBody: string | null,
+): {
+  lines: CommandLine[];
+  before: CommandLine[];
+} {
+  if (previousBody === null) return { lines: parseCommands(body), before: [] };
+  return { lines: newCommands(previousBody, body), before: parseCommands(previousBody) };
+}
+
+/**
+ * `runsHere` says which commands this feature runs; commands of other features are neither
+ * refused nor answered here. An unknown command is answered once, by the feature that answers typos.
+ */
+export function requestsOf(
+  lines: CommandLine[],
+  before: CommandLine[],
+  runsHere: (kind: CommandKind) => boolean,
+  answersTypos: boolean,
+): CommandRequest[] {
+  const seen = new Map<string, number>();
+  for (const line of before) seen.set(line.line, (seen.get(line.line) ?? 0) + 1);
+  const requests: CommandRequest[] = [];
+  for (const line of lines) {
+    const occurrence = (seen.get(line.line) ?? 0) + 1;
+    seen.set(line.line, occurrence);
+    const spec = findSpec(line.name);
+    if (spec && !runsHere(spec.name)) continue;
+    if (!spec) {
+      const close = answersTypos ? suggest(line.name) : null;
+      if (close) {
+        const reason = message("refuse.unknown", { name: line.name, suggestion: close });
+        requests.push(refusal(line, occurrence, reason));
+      }
+      continue;
+    }
+    const result = spec.parse(line.args);
+    requests.push(
+      result.ok
+        ? { line: line.line, occurrence, command: result.command, role: spec.role }
+        : refusal(line, occurrence, result.error),
+    );
+  }
+  return requests;
+}
+
+function refusal(line: CommandLine, occurrence: number, reason: string): CommandRequest {
+  return { line: line.line, occurrence, command: { kind: "invalid", reason }, role: "anyone" };
+}

@@ -1,0 +1,10 @@
+/**
+ * The logger every room writes to: pino's shape, so a delivery's `context.log` (and a job's
+ * logger) fits without features importing Probot.
+ */
+export interface Log {
+  debug(data: object, text?: string): void;
+  info(data: object, text?: string): void;
+  warn(data: object, text?: string): void;
+  error(data: object, text?: string): void;
+}

@@ -1,0 +1,147 @@
+/**
+ * The community journey's webhooks: contributions (welcomes, milestones, stages), `/quiet`, and
+ * early access when a release ships what followers asked for. Each applies through the one
+ * reconcile loop, under the per-issue lock the squad uses, so its once-keys see the other writes.
+ */
+import type { Action } from "../../actions/action.js";
+import { commandLinesOf } from "../../commands/requests.js";
+import type { Config } from "../../config/schema.js";
+import type { IssueRef, IssueSnapshot } from "../../github/types.js";
+import { reconcile } from "../../reconcile/loop.js";
+import { applyOptions, type Scope } from "../feature.js";
+import type { CommentHint, ContributionHint, ReleaseHint } from "../hints.js";
+import { findCard } from "../squad/card-state.js";
+import { waitingForRelease } from "../squad/webhooks.js";
+import { planEarlyAccess, postedKeys } from "./early-access.js";
+import { loadFormingSquads, type SquadCandidate } from "./opportunities.js";
+import { handleQuietCommand, type QuietCommand } from "./quiet.js";
+import { handleContribution } from "./run.js";
+import { communityStoreOf } from "./store.js";
+
+/**
+ * Forming squads with their cards, for "squads seeking members": one request (a page of up to 100
+ * features), made only when a welcome is about to be written. Without a features source, none.
+ */
+function formingSquads(scope: Scope, config: Config, hint: ContributionHint) {
+  return async (): Promise<SquadCandidate[]> => {
+    const features = scope.services.features;
+    if (!features) return [];
+    const { squads } = config.community.welcome;
+    return loadFormingSquads(await features(), hint.repo, config.phases, squads, scope.now());
+  };
+}
+
+/** Applies community actions on an issue or pull request through the one loop. */
+async function applyOn(
+  scope: Scope,
+  config: Config,
+  target: { ref: IssueRef; pullRequest: boolean },
+  plan: Action[] | ((subject: IssueSnapshot) => Action[]),
+  notes: string[],
+): Promise<void> {
+  await reconcile(scope, {
+    feature: "community",
+    subject: target,
+    apply: applyOptions(scope, config),
+    load: async (subject) => subject,
+    plan: (subject) => ({
+      actions: typeof plan === "function" ? plan(subject) : plan,
+      notes,
+      cardCommentId: null,
+      carry: undefined,
+    }),
+  });
+}
+
+/** Record, then welcome or congratulate when it is due. */
+export async function onContribution(
+  scope: Scope,
+  hint: ContributionHint,
+  config: Config | null,
+): Promise<void> {
+  const { store, community } = scope.services;
+  if (!config || !store || !community) return;
+  const input = hint.contribution;
+  if (input.author.login.toLowerCase() === (await scope.appLogin()).toLowerCase()) return;
+  const plan = await handleContribution(
+    {
+      store: communityStoreOf(store),
+      port: community,
+      config: config.community,
+      phases: config.phases,
+      squads: formingSquads(scope, config, hint),
+      now: scope.now(),
+    },
+    input,
+  );
+  if (plan.stage) scope.log.info({ login: input.event.login, stage: plan.stage }, "stage");
+  // Most contributions plan nothing: they cost no GitHub request at all.
+  if (!plan.target || plan.actions.length === 0) return;
+  await applyOn(
+    scope,
+    config,
+    { ref: plan.target, pullRequest: hint.onPullRequest },
+    plan.actions,
+    plan.notes,
+  );
+}
+
+const QUIET = new Set<string>(["quiet", "unquiet"]);
+
+/** The last `/quiet` or `/unquiet` of a comment wins: that is what they meant in the end. */
+function quietCommandOf(hint: CommentHint): QuietCommand | undefined {
+  if (hint.comment.authorIsBot) return undefined;
+  const { lines } = commandLinesOf(hint.comment.body, hint.previousBody);
+  return lines.filter((l) => QUIET.has(l.name)).at(-1)?.name as QuietCommand | undefined;
+}
+
+export const wantsQuiet = (hint: CommentHint): boolean => quietCommandOf(hint) !== undefined;
+
+/** `/quiet` and `/unquiet` in a new or edited comment, on an issue or a pull request. */
+export async function onQuietCommand(
+  scope: Scope,
+  hint: CommentHint,
+  config: Config | null,
+): Promise<void> {
+  const { store } = scope.services;
+  const command = quietCommandOf(hint);
+  if (!config || !store || !command) return;
+  if (hint.comment.author.toLowerCase() === (await scope.appLogin()).toLowerCase()) return;
+  const actions = await handleQuietCommand(communityStoreOf(store), {
+    org: hint.repo.owner,
+    login: hint.comment.author,
+    command,
+    commentNodeId: hint.comment.nodeId,
+    commentDatabaseId: hint.comment.id,
+  });
+  const target = { ref: { ...hint.repo, number: hint.number }, pullRequest: hint.onPullRequest };
+  await applyOn(scope, config, target, actions, [`/${command}`]);
+}
+
+/** Followers of the features a release ships hear once that they can try them (betas too). */
+export async function onEarlyAccess(scope: Scope, hint: ReleaseHint): Promise<void> {
+  for (const { config, refs } of await waitingForRelease(scope, hint)) {
+    const settings = config.community.earlyAccess;
+    if (!settings.enabled) continue;
+    for (const ref of refs) {
+      const plan = (issue: IssueSnapshot) => {
+        const card = findCard(issue.comments).card;
+        if (!card) return [];
+        return planEarlyAccess({
+          state: card.state,
+          author: issue.author,
+          title: issue.title,
+          releaseUrl: hint.release.url,
+          releaseName: hint.release.name,
+          maxMentionsPerComment: settings.maxMentionsPerComment,
+          // The scope already added everyone who said /quiet to `neverMention`.
+          quiet: new Set(config.neverMention),
+          posted: postedKeys(issue.comments),
+        });
+      };
+      await applyOn(scope, config, { ref, pullRequest: false }, plan, [
+        `early access: ${hint.release.name}`,
+      ]);
+    }
+  }
+}

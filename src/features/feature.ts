@@ -1,0 +1,133 @@
+/**
+ * What every feature folder exports: one definition the app wires from (`features/index.ts`
+ * lists them). A feature is its config section, the hints it reacts to, the commands it runs
+ * and the scheduled jobs it asks for; its load and pure plan go through the one reconcile loop
+ * (`reconcile/loop.ts`). Features import neither Probot nor `app/`: what they need of the
+ * running app comes in the `Scope`.
+ */
+import type { CommandKind } from "../commands/specs.js";
+import type { ConfigLoadResult } from "../config/load.js";
+import type { Config } from "../config/schema.js";
+import type { KeyedLock } from "../core/keyed-lock.js";
+import type { Log } from "../core/log.js";
+import type { GitHubPort } from "../github/port.js";
+import type { RepoRef } from "../github/types.js";
+import type { Metrics } from "../observability/metrics.js";
+import type { ApplyOptions, ReconcileHost } from "../reconcile/loop.js";
+import type { ScheduledJob } from "../scheduler/scheduler.js";
+import type { ContributorStore } from "../store/types.js";
+import type { CommunityPort } from "./community/port.js";
+import type { DigestDeliveryPort } from "./digest/delivery-port.js";
+import type { DigestSource } from "./digest/source.js";
+import type { Hint, HintKind } from "./hints.js";
+import type { SimilarSearchPort } from "./similar/port.js";
+import type { RecentIssuesPort } from "./sweep/recent.js";
+
+/** The outside systems one delivery or job may use besides `GitHubPort`; absent ones are off. */
+export interface Services {
+  store?: ContributorStore | undefined;
+  community?: CommunityPort | undefined;
+  /** Features with their cards, read by the app's own login; made on first use. */
+  features?: (() => Promise<DigestSource>) | undefined;
+  search?: SimilarSearchPort | undefined;
+  recent?: RecentIssuesPort | undefined;
+  delivery?: DigestDeliveryPort | undefined;
+}
+
+/** What a feature may use of the running app for one delivery or one job run. */
+export interface Scope extends ReconcileHost {
+  readonly port: GitHubPort;
+  readonly log: Log;
+  readonly lock: KeyedLock;
+  readonly metrics?: Metrics | undefined;
+  readonly installation: number;
+  readonly services: Services;
+  /** The app's bot login, e.g. `squad-bot[bot]`. */
+  appLogin(): Promise<string>;
+  now(): Date;
+  /** The repository's valid, enabled config (cached), or null: then nothing runs there. */
+  config(repo: RepoRef): Promise<Config | null>;
+  /** True when the app runs dry (everywhere) or the config asks for it. */
+  dryRun(config: Config): boolean;
+  /** One value per delivery (or job run) and key: what does not change within it is read once. */
+  once<T>(key: string, make: () => Promise<T>): Promise<T>;
+  /** One value per process and key, made on first use: caches that outlive a delivery. */
+  shared<T>(key: string, make: () => T): T;
+  /** Drops cached configs after a push changed them; `repo` null drops the owner's whole set. */
+  invalidateConfig(owner: string, repo: string | null): void;
+  /** Replaces the cached config with one just read (the default branch's new head). */
+  storeConfig(repo: RepoRef, result: ConfigLoadResult): void;
+}
+
+/** How the loop applies a plan in this repository. */
+export function applyOptions(scope: Scope, config: Config): ApplyOptions {
+  return {
+    dryRun: scope.dryRun(config),
+    protectedLabels: config.labels.protected,
+    labelColor: config.labels.color,
+  };
+}
+
+export type HintOf<K extends HintKind> = Extract<Hint, { kind: K }>;
+
+/**
+ * `config` is the repository's enabled config when the hint names a repository and the feature is
+ * on there; hints without one (a board item) get null and find the repository themselves.
+ */
+export type HintHandler<K extends HintKind> = (
+  scope: Scope,
+  hint: HintOf<K>,
+  config: Config | null,
+) => Promise<void>;
+
+/**
+ * `wants` decides from the hint alone, before the config is read, so an event no feature wants
+ * costs no request at all.
+ */
+export interface HintSubscription<K extends HintKind> {
+  wants?(hint: HintOf<K>): boolean;
+  run: HintHandler<K>;
+}
+
+export type HintHandlers = { [K in HintKind]?: HintSubscription<K> };
+
+/** One scheduled job a repository's config asks for. */
+export interface FeatureJob {
+  /** Its metric label and the first part of its scheduler name, e.g. `sweep` or `digest:weekly`. */
+  name: string;
+  cron: string;
+  timezone: string;
+  periodKey?: ScheduledJob["periodKey"];
+  /** Runs of one installation with this set run one after another: they share its rate budget. */
+  sharesRateBudget?: boolean;
+  run(scope: Scope, repo: RepoRef, at: Date): Promise<void>;
+}
+
+export interface FeatureDefinition {
+  /** Its name in logs and metrics. */
+  readonly name: string;
+  /** The config section that switches it on, for the README and `doctor`. */
+  readonly section: string;
+  /** False when the app lacks what the feature needs (a store): then it is off everywhere. */
+  available?(services: Services): boolean;
+  /**
+   * On for a repository when its section says so. Null for a feature that runs whatever the
+   * config says, and before it is read (config-check: it reports invalid configs).
+   */
+  isOn: ((config: Config) => boolean) | null;
+  readonly on?: HintHandlers;
+  /** The commands it runs; `/help` lists those of the features that are on. */
+  readonly commands?: readonly CommandKind[];
+  /** The jobs a repository's config asks of it (none when it is off there). */
+  jobs?(config: Config, services: Services): FeatureJob[];
+}
+
+/**
+ * The one rule for "is this section on": present (not `null`) and not `enabled: false`. Sections
+ * with defaults (sweep) are on unless switched off.
+ */
+export function sectionOn(section: unknown): boolean {
+  if (section === null || section === undefined) return false;
+  if (typeof section === "object" && "enabled" in section) return section.enabled !== false;
+  return true;
+}

@@ -1,0 +1,71 @@
+/** Slash commands on a feature request, checked against the sender's role, run through its reconcile. */
+import { commandLinesOf, requestsOf } from "../../commands/requests.js";
+import type { CommandKind } from "../../commands/specs.js";
+import type { Config } from "../../config/schema.js";
+import type { Scope } from "../feature.js";
+import type { CommentHint } from "../hints.js";
+import { resolveCommandLinks } from "../squad-links/resolve.js";
+import { needsMaintainerCheck } from "./apply-commands.js";
+import { findCard } from "./card-state.js";
+import { reconcileFeature } from "./reconcile.js";
+import { isMaintainer } from "./roles.js";
+
+/** The commands the squad journey runs (with its links: `/duplicate`, `/squad`). */
+export const SQUAD_COMMANDS: readonly CommandKind[] = [
+  "phase",
+  "lead",
+  "join",
+  "leave",
+  "interested",
+  "uninterested",
+  "link",
+  "target",
+  "blocked",
+  "unblocked",
+  "duplicate",
+  "squad",
+  "help",
+];
+
+const runsHere = (kind: CommandKind) => SQUAD_COMMANDS.includes(kind);
+
+export async function onSquadComment(
+  scope: Scope,
+  hint: CommentHint,
+  config: Config | null,
+): Promise<void> {
+  if (!config || hint.onPullRequest || hint.comment.authorIsBot) return;
+  const { lines, before } = commandLinesOf(hint.comment.body, hint.previousBody);
+  const requests = requestsOf(lines, before, runsHere, true);
+  if (requests.length === 0) return;
+  const login = hint.comment.author;
+  await reconcileFeature(scope, config, { ...hint.repo, number: hint.number }, async (issue) => {
+    const state = findCard(issue.comments).card?.state ?? null;
+    const maintainer = needsMaintainerCheck(state, login, requests)
+      ? await isMaintainer(scope.port, config, hint.repo, login)
+      : false;
+    const actor = { login, maintainer };
+    const links = await resolveCommandLinks(
+      { scope, config },
+      issue,
+      actor,
+      requests,
+      hint.comment.id,
+    );
+    return {
+      kind: "comment",
+      commentId: hint.comment.nodeId,
+      commentDatabaseId: hint.comment.id,
+      actor,
+      commands: requests,
+      ...(links ? { links } : {}),
+    };
+  });
+}
+
+/** Whether a comment has anything for the squad to run: nothing is read otherwise. */
+export function hasSquadCommands(hint: CommentHint): boolean {
+  if (hint.onPullRequest || hint.comment.authorIsBot) return false;
+  const { lines, before } = commandLinesOf(hint.comment.body, hint.previousBody);
+  return requestsOf(lines, before, runsHere, true).length > 0;
+}

@@ -1,0 +1,106 @@
+/**
+ * A feature's reconcile, as every trigger runs it (webhooks, commands, the board, releases, the
+ * repair sweep): the issue and its board read under the lock, the squad and roadmap plans made
+ * purely and applied as one mutation, then the linked issues that must follow.
+ */
+import type { Config } from "../../config/schema.js";
+import type { IssueRef, IssueSnapshot } from "../../github/types.js";
+import { reconcile } from "../../reconcile/loop.js";
+import { applyOptions, type Scope } from "../feature.js";
+import type { BoardLookup } from "../roadmap/board.js";
+import {
+  afterRoadmapWrites,
+  loadRoadmapBoard,
+  planRoadmapSync,
+  roadmapLoadOptions,
+} from "../roadmap/sync.js";
+import type { SimilarCandidate } from "../similar/port.js";
+import { relatedForNewRequest } from "../similar/related.js";
+import { type FollowUp, linkFollowUps } from "../squad-links/follow-ups.js";
+import { runFollowUps } from "../squad-links/resolve.js";
+import { planSquad, type SquadPlanInput, type Trigger } from "./plan.js";
+
+/** Follow-ups of follow-ups run too (a squad issue's requests), but no deeper: links cannot loop. */
+const MAX_LINK_DEPTH = 2;
+
+/** A trigger known from the event, or one that needs the loaded issue (commands, board moves). */
+export type TriggerSource = Trigger | ((issue: IssueSnapshot) => Promise<Trigger>);
+
+interface Loaded {
+  input: SquadPlanInput;
+  board: BoardLookup | null;
+}
+
+export interface ReconcileOptions {
+  /** Intake searches for earlier issues only for the delivery that brings a request in. */
+  searchRelated?: boolean;
+  depth?: number;
+}
+
+export async function reconcileFeature(
+  scope: Scope,
+  config: Config,
+  ref: IssueRef,
+  trigger: TriggerSource,
+  options: ReconcileOptions = {},
+): Promise<void> {
+  const labelNames = [
+    ...config.phases.map((p) => p.label),
+    ...(config.labels.blocked ? [config.labels.blocked] : []),
+  ];
+  const followUps = await reconcile(scope, {
+    feature: "squad",
+    subject: { ref, pullRequest: false, load: { labelNames, ...roadmapLoadOptions(config) } },
+    apply: applyOptions(scope, config),
+    load: async (issue): Promise<Loaded> => {
+      const resolved = typeof trigger === "function" ? await trigger(issue) : trigger;
+      const search = options.searchRelated ? scope.services.search : undefined;
+      const related: SimilarCandidate[] | undefined = await relatedForNewRequest(
+        search,
+        config,
+        issue,
+        scope.log,
+      );
+      const input: SquadPlanInput = {
+        config,
+        issue,
+        trigger: resolved,
+        now: scope.now(),
+        ...(related ? { related } : {}),
+      };
+      // The board is read only for issues that are features: others cost no board request.
+      const board = planSquad(input).state ? await loadRoadmapBoard(scope, config) : null;
+      return { input, board };
+    },
+    plan: ({ input, board }) => {
+      const first = planSquad(input);
+      const roadmap = planRoadmapSync(config, input.issue, first.state, board);
+      // Problems go on the card; planning again is cheap (pure) and keeps the card one write.
+      const plan =
+        roadmap && roadmap.problems.length > 0
+          ? planSquad({ ...input, problems: () => roadmap.problems })
+          : first;
+      return {
+        actions: [...plan.actions, ...(roadmap ? roadmap.actions : [])],
+        notes: [...plan.notes, ...(roadmap ? roadmap.notes : [])],
+        cardCommentId: plan.cardCommentId,
+        carry: plan,
+      };
+    },
+    after: ({ loaded, plan, result, applied }): FollowUp[] => {
+      afterRoadmapWrites(scope, config, result);
+      const squad = plan.carry;
+      // Other issues follow only what this one now holds: not after a dry run or a failure.
+      if (!applied) return [];
+      const { issue, trigger: resolved } = loaded.input;
+      const moved = squad.transitions.length > 0;
+      return linkFollowUps({ config, issue, trigger: resolved, state: squad.state, moved });
+    },
+  });
+  // Run after the lock is released: an issue lock is never held while waiting for another.
+  const depth = options.depth ?? 0;
+  if (!followUps || followUps.length === 0 || depth >= MAX_LINK_DEPTH) return;
+  await runFollowUps(scope, followUps, (linked, followUp) =>
+    reconcileFeature(scope, linked, followUp.ref, followUp.trigger, { depth: depth + 1 }),
+  );
+}

@@ -1,0 +1,41 @@
+/** The repair sweep as a scheduled job: each repair is the feature's own reconcile, as a webhook runs it. */
+import type { Config } from "../../config/schema.js";
+import type { RepoRef } from "../../github/types.js";
+import type { FeatureJob, Scope } from "../feature.js";
+import { reconcileFeature } from "../squad/reconcile.js";
+import { sweepSettings } from "./config.js";
+import { sweepRepository } from "./run.js";
+
+async function runSweepJob(scope: Scope, repo: RepoRef, at: Date): Promise<void> {
+  const config = await scope.config(repo);
+  const settings = config && sweepSettings(config);
+  const { features, recent } = scope.services;
+  if (!config || !settings || !features || !recent) return;
+  const actor = await scope.appLogin();
+  await sweepRepository(
+    {
+      source: await features(),
+      recent,
+      now: () => at,
+      reconcile: (ref) => reconcileFeature(scope, config, ref, { kind: "reconcile", actor }),
+      log: scope.log,
+    },
+    repo,
+    config,
+    settings,
+  );
+}
+
+export function sweepJobs(config: Config): FeatureJob[] {
+  const settings = sweepSettings(config);
+  if (!settings) return [];
+  return [
+    {
+      name: "sweep",
+      cron: settings.cron,
+      timezone: settings.timezone,
+      sharesRateBudget: true,
+      run: (scope, repo, at) => runSweepJob(scope, repo, at),
+    },
+  ];
+}
