@@ -17,7 +17,7 @@ export function createApp(
   features: readonly FeatureDefinition[] = FEATURES,
 ) {
   return (app: Probot, options?: ApplicationFunctionOptions): void => {
-    const runtime = new Runtime(app, deps);
+    const runtime = new Runtime(app, deps, features);
     const { metrics } = deps;
     if (metrics && options?.addHandler) {
       try {

@@ -10,7 +10,8 @@ import type { Log } from "../core/log.js";
 import type { CommunityPort } from "../features/community/port.js";
 import { reportConfigHealth } from "../features/config-check/index.js";
 import type { DigestSource } from "../features/digest/source.js";
-import type { Scope, Services } from "../features/feature.js";
+import type { FeatureDefinition, Scope, Services } from "../features/feature.js";
+import { FEATURES } from "../features/index.js";
 import type { SimilarSearchPort } from "../features/similar/port.js";
 import type { GitHubPort } from "../github/port.js";
 import type { RepoRef } from "../github/types.js";
@@ -58,6 +59,7 @@ export class Runtime {
   constructor(
     readonly app: Probot,
     readonly deps: AppDeps,
+    private readonly features: readonly FeatureDefinition[] = FEATURES,
   ) {
     this.configs = new ConfigCache<ConfigLoadResult>({
       ttlMs: deps.configTtlMs ?? 5 * 60_000,
@@ -83,6 +85,10 @@ export class Runtime {
         return loaded.ok === true && loaded.config.enabled ? loaded.config : null;
       },
       dryRun: (config) => this.deps.dryRun || config.dryRun,
+      commandsOn: (config) =>
+        this.features
+          .filter((f) => f.available?.(services) !== false && (f.isOn?.(config) ?? true))
+          .flatMap((f) => f.commands ?? []),
       once: <T>(key: string, make: () => Promise<T>): Promise<T> => {
         if (!onces.has(key)) onces.set(key, make());
         return onces.get(key) as Promise<T>;

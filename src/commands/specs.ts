@@ -38,7 +38,7 @@ export type Command =
   | { kind: "blocked"; reason: string }
   | { kind: "unblocked" }
   | { kind: "help" }
-  /** Handled by the community journey (`features/community/quiet.ts`), not by the squad. */
+  /** Run by the community journey (`features/community/quiet.ts`), not by the squad. */
   | { kind: "quiet" }
   | { kind: "unquiet" }
   /** `repo` is `owner/repo` when typed (`medic/cht-core#12`), null for this repository (`#12`). */
@@ -46,16 +46,6 @@ export type Command =
   | { kind: "squad"; action: "propose" };
 
 export type CommandKind = Command["kind"];
-
-/**
- * Commands listed here and in `/help`, but run by another handler: the squad side takes them as
- * known, so it neither refuses, nor reacts to, nor answers them.
- */
-const HANDLED_ELSEWHERE: ReadonlySet<CommandKind> = new Set<CommandKind>(["quiet", "unquiet"]);
-
-export function handledElsewhere(kind: string): boolean {
-  return HANDLED_ELSEWHERE.has(kind as CommandKind);
-}
 
 export type ParseResult = { ok: true; command: Command } | { ok: false; error: string };
 

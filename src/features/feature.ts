@@ -47,6 +47,8 @@ export interface Scope extends ReconcileHost {
   now(): Date;
   /** The repository's valid, enabled config (cached), or null: then nothing runs there. */
   config(repo: RepoRef): Promise<Config | null>;
+  /** The commands of the features on in a repository, as `/help` lists them. */
+  commandsOn(config: Config): CommandKind[];
   /** True when the app runs dry (everywhere) or the config asks for it. */
   dryRun(config: Config): boolean;
   /** One value per delivery (or job run) and key: what does not change within it is read once. */

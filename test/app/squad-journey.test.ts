@@ -141,6 +141,8 @@ describe("commands", () => {
     const messages = botMessages(app.github, ref);
     expect(messages[0]).toContain("/join");
     expect(messages[1]).toContain("/target");
+    // Without a contributor store the community journey is off, so /help does not offer /quiet.
+    expect(messages[1]).not.toContain("/quiet");
   });
 
   it("honours a team configured as maintainers", async () => {

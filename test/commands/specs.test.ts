@@ -3,14 +3,16 @@ import { describe, expect, it } from "vitest";
 import {
   type Command,
   findSpec,
-  handledElsewhere,
   type ParseResult,
   roleAllows,
   SPECS,
   suggest,
 } from "../../src/commands/specs.js";
 import { message } from "../../src/core/templates.js";
+import { communityFeature } from "../../src/features/community/feature.js";
 import { QUIET_SPECS } from "../../src/features/community/quiet.js";
+import { FEATURES } from "../../src/features/index.js";
+import { squadFeature } from "../../src/features/squad/feature.js";
 
 function parse(name: string, args: string): ParseResult {
   const spec = findSpec(name);
@@ -223,11 +225,13 @@ describe("/quiet and /unquiet", () => {
       const spec = findSpec(described.name);
       expect([spec?.usage, spec?.role]).toEqual([described.usage, described.role]);
       expect(spec?.summary).toBe(message(described.summaryKey));
-      expect(handledElsewhere(described.name)).toBe(true);
+      expect(communityFeature.commands).toContain(described.name);
+      expect(squadFeature.commands).not.toContain(described.name);
     }
-    const squad = SPECS.filter((spec) => !handledElsewhere(spec.name)).map((spec) => spec.name);
-    expect(squad).not.toContain("quiet");
-    expect(squad).toContain("help");
+    // Every command is run by exactly one feature of the registry.
+    const owners = SPECS.map((spec) => FEATURES.filter((f) => f.commands?.includes(spec.name)));
+    expect(owners.map((o) => o.length)).toEqual(SPECS.map(() => 1));
+    expect(squadFeature.commands).toContain("help");
   });
 });
 

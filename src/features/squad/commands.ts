@@ -7,25 +7,11 @@ import type { CommentHint } from "../hints.js";
 import { resolveCommandLinks } from "../squad-links/resolve.js";
 import { needsMaintainerCheck } from "./apply-commands.js";
 import { findCard } from "./card-state.js";
+import { SQUAD_COMMANDS } from "./command-kinds.js";
 import { reconcileFeature } from "./reconcile.js";
 import { isMaintainer } from "./roles.js";
 
-/** The commands the squad journey runs (with its links: `/duplicate`, `/squad`). */
-export const SQUAD_COMMANDS: readonly CommandKind[] = [
-  "phase",
-  "lead",
-  "join",
-  "leave",
-  "interested",
-  "uninterested",
-  "link",
-  "target",
-  "blocked",
-  "unblocked",
-  "duplicate",
-  "squad",
-  "help",
-];
+export { SQUAD_COMMANDS } from "./command-kinds.js";
 
 const runsHere = (kind: CommandKind) => SQUAD_COMMANDS.includes(kind);
 

@@ -3,7 +3,7 @@
  * feature should be in and the actions that get GitHub there. Pure; see DESIGN.md.
  */
 import type { Action } from "../../actions/action.js";
-import { handledElsewhere } from "../../commands/specs.js";
+import type { CommandKind } from "../../commands/specs.js";
 import type { Config, Phase } from "../../config/schema.js";
 import { message } from "../../core/templates.js";
 import type { IssueSnapshot } from "../../github/types.js";
@@ -12,6 +12,7 @@ import { duplicateActions, followLink } from "../squad-links/follow.js";
 import { applyCommands, type CommandOutcome } from "./apply-commands.js";
 import { renderCard } from "./card.js";
 import { findCard } from "./card-state.js";
+import { runsInSquad } from "./command-kinds.js";
 import { criteriaForEntering, evaluateCriteria } from "./criteria.js";
 import { intakeSection, relatedOf } from "./intake.js";
 import { adoptLabelChanges, labelActions, pickPhaseLabel } from "./labels.js";
@@ -31,6 +32,8 @@ export interface SquadPlanInput {
   now: Date;
   /** Earlier issues that may be the same request, found by intake when the request arrived. */
   related?: SimilarCandidate[];
+  /** The commands of the features on in this repository, for `/help`; all of them when absent. */
+  commandsOn?: readonly CommandKind[];
   /** Problems other features found for this state (e.g. the roadmap board), shown on the card. */
   problems?: (state: FeatureState) => string[];
 }
@@ -45,10 +48,12 @@ export interface SquadPlan {
 
 const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
-/** A comment's commands without those another handler runs (`/quiet`): the squad ignores them. */
+/** Commands another feature runs (`/quiet`) are not the squad's: no reaction, reply or handled key. */
 function squadTrigger(trigger: Trigger): Trigger {
   if (trigger.kind !== "comment") return trigger;
-  const commands = trigger.commands.filter((c) => !handledElsewhere(c.command.kind));
+  const commands = trigger.commands.filter(
+    (c) => c.command.kind === "invalid" || runsInSquad(c.command.kind),
+  );
   return commands.length === trigger.commands.length ? trigger : { ...trigger, commands };
 }
 
@@ -131,7 +136,7 @@ export function planSquad(planInput: SquadPlanInput): SquadPlan {
     };
     transitions.push(...result.transitions);
     outcomes = result.outcomes;
-    actions.push(...commandFeedback(config, trigger, outcomes));
+    actions.push(...commandFeedback(input.commandsOn, trigger, outcomes));
     actions.push(...duplicateActions(issue, state, fresh, outcomes, trigger.actor.login));
   }
 
@@ -170,7 +175,7 @@ function notAFeature(input: SquadPlanInput, actions: Action[], notes: string[]):
           },
     );
     if (onlyHelp || outcomes.length > 0)
-      actions.push(...commandFeedback(input.config, trigger, outcomes));
+      actions.push(...commandFeedback(input.commandsOn, trigger, outcomes));
   }
   return { actions, notes, state: null, cardCommentId: null, transitions: [] };
 }
@@ -189,7 +194,7 @@ function roadmapEventOf(
 }
 
 function commandFeedback(
-  config: Config,
+  commandsOn: readonly CommandKind[] | undefined,
   trigger: Extract<Trigger, { kind: "comment" }>,
   outcomes: CommandOutcome[],
 ): Action[] {
@@ -198,7 +203,7 @@ function commandFeedback(
   if (outcomes.some((o) => o.status === "applied")) {
     actions.push({ type: "react", commentId: trigger.commentId, content: "THUMBS_UP" });
   }
-  const reply = renderCommandReplies(config, trigger.actor.login, outcomes);
+  const reply = renderCommandReplies(trigger.actor.login, outcomes, commandsOn);
   if (reply)
     actions.push({ type: "comment", key: reply.key(trigger.commentDatabaseId), body: reply.body });
   return actions;

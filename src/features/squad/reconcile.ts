@@ -66,6 +66,7 @@ export async function reconcileFeature(
         issue,
         trigger: resolved,
         now: scope.now(),
+        commandsOn: scope.commandsOn(config),
         ...(related ? { related } : {}),
       };
       // The board is read only for issues that are features: others cost no board request.

@@ -1,7 +1,6 @@
 /** What a person sees after a command: a reaction when it worked, one reply when it did not. */
 import { renderHelp } from "../../commands/help.js";
-import { SPECS } from "../../commands/specs.js";
-import type { Config } from "../../config/schema.js";
+import { type CommandKind, SPECS } from "../../commands/specs.js";
 import { shortHash } from "../../core/hash.js";
 import { mention } from "../../core/markdown.js";
 import { renderTemplate } from "../../core/templates.js";
@@ -17,10 +16,11 @@ export interface Reply {
   key(commentDatabaseId: number): string;
 }
 
+/** `commandsOn`: what `/help` lists, the commands of the features on here (all when absent). */
 export function renderCommandReplies(
-  _config: Config,
   actor: string,
   outcomes: CommandOutcome[],
+  commandsOn?: readonly CommandKind[],
 ): Reply | null {
   const shown = outcomes.filter((o) => o.status !== "elsewhere");
   const refused = shown.filter((o) => o.status === "refused");
@@ -30,7 +30,9 @@ export function renderCommandReplies(
     actor: mention(actor),
     refused: refused.map((o) => ({ line: o.line.replace(/`/g, "'"), reason: o.reason })),
     hasRefused: refused.length > 0,
-    help: wantsHelp ? renderHelp(SPECS) : "",
+    help: wantsHelp
+      ? renderHelp(commandsOn ? SPECS.filter((s) => commandsOn.includes(s.name)) : SPECS)
+      : "",
   });
   const fingerprint = shortHash(shown.map((o) => `${o.status}:${o.line}`).join("\n"));
   return { body, key: (id) => `reply:${id}:${fingerprint}` };
