@@ -3,6 +3,7 @@
  * whatever GitHub already holds, so applying the same plan twice writes nothing the second time.
  */
 import { decodeMarker, encodeMarker } from "../core/markers.js";
+import { sameName } from "../core/names.js";
 import type { GitHubPort } from "../github/port.js";
 import type { IssueSnapshot, LabelRef, MutationOp, MutationResult } from "../github/types.js";
 import type { Action } from "./action.js";
@@ -28,7 +29,6 @@ export interface ExecuteResult {
   failures: string[];
 }
 
-const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 const findLabel = (labels: LabelRef[], name: string) => labels.find((l) => sameName(l.name, name));
 
 /** The body of a once-only comment carries its key so a re-run can see it was posted. */

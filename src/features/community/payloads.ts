@@ -4,6 +4,7 @@
  * `pull_request_review.submitted`, `issue_comment.created`; and `release.published`.
  */
 import { z } from "zod";
+import { sameName } from "../../core/names.js";
 import type { IssueRef, RepoRef } from "../../github/types.js";
 import type { Author } from "./people.js";
 import type { ContributionEvent, ContributionKind } from "./store.js";
@@ -175,7 +176,7 @@ export function parseContribution(
       const reviewer = p.success ? p.data.review.user : null;
       if (!p.success || !reviewer) return null;
       const { review, pull_request: pr } = p.data;
-      if (reviewer.login.toLowerCase() === pr.user.login.toLowerCase()) return null;
+      if (sameName(reviewer.login, pr.user.login)) return null;
       return build(
         p.data.repository,
         "review",

@@ -30,4 +30,4 @@ export async function isInsider(port: CommunityPort, repo: RepoRef, author: Auth
   return port.isOrgMember(repo.owner, author.login);
 }
 
-export const sameLogin = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+export { sameName as sameLogin } from "../../core/names.js";

@@ -18,6 +18,8 @@ export type {
   WelcomeKind,
 } from "../../store/types.js";
 
+import { sameName } from "../../core/names.js";
+
 /** What the journey reads of a contributor. */
 export type CommunityContributor = Pick<
   Contributor,
@@ -61,7 +63,7 @@ export function communityStoreOf(store: ContributorStore): CommunityStore {
     listContributors: (query) => store.listContributors(query),
     async countsSince(org, login, since) {
       const all = await store.contributorsWithCountsSince(org, since);
-      const mine = all.find((a) => a.login.toLowerCase() === login.toLowerCase());
+      const mine = all.find((a) => sameName(a.login, login));
       return mine?.counts ?? { ...ZERO_COUNTS };
     },
   };

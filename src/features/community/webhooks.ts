@@ -62,7 +62,6 @@ export async function onContribution(
   const { store, community } = scope.services;
   if (!config || !store || !community) return;
   const input = hint.contribution;
-  if (input.author.login.toLowerCase() === (await scope.appLogin()).toLowerCase()) return;
   const plan = await handleContribution(
     {
       store: communityStoreOf(store),
@@ -106,7 +105,6 @@ export async function onQuietCommand(
   const { store } = scope.services;
   const command = quietCommandOf(hint);
   if (!config || !store || !command) return;
-  if (hint.comment.author.toLowerCase() === (await scope.appLogin()).toLowerCase()) return;
   const actions = await handleQuietCommand(communityStoreOf(store), {
     org: hint.repo.owner,
     login: hint.comment.author,

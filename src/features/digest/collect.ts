@@ -3,6 +3,7 @@
  * plus bounded rankings, so memory stays flat however many issues did not change.
  */
 import type { Config } from "../../config/schema.js";
+import { sameName } from "../../core/names.js";
 import { DAY_MS } from "../../core/time.js";
 import type { RepoRef } from "../../github/types.js";
 import { phaseOfLabel } from "../squad/recognize.js";
@@ -168,8 +169,9 @@ export class WeeklyCollector {
     const { card } = issue;
     const labelPhase = issue.labels.map((l) => phaseOfLabel(this.config, l)).find(Boolean);
     const phase = labelPhase?.id ?? card?.phase ?? null;
-    const blockedLabel = this.config.labels.blocked?.toLowerCase();
-    const labelBlocked = issue.labels.some((l) => l.toLowerCase() === blockedLabel);
+    const blockedLabel = this.config.labels.blocked;
+    const labelBlocked =
+      blockedLabel !== null && issue.labels.some((l) => sameName(l, blockedLabel));
     return {
       repo: issue.repo,
       number: issue.number,

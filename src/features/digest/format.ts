@@ -1,6 +1,7 @@
 /** Small renderers both digests share: feature links, people, counts, days in the digest's zone. */
 import type { Config } from "../../config/schema.js";
 import { escapeInline, mention, personLink, safeUrl } from "../../core/markdown.js";
+import { sameName } from "../../core/names.js";
 import { message } from "../../core/templates.js";
 import type { RepoRef } from "../../github/types.js";
 import type { FeatureRef } from "./collect.js";
@@ -26,7 +27,7 @@ const LOGIN = /^[A-Za-z0-9-]+(\[bot\])?$/;
  */
 export function person(login: string, notify = false, neverMention: string[] = []): string {
   if (!LOGIN.test(login)) return escapeInline(login);
-  const optedOut = neverMention.some((name) => name.toLowerCase() === login.toLowerCase());
+  const optedOut = neverMention.some((name) => sameName(name, login));
   return notify && !optedOut && !login.endsWith("[bot]") ? mention(login) : personLink(login);
 }
 

@@ -3,6 +3,7 @@
  * is only a hint: the item's stage is read from the freshly loaded issue, never from the payload.
  */
 import type { Config, RoadmapConfig } from "../../config/schema.js";
+import { sameName } from "../../core/names.js";
 import type { IssueSnapshot } from "../../github/types.js";
 import { findCard } from "../squad/card-state.js";
 import type { Trigger } from "../squad/plan.js";
@@ -26,8 +27,6 @@ export interface BoardMoveInput {
   actor: string;
 }
 
-const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
-
 /** The option the issue's item shows in the phase field, if any. */
 function stageOnBoard(input: BoardMoveInput): string | null {
   const item = input.issue.projectItems?.find((i) => i.project.id === input.projectId);
@@ -50,10 +49,10 @@ export function boardTrigger(input: BoardMoveInput): Trigger {
   if (option === null) return reconcile;
   const state = findCard(input.issue.comments).card?.state ?? null;
   const current = state ? roadmap.options[state.phase] : undefined;
-  if (current !== undefined && same(current, option)) return reconcile;
+  if (current !== undefined && sameName(current, option)) return reconcile;
   const phase = config.phases.find((p) => {
     const mapped = roadmap.options[p.id];
-    return mapped !== undefined && same(mapped, option);
+    return mapped !== undefined && sameName(mapped, option);
   });
   return phase ? { kind: "project", phase: phase.id, actor } : reconcile;
 }

@@ -1,6 +1,7 @@
 /** The roadmap board as squad-bot uses it: ids looked up by name, and what is wrong with it. */
 import type { RoadmapConfig } from "../../config/schema.js";
 import { escapeInline } from "../../core/markdown.js";
+import { sameName } from "../../core/names.js";
 import { message } from "../../core/templates.js";
 import type { ProjectSnapshot } from "../../github/types.js";
 
@@ -30,10 +31,8 @@ export function projectLabel(roadmap: RoadmapConfig): string {
   return `${roadmap.project.org}#${roadmap.project.number}`;
 }
 
-const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
-
 export function findOption(board: RoadmapBoard, name: string) {
-  return board.stage?.options.find((option) => same(option.name, name));
+  return board.stage?.options.find((option) => sameName(option.name, name));
 }
 
 /** A failed read as a problem: a missing permission or board says how to fix it. */

@@ -1,4 +1,6 @@
 /** Links between features (duplicates, squad issues and their requests): keys, addresses, adoption. Pure. */
+
+import { sameName } from "../../core/names.js";
 import type { IssueRef } from "../../github/types.js";
 import type { FeatureState, IssueLink } from "../squad/state.js";
 
@@ -47,15 +49,13 @@ export function linkMarkdown(link: IssueLink, home?: string): string {
   return `[${text}](${linkUrl({ repo, number: link.number })})`;
 }
 
-const sameLogin = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
-
 /** Everyone a feature's people list holds: whom a duplicate or a squad issue takes in. */
 export function followersOf(state: FeatureState, author: string): string[] {
   const all = [...(state.lead ? [state.lead] : []), ...state.members, ...state.interested, author];
   // Bots (squad-bot itself authors squad issues) follow nothing.
   return all.filter(
     (login, i) =>
-      !login.endsWith("[bot]") && all.findIndex((other) => sameLogin(other, login)) === i,
+      !login.endsWith("[bot]") && all.findIndex((other) => sameName(other, login)) === i,
   );
 }
 
@@ -74,8 +74,8 @@ export function adoptPeople(
   const known = [...(state.lead ? [state.lead] : []), ...state.members, ...state.interested];
   const fresh = people.filter(
     (login, i) =>
-      ![...known, ...exclude].some((k) => sameLogin(k, login)) &&
-      people.findIndex((other) => sameLogin(other, login)) === i,
+      ![...known, ...exclude].some((k) => sameName(k, login)) &&
+      people.findIndex((other) => sameName(other, login)) === i,
   );
   return {
     ...state,

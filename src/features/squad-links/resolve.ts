@@ -4,6 +4,7 @@
  */
 import type { Config } from "../../config/schema.js";
 import { escapeInline } from "../../core/markdown.js";
+import { sameName } from "../../core/names.js";
 import { message } from "../../core/templates.js";
 import type { IssueSnapshot, RepoRef } from "../../github/types.js";
 import type { Scope } from "../feature.js";
@@ -16,7 +17,6 @@ import type { CommandLinks, LinkCheck } from "./links.js";
 import { linkOf, sameLink } from "./links.js";
 import { findSquadIssue, renderSquadIssue } from "./squad-issue.js";
 
-const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 const refuse = (key: string, view: object = {}): LinkCheck => ({
   ok: false,
   reason: message(key, view),
@@ -64,7 +64,7 @@ async function checkDuplicate(
   );
   const ref = { owner, repo, number: command.number };
   const target = `${owner}/${repo}#${command.number}`;
-  if (!same(owner, source.ref.owner)) {
+  if (!sameName(owner, source.ref.owner)) {
     return refuse("duplicate.refuse.otherOrg", { target, org: source.ref.owner });
   }
   if (sameLink(linkOf(ref), linkOf(source.ref))) return refuse("duplicate.refuse.self");

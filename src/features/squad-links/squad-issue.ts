@@ -2,6 +2,7 @@
 import { LINK_KINDS } from "../../config/schema.js";
 import { escapeInline, safeUrl } from "../../core/markdown.js";
 import { decodeMarker, encodeMarker } from "../../core/markers.js";
+import { sameName } from "../../core/names.js";
 import { message, renderTemplate } from "../../core/templates.js";
 import type { IssueSummary, NewIssue } from "../../github/types.js";
 import type { FeatureState, IssueLink } from "../squad/state.js";
@@ -61,9 +62,8 @@ export function findSquadIssue(
   request: IssueLink,
   appLogin: string,
 ): IssueSummary | undefined {
-  const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
   return issues.find((issue) => {
-    if (!same(issue.author, appLogin)) return false;
+    if (!sameName(issue.author, appLogin)) return false;
     const data = decodeMarker(issue.body, SQUAD_OF_MARKER) as Partial<IssueLink> | undefined;
     return (
       typeof data?.repo === "string" &&

@@ -5,6 +5,7 @@
 import type { CommandRequest, RequestedCommand } from "../../commands/requests.js";
 import type { Command } from "../../commands/specs.js";
 import type { Config, Phase } from "../../config/schema.js";
+import { sameName } from "../../core/names.js";
 import { message } from "../../core/templates.js";
 import type { CommandLinks, LinkCheck } from "../squad-links/links.js";
 import { sameLink } from "../squad-links/links.js";
@@ -39,8 +40,7 @@ export interface CommandsResult {
   transitions: Transition[];
 }
 
-const sameLogin = (a: string | null, b: string) =>
-  a !== null && a.toLowerCase() === b.toLowerCase();
+const sameLogin = (a: string | null, b: string) => a !== null && sameName(a, b);
 const without = (list: string[], login: string) => list.filter((l) => !sameLogin(l, login));
 const withAdded = (list: string[], login: string) =>
   list.some((l) => sameLogin(l, login)) ? list : [...list, login];

@@ -4,13 +4,12 @@
  */
 import type { Action } from "../../actions/action.js";
 import type { Config, Phase } from "../../config/schema.js";
+import { sameName } from "../../core/names.js";
 import { message } from "../../core/templates.js";
 import { phaseById, phaseLabelsIn, phaseOfLabel } from "./recognize.js";
 import type { FeatureState } from "./state.js";
 import { enterPhase, type Transition } from "./transitions.js";
 import type { Trigger } from "./trigger.js";
-
-const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 /** The phase label a person chose: the one just added, else the furthest along. */
 export function pickPhaseLabel(

@@ -5,6 +5,7 @@
 import type { Action } from "../../actions/action.js";
 import type { CommandKind } from "../../commands/specs.js";
 import type { Config, Phase } from "../../config/schema.js";
+import { sameName } from "../../core/names.js";
 import { message } from "../../core/templates.js";
 import type { IssueSnapshot } from "../../github/types.js";
 import type { SimilarCandidate } from "../similar/port.js";
@@ -45,8 +46,6 @@ export interface SquadPlan {
   cardCommentId: string | null;
   transitions: Transition[];
 }
-
-const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 /** Commands another feature runs (`/quiet`) are not the squad's: no reaction, reply or handled key. */
 function squadTrigger(trigger: Trigger): Trigger {

@@ -1,7 +1,6 @@
 /** Which issues are feature requests, and which phase a label or a typed name means. */
 import type { Config, Phase } from "../../config/schema.js";
-
-const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+import { sameName } from "../../core/names.js";
 
 /** A heading line in Markdown, e.g. "### Is your feature request related to a problem?". */
 function headingTexts(body: string): string[] {
@@ -24,11 +23,11 @@ export function matchesTemplate(config: Config, body: string): boolean {
 }
 
 export function hasRecognitionLabel(config: Config, labels: string[]): boolean {
-  return labels.some((label) => config.recognize.labels.some((wanted) => same(wanted, label)));
+  return labels.some((label) => config.recognize.labels.some((wanted) => sameName(wanted, label)));
 }
 
 export function phaseOfLabel(config: Config, label: string): Phase | undefined {
-  return config.phases.find((phase) => same(phase.label, label));
+  return config.phases.find((phase) => sameName(phase.label, label));
 }
 
 export function phaseLabelsIn(config: Config, labels: string[]): Phase[] {
@@ -55,7 +54,7 @@ export function phaseById(config: Config, id: string): Phase | undefined {
 export function resolvePhaseName(config: Config, typed: string): Phase | Phase[] {
   const wanted = typed.trim().toLowerCase();
   const exact = config.phases.find(
-    (p) => p.id === wanted || same(p.name, wanted) || same(p.label, wanted),
+    (p) => p.id === wanted || sameName(p.name, wanted) || sameName(p.label, wanted),
   );
   if (exact) return exact;
   const prefixed = config.phases.filter(

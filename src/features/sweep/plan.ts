@@ -3,6 +3,7 @@
  * a failed delivery, so a missed webhook shows as a card that disagrees with the labels.
  */
 import type { Config } from "../../config/schema.js";
+import { sameName } from "../../core/names.js";
 import type { DigestIssue } from "../digest/source.js";
 import { looksLikeFeatureRequest, phaseLabelsIn } from "../squad/recognize.js";
 
@@ -25,7 +26,7 @@ export function repairReason(config: Config, issue: ListedIssue): string | null 
   if (phases.length === 0 && issue.card.labelRemovedBy === null) return "phase label missing";
   const blocked = config.labels.blocked;
   if (blocked) {
-    const hasLabel = issue.labels.some((l) => l.toLowerCase() === blocked.toLowerCase());
+    const hasLabel = issue.labels.some((l) => sameName(l, blocked));
     if (hasLabel !== (issue.card.blocked !== null)) return "blocked label and card disagree";
   }
   return null;
