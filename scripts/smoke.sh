@@ -21,7 +21,9 @@ for _ in $(seq 1 50); do
 done
 health="$(curl -fsS "http://127.0.0.1:$port/healthz")" || { echo "smoke: /healthz did not answer"; cat "$log_file"; exit 1; }
 echo "smoke: /healthz $health"
-curl -fsS "http://127.0.0.1:$port/metrics" | grep -q "^squad_bot_process_" || { echo "smoke: /metrics has no squad-bot metrics"; exit 1; }
+# Read whole first: `curl | grep -q` under pipefail fails whenever grep stops reading early.
+metrics="$(curl -fsS "http://127.0.0.1:$port/metrics")" || { echo "smoke: /metrics did not answer"; exit 1; }
+grep -q "^squad_bot_process_" <<<"$metrics" || { echo "smoke: /metrics has no squad-bot metrics"; exit 1; }
 body='{"zen":"Keep it logically awesome.","hook_id":1}'
 signature="sha256=$(printf '%s' "$body" | openssl dgst -sha256 -hmac smoke-secret | sed 's/^.* //')"
 status="$(curl -s -o /dev/null -w '%{http_code}' -X POST "http://127.0.0.1:$port/api/github/webhooks" \

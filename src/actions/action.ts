@@ -26,10 +26,3 @@ export type Action =
       field: string;
       value: ProjectFieldInput;
     };
-
-/** Everything one reconcile decided for one issue. */
-export interface Plan {
-  actions: Action[];
-  /** Plain notes for logs and dry runs: why the plan is what it is. */
-  notes: string[];
-}

@@ -245,7 +245,7 @@ export class ServerJobs {
 }
 
 /** `SQUAD_BOT_SCHEDULER=off` runs no jobs: tests, the Actions mode, or a webhook-only instance. */
-export function schedulerEnabled(env: NodeJS.ProcessEnv): boolean {
+function schedulerEnabled(env: NodeJS.ProcessEnv): boolean {
   return !["off", "false", "0"].includes((env.SQUAD_BOT_SCHEDULER ?? "").toLowerCase());
 }
 

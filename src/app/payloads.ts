@@ -25,7 +25,6 @@ export const issuePayload = z.object({
   repository,
   sender: user,
 });
-export type IssuePayload = z.infer<typeof issuePayload>;
 
 export const commentPayload = z.object({
   action: z.string(),
@@ -40,7 +39,6 @@ export const commentPayload = z.object({
   repository,
   sender: user,
 });
-export type CommentPayload = z.infer<typeof commentPayload>;
 
 export const pushPayload = z.object({
   ref: z.string(),
@@ -66,7 +64,6 @@ export const pushPayload = z.object({
   repository,
   sender: user.optional(),
 });
-export type PushPayload = z.infer<typeof pushPayload>;
 
 export const pullRequestPayload = z.object({
   action: z.string(),
@@ -79,7 +76,6 @@ export const pullRequestPayload = z.object({
   }),
   repository,
 });
-export type PullRequestPayload = z.infer<typeof pullRequestPayload>;
 
 /** Organization project events: no repository, only the node id of the item's content. */
 export const projectItemPayload = z.object({
@@ -95,7 +91,6 @@ export const projectItemPayload = z.object({
     .optional(),
   sender: user,
 });
-export type ProjectItemPayload = z.infer<typeof projectItemPayload>;
 
 export function repoOf(payload: { repository: z.infer<typeof repository> }) {
   return { owner: payload.repository.owner.login, repo: payload.repository.name };

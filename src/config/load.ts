@@ -30,7 +30,7 @@ import { DEFAULT_PRESET, isPresetName, loadPreset } from "./presets.js";
 import { type ConfigProblem, code, describeIssue, formatPath } from "./problems.js";
 import { type Config, configSchema, resolveConfig } from "./schema.js";
 
-export { CONFIG_PATH, parseConfigText } from "./parse.js";
+export { parseConfigText } from "./parse.js";
 export type { ConfigProblem } from "./problems.js";
 
 export type ConfigLoadResult =
@@ -40,7 +40,7 @@ export type ConfigLoadResult =
   | { ok: "absent" };
 
 /** The owner-wide fallback repository, as in Probot. */
-export const ORG_CONFIG_REPO = ".github";
+const ORG_CONFIG_REPO = ".github";
 /** How many `_extends` steps are followed from the first file. */
 export const MAX_EXTENDS = 5;
 

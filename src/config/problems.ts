@@ -129,7 +129,7 @@ function oneOf(allowed: readonly unknown[], value: unknown, key: PathKey | undef
 }
 
 /** Keys allowed at the root besides the schema's own: they are stripped before validation. */
-export const LOADER_KEYS = ["_extends", "$schema"] as const;
+const LOADER_KEYS = ["_extends", "$schema"] as const;
 
 /**
  * The problems one zod issue stands for (one per unknown key), with their sentence and path;

@@ -15,7 +15,7 @@ const phaseId = z.string().regex(
   "lower-case letters, digits and dashes, e.g. `building`",
 );
 
-export const criterionSchema = z.discriminatedUnion("type", [
+const criterionSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("lead") }),
   z.strictObject({ type: z.literal("link"), kind: z.enum(LINK_KINDS) }),
   z.strictObject({ type: z.literal("target") }),
@@ -29,7 +29,7 @@ export const criterionSchema = z.discriminatedUnion("type", [
 ]);
 export type Criterion = z.infer<typeof criterionSchema>;
 
-export const phaseSchema = z.strictObject({
+const phaseSchema = z.strictObject({
   id: phaseId,
   name: z.string().min(1).max(60),
   /** Defaults to `phase: <name lower-cased>`. */
@@ -48,7 +48,7 @@ const login = z.string().regex(/^[A-Za-z0-9-]+(\[bot\])?$/, "a GitHub login");
 const projectName = z.string().min(1).max(100);
 
 /** Sync with an organization's Projects v2 board; the feature is off when the section is absent. */
-export const roadmapSchema = z.strictObject({
+const roadmapSchema = z.strictObject({
   /** The board at `https://github.com/orgs/<org>/projects/<number>`. */
   project: z.strictObject({
     org: z.string().regex(/^[A-Za-z0-9-]+$/, "an organization login, e.g. `medic`"),
@@ -235,7 +235,7 @@ export interface Config extends Omit<ParsedConfig, "phases"> {
   phases: Phase[];
 }
 
-export function defaultPhaseLabel(name: string): string {
+function defaultPhaseLabel(name: string): string {
   return `phase: ${name.toLowerCase()}`;
 }
 

@@ -56,9 +56,3 @@ export function message(key: string, view: object = {}): string {
   if (text === undefined) throw new Error(`config/templates/messages.*.yml have no key \`${key}\``);
   return Mustache.render(text, view, undefined, { escape: noEscape }).trim();
 }
-
-/** For tests and for deployments that reload templates. */
-export function clearTemplateCache(): void {
-  cache.clear();
-  messageCache = undefined;
-}

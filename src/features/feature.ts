@@ -70,13 +70,13 @@ export function applyOptions(scope: Scope, config: Config): ApplyOptions {
   };
 }
 
-export type HintOf<K extends HintKind> = Extract<Hint, { kind: K }>;
+type HintOf<K extends HintKind> = Extract<Hint, { kind: K }>;
 
 /**
  * `config` is the repository's enabled config when the hint names a repository and the feature is
  * on there; hints without one (a board item) get null and find the repository themselves.
  */
-export type HintHandler<K extends HintKind> = (
+type HintHandler<K extends HintKind> = (
   scope: Scope,
   hint: HintOf<K>,
   config: Config | null,
@@ -91,7 +91,7 @@ export interface HintSubscription<K extends HintKind> {
   run: HintHandler<K>;
 }
 
-export type HintHandlers = { [K in HintKind]?: HintSubscription<K> };
+type HintHandlers = { [K in HintKind]?: HintSubscription<K> };
 
 /** One scheduled job a repository's config asks for. */
 export interface FeatureJob {

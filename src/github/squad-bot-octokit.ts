@@ -13,7 +13,7 @@ type PluginOctokit = Parameters<Parameters<typeof ProbotOctokit.plugin>[0]>[0];
  * a GraphQL query after 10 s, so a request still silent after 20 s is treated as failed (and a
  * read is retried) rather than holding the delivery and its per-issue lock for minutes.
  */
-export const REQUEST_TIMEOUT_MS = 20_000;
+const REQUEST_TIMEOUT_MS = 20_000;
 
 function onLimit(kind: "primary" | "secondary") {
   return (
@@ -59,7 +59,7 @@ function noRetryForWrites(octokit: PluginOctokit): void {
 }
 
 /** Aborts an attempt after `ms`; Octokit reports it as a RequestError with status 500. */
-export function withTimeout(fetch: Fetch, ms: number): Fetch {
+function withTimeout(fetch: Fetch, ms: number): Fetch {
   return (input, init) => {
     const timeout = AbortSignal.timeout(ms);
     const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;

@@ -4,8 +4,6 @@
  */
 import { Counter, Gauge, Histogram, Registry } from "prom-client";
 
-export type DeliveryOutcome = "handled" | "ignored" | "failed";
-
 export class Metrics {
   readonly registry = new Registry();
   readonly deliveries = new Counter({

@@ -28,14 +28,14 @@ export interface ApplyOptions {
 }
 
 /** The issue or pull request a reconcile is about, and what to read with it in the same request. */
-export interface Subject {
+interface Subject {
   ref: IssueRef;
   pullRequest: boolean;
   load?: LoadIssueOptions;
 }
 
 /** A plan as the loop applies it; `carry` is whatever the feature needs again after applying. */
-export interface LoopPlan<C = undefined> {
+interface LoopPlan<C = undefined> {
   actions: Action[];
   notes: string[];
   /** The feature's card comment, if it has one: `upsertCard` edits it in place. */
@@ -43,7 +43,7 @@ export interface LoopPlan<C = undefined> {
   carry: C;
 }
 
-export interface Applied<L, C> {
+interface Applied<L, C> {
   loaded: L;
   plan: LoopPlan<C>;
   result: ExecuteResult;
@@ -64,7 +64,7 @@ export interface ReconcileStep<L, C, R> {
   after?(outcome: Applied<L, C>): R;
 }
 
-export function issueKey(ref: IssueRef): string {
+function issueKey(ref: IssueRef): string {
   return `${ref.owner}/${ref.repo}#${ref.number}`.toLowerCase();
 }
 

@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import type { JobLock } from "./lock.js";
 
-export interface SqlClient {
+interface SqlClient {
   query(sql: string, params?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
 }
 

@@ -20,13 +20,13 @@ import type {
 } from "./history-port.js";
 import type { ContributionEvent, ContributionKind, ContributorStore } from "./types.js";
 
-export { type BackfillProgress, type BackfillReport, BackfillStopped, type ItemTally };
+export { type BackfillProgress, type BackfillReport, BackfillStopped };
 
 /** The cursor of a source read to its end; GitHub's cursors are base64, so it cannot clash. */
 export const DONE = "(done)";
 
 /** Points left for the running app, which shares an installation's quota with a backfill. */
-export const DEFAULT_RESERVE = 200;
+const DEFAULT_RESERVE = 200;
 
 /** GitHub's quota window is an hour; a longer wait means a clock or an answer is wrong. */
 const MAX_WAIT_MS = 65 * 60_000;

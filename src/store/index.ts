@@ -1,6 +1,5 @@
 /** The contributor store as the app, the CLI and features import it. */
 export {
-  DEFAULT_DATA_DIR,
   describeStore,
   MEMORY,
   openStore,

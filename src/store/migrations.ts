@@ -129,7 +129,7 @@ const cursors: Migration = {
 };
 
 /** In order; the Migrator also sorts by name, hence the numeric prefixes. */
-export const MIGRATIONS: Record<string, Migration> = {
+const MIGRATIONS: Record<string, Migration> = {
   "0001_contributors": contributors,
   "0002_contribution_events": events,
   "0003_welcomes_milestones_stages": recognition,

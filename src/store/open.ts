@@ -12,7 +12,7 @@ import { SqlContributorStore } from "./sql-store.js";
 import type { ContributorStore } from "./types.js";
 
 export const MEMORY = ":memory:";
-export const DEFAULT_DATA_DIR = "./data";
+const DEFAULT_DATA_DIR = "./data";
 
 export interface StoreOptions {
   /** A `postgres://` URL: use PostgreSQL through `pg` instead of PGlite. */

@@ -30,7 +30,7 @@ export interface ContributorsTable {
   created_at: Generated<Date>;
 }
 
-export interface ContributionEventsTable {
+interface ContributionEventsTable {
   github_id: string;
   kind: string;
   org: string;
@@ -41,7 +41,7 @@ export interface ContributionEventsTable {
   recorded_at: Generated<Date>;
 }
 
-export interface WelcomesTable {
+interface WelcomesTable {
   org: string;
   login: string;
   kind: string;
@@ -49,14 +49,14 @@ export interface WelcomesTable {
   url: string;
 }
 
-export interface MilestonesTable {
+interface MilestonesTable {
   org: string;
   login: string;
   milestone: string;
   at: Timestamp;
 }
 
-export interface StageChangesTable {
+interface StageChangesTable {
   id: Generated<number>;
   org: string;
   login: string;
@@ -66,7 +66,7 @@ export interface StageChangesTable {
   reason: string | null;
 }
 
-export interface BackfillCursorsTable {
+interface BackfillCursorsTable {
   org: string;
   source: string;
   cursor: string | null;

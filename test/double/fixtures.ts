@@ -19,7 +19,7 @@ export interface WorldOptions {
 }
 
 /** One person per standing, so permission rules are tested against realistic people. */
-export const PEOPLE = {
+const PEOPLE = {
   /** Organization owner: admin everywhere without being a collaborator. */
   owner: "olga-owner",
   /** Triage on every repository, member of team "maintainers". */

@@ -5,7 +5,7 @@ import type { Store } from "./store.js";
 /** A file's new content, or null to delete it. */
 export type FileChanges = Record<string, string | null>;
 
-export const ZERO_SHA = "0".repeat(40);
+const ZERO_SHA = "0".repeat(40);
 
 /** Commits `files` on `branch`, branching from `from` when `branch` is new. */
 export function commit(

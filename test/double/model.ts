@@ -133,12 +133,12 @@ export interface Commit {
   removed: string[];
 }
 
-export interface CheckRun extends CheckRunReport {
+interface CheckRun extends CheckRunReport {
   id: number;
   createdAt: string;
 }
 
-export interface Collaborator {
+interface Collaborator {
   login: string;
   permission: Permission;
 }

@@ -12,7 +12,7 @@ import {
   newFeatureState,
 } from "../../src/features/squad/state.js";
 
-export const JOURNEY_PHASES: PhaseInput[] = [
+const JOURNEY_PHASES: PhaseInput[] = [
   {
     id: "inception",
     name: "Inception",

@@ -45,7 +45,7 @@ export interface FakeHistoryOptions {
 }
 
 /** An author as GitHub reports one: logins ending in "[bot]" are bots. */
-export const author = (login: string | null): HistoryAuthor | null =>
+const author = (login: string | null): HistoryAuthor | null =>
   login === null ? null : { login, isBot: login.endsWith("[bot]") };
 
 export const comment = (id: string, login: string | null, createdAt: Date): HistoryComment => ({

@@ -14,7 +14,7 @@ import {
 // Built from the introspection JSON rather than schema.graphql: the published SDL defines a
 // field twice, which buildSchema rejects, and this is the form the package's own validator uses.
 let built: GraphQLSchema | undefined;
-export function githubSchema(): GraphQLSchema {
+function githubSchema(): GraphQLSchema {
   built ??= buildClientSchema(published.json as Parameters<typeof buildClientSchema>[0]);
   return built;
 }

@@ -1,6 +1,6 @@
 /** `squad-bot backfill`: rebuilds the contributor store from an organization's GitHub history. */
 import { parseArgs } from "node:util";
-import { ProbotOctokit } from "probot";
+import { tokenOctokit } from "../../github/octokit/client.js";
 import { OctokitHistory } from "../../github/octokit/history.js";
 import {
   type BackfillProgress,
@@ -46,7 +46,7 @@ export interface BackfillCommandDeps {
 
 const DEFAULT_DEPS: BackfillCommandDeps = {
   openStore: (env) => openStore(storeOptionsFromEnv(env)),
-  createHistory: (token) => new OctokitHistory(new ProbotOctokit({ auth: { token } })),
+  createHistory: (token) => new OctokitHistory(tokenOctokit(token)),
   isTty: () => process.stderr.isTTY === true,
 };
 

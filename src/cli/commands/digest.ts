@@ -1,6 +1,5 @@
 /** `squad-bot digest`: renders a repository's or an organisation's digest and posts it once. */
 import { parseArgs } from "node:util";
-import { ProbotOctokit } from "probot";
 import { loadConfig } from "../../config/load.js";
 import type { CommunityPort } from "../../features/community/port.js";
 import type { CommunityDigestProvider } from "../../features/digest/community.js";
@@ -10,6 +9,7 @@ import type { DigestDeliveryPort } from "../../features/digest/delivery-port.js"
 import { parsePeriod } from "../../features/digest/period.js";
 import { parseRepo, runDigest } from "../../features/digest/run.js";
 import type { DigestSource } from "../../features/digest/source.js";
+import { tokenOctokit } from "../../github/octokit/client.js";
 import { OctokitCommunity } from "../../github/octokit/community.js";
 import { OctokitDigestDelivery } from "../../github/octokit/digest-delivery.js";
 import { OctokitDigestSource } from "../../github/octokit/digest-source.js";
@@ -56,7 +56,7 @@ export interface DigestCommandDeps {
 
 const octokitDeps: DigestCommandDeps = {
   connect(token, cardAuthor) {
-    const octokit = new ProbotOctokit({ auth: { token } });
+    const octokit = tokenOctokit(token);
     return {
       port: new OctokitGitHub(octokit),
       source: new OctokitDigestSource(octokit, { cardAuthor }),

@@ -20,19 +20,19 @@ const item = {
   author_association: z.string().optional(),
 };
 
-export const issueOpenedPayload = z.object({
+const issueOpenedPayload = z.object({
   action: z.literal("opened"),
   issue: z.object({ ...item, created_at: z.string() }),
   repository,
 });
 
-export const pullRequestOpenedPayload = z.object({
+const pullRequestOpenedPayload = z.object({
   action: z.literal("opened"),
   pull_request: z.object({ ...item, created_at: z.string() }),
   repository,
 });
 
-export const pullRequestClosedPayload = z.object({
+const pullRequestClosedPayload = z.object({
   action: z.literal("closed"),
   pull_request: z.object({
     ...item,
@@ -42,7 +42,7 @@ export const pullRequestClosedPayload = z.object({
   repository,
 });
 
-export const reviewSubmittedPayload = z.object({
+const reviewSubmittedPayload = z.object({
   action: z.literal("submitted"),
   review: z.object({
     node_id: z.string(),
@@ -56,7 +56,7 @@ export const reviewSubmittedPayload = z.object({
   repository,
 });
 
-export const commentCreatedPayload = z.object({
+const commentCreatedPayload = z.object({
   action: z.literal("created"),
   comment: z.object({
     node_id: z.string(),
@@ -69,7 +69,7 @@ export const commentCreatedPayload = z.object({
   repository,
 });
 
-export const releasePublishedPayload = z.object({
+const releasePublishedPayload = z.object({
   action: z.literal("published"),
   release: z.object({
     body: z.string().nullable(),

@@ -29,5 +29,3 @@ export async function isInsider(port: CommunityPort, repo: RepoRef, author: Auth
   if (await port.isCollaborator(repo, author.login)) return true;
   return port.isOrgMember(repo.owner, author.login);
 }
-
-export { sameName as sameLogin } from "../../core/names.js";

@@ -20,7 +20,7 @@ export function contributionsOf(counts: ContributionCounts): number {
   return counts.issuesOpened + counts.prsOpened + counts.reviews + counts.comments;
 }
 
-export function meets(counts: ContributionCounts, threshold: StageThreshold): boolean {
+function meets(counts: ContributionCounts, threshold: StageThreshold): boolean {
   return (
     contributionsOf(counts) >= threshold.contributions &&
     counts.prsMerged >= threshold.prsMerged &&

@@ -45,7 +45,7 @@ export interface WelcomeView {
 const LINKS = ["guide", "forum", "demo", "onboarding", "aiGuidelines"] as const;
 
 /** Configured links as list lines; without a guide, GitHub's /contribute page of the repository. */
-export function linkLines(config: WelcomeConfig, repo: RepoRef): string[] {
+function linkLines(config: WelcomeConfig, repo: RepoRef): string[] {
   const fallback = `https://github.com/${repo.owner}/${repo.repo}/contribute`;
   return LINKS.flatMap((name) => {
     const url = safeUrl(config.links[name] ?? (name === "guide" ? fallback : ""));

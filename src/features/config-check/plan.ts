@@ -11,7 +11,7 @@ import type { CheckRunReport, IssueSummary, NewIssue } from "../../github/types.
 export const CHECK_NAME = "squad-bot config";
 /** The label of the issue that reports an invalid configuration on the default branch. */
 export const CONFIG_ISSUE_LABEL = "squad-bot: config";
-export const CONFIG_ERROR_MARKER = "config-error";
+const CONFIG_ERROR_MARKER = "config-error";
 
 /** Check run summaries and issue bodies stay far below GitHub's 65,536 characters. */
 const MAX_LISTED = 50;

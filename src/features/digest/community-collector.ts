@@ -65,7 +65,7 @@ export function firstContributionRef(url: string | null): FeatureRef | null {
  * Milestones crossed within the period, from counts: the store keeps no list of them, and counts
  * before the start and at the end say the same for backfilled history as for live events.
  */
-export function milestonesCrossed(
+function milestonesCrossed(
   milestones: Milestone[],
   before: ContributionCounts,
   atEnd: ContributionCounts,

@@ -39,7 +39,7 @@ const scheduleFields = (cron: string) => ({
   repos: z.array(repoName).default([]),
 });
 
-export const weeklyDigestSchema = z.strictObject({
+const weeklyDigestSchema = z.strictObject({
   ...scheduleFields("0 9 * * 1"),
   /** A feature in the `stalledPhase` with no issue activity for this many days is stalled. */
   stalledDays: z.number().int().min(1).max(365).default(14),
@@ -60,7 +60,7 @@ const communityLink = z.strictObject({
   url: z.url({ protocol: /^https?$/ }),
 });
 
-export const monthlyDigestSchema = z.strictObject({
+const monthlyDigestSchema = z.strictObject({
   ...scheduleFields("0 9 1 * *"),
   /** Links printed under "Get involved", e.g. the forum and the first-time contributor guide. */
   links: z.array(communityLink).default([]),

@@ -21,7 +21,7 @@ export interface DigestIssueMarker {
 }
 
 /** A digest issue of ours: its marker read. Others' issues, even with a pasted marker, are not. */
-export interface OurDigest {
+interface OurDigest {
   issue: IssueSummary;
   marker: DigestIssueMarker;
 }
@@ -29,7 +29,7 @@ export interface OurDigest {
 /** REST names apps `name[bot]`, GraphQL `name`: both are the same author. */
 const loginKey = (login: string) => login.toLowerCase().replace(/\[bot\]$/, "");
 
-export function ourDigests(existing: IssueSummary[], author: string): OurDigest[] {
+function ourDigests(existing: IssueSummary[], author: string): OurDigest[] {
   return existing.flatMap((issue) => {
     if (loginKey(issue.author) !== loginKey(author)) return [];
     const marker = decodeMarker(issue.body, DIGEST_MARKER) as Partial<DigestIssueMarker> | null;

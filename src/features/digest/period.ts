@@ -68,7 +68,7 @@ function wallClock(instant: Date, timezone: string): Record<string, number> {
 }
 
 /** The local calendar date of `instant` in `timezone`. */
-export function localDate(instant: Date, timezone: string): CivilDate {
+function localDate(instant: Date, timezone: string): CivilDate {
   const { year = 0, month = 1, day = 1 } = wallClock(instant, timezone);
   return { year, month, day };
 }

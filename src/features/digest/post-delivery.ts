@@ -9,7 +9,7 @@ import { digestIssue } from "./delivery.js";
 import type { DeliveredPost, DigestDeliveryPort, RetireEdit } from "./delivery-port.js";
 import type { Period } from "./period.js";
 import { planPost } from "./post-plan.js";
-import type { DigestRunInput, DigestRunResult } from "./run.js";
+import type { DigestRunInput, DigestRunResult } from "./run-types.js";
 import type { RenderedDigest } from "./weekly.js";
 
 /** One delivery target: where posts are listed, created and retired. */

@@ -14,12 +14,12 @@ import type { Period } from "./period.js";
 const SUPERSEDED_MARKER = "digest-superseded";
 const COPY_MARKER = "digest-copy";
 
-export interface OurPost {
+interface OurPost {
   post: DeliveredPost;
   marker: DigestIssueMarker;
 }
 
-export function ourPosts(existing: DeliveredPost[]): OurPost[] {
+function ourPosts(existing: DeliveredPost[]): OurPost[] {
   return existing.flatMap((post) => {
     if (!post.byViewer) return [];
     const marker = decodeMarker(post.body, DIGEST_MARKER) as Partial<DigestIssueMarker> | null;

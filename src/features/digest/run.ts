@@ -1,50 +1,16 @@
 /** The thin runner of a digest: collect, render, plan delivery, and apply it through the port. */
-import type { Config } from "../../config/schema.js";
-import type { GitHubPort } from "../../github/port.js";
-import type { IssueSummary, RepoRef } from "../../github/types.js";
+export type { DigestRunInput, DigestRunResult } from "./run-types.js";
+
+import type { RepoRef } from "../../github/types.js";
 import { collectWeekly } from "./collect.js";
-import { type CommunityDigestProvider, renderCommunityDigest } from "./community.js";
-import type { DigestKind, DigestsConfig } from "./config.js";
+import { renderCommunityDigest } from "./community.js";
 import { digestIssue, planDelivery } from "./delivery.js";
-import type { DeliveredPost, DigestDeliveryPort } from "./delivery-port.js";
 import { type Period, reportedPeriod } from "./period.js";
 import { toPlainText } from "./plain-text.js";
 import { deliverPost } from "./post-delivery.js";
-import type { DigestReadStats, DigestSource } from "./source.js";
+import type { DigestRunInput, DigestRunResult } from "./run-types.js";
+import type { DigestReadStats } from "./source.js";
 import { type RenderedDigest, renderWeeklyDigest } from "./weekly.js";
-
-export interface DigestRunInput {
-  port: GitHubPort;
-  source: DigestSource;
-  /** The repository whose config this is; the digest is posted here unless `postTo` says else. */
-  home: RepoRef;
-  config: Config;
-  digests: DigestsConfig;
-  kind: DigestKind;
-  now: Date;
-  /** Defaults to the last complete period before `now` in the kind's time zone. */
-  period?: Period;
-  /** Login that posts digests: only its issues count as earlier digests. */
-  author: string;
-  /** Render only: no delivery reads or writes. */
-  dryRun?: boolean;
-  /** Needed for the monthly digest; the contributor store provides it. */
-  community?: CommunityDigestProvider;
-  /** Needed for `delivery: discussion` and `pinned-comment`. */
-  delivery?: DigestDeliveryPort;
-}
-
-export interface DigestRunResult {
-  period: Period;
-  rendered: RenderedDigest;
-  text: string;
-  outcome: "posted" | "exists" | "dry-run";
-  /** The period's digest issue, posted now or found. */
-  issue: IssueSummary | null;
-  reads: DigestReadStats | null;
-  /** The period's discussion or comment, posted now or found; absent for issue delivery. */
-  post?: DeliveredPost | null;
-}
 
 export function parseRepo(name: string): RepoRef {
   const [owner = "", repo = ""] = name.split("/");

@@ -16,7 +16,7 @@ import {
   roadmapFieldNames,
 } from "./board.js";
 
-export const DEFAULT_BOARD_TTL_MS = 10 * 60_000;
+const DEFAULT_BOARD_TTL_MS = 10 * 60_000;
 
 /** Repositories may name different fields of the same board, so the names are part of the key. */
 function keyOf(installation: number, roadmap: RoadmapConfig): [string, string] {

@@ -37,7 +37,7 @@ export function startDate(config: Config, state: FeatureState): string | null {
   return left ? left.at.slice(0, 10) : null;
 }
 
-export function itemOnBoard(
+function itemOnBoard(
   items: ProjectItemSnapshot[],
   board: RoadmapBoard,
 ): ProjectItemSnapshot | null {

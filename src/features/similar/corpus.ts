@@ -27,7 +27,7 @@ const lineSchema = z
     }),
   );
 
-export interface CorpusProblem {
+interface CorpusProblem {
   /** 1-based line number in the file. */
   line: number;
   message: string;

@@ -129,7 +129,7 @@ function idf(index: SimilarIndex, term: string): number {
 }
 
 /** The query's terms with their weights: words of the new issue's title count more. */
-export function queryTerms(query: IssueText, params: RankParams): Map<string, number> {
+function queryTerms(query: IssueText, params: RankParams): Map<string, number> {
   const bigrams = params.bigramWeight > 0;
   const weights = new Map<string, number>();
   const add = (terms: string[], weight: number) => {

@@ -8,7 +8,7 @@ import { words } from "./tokenize.js";
 /** GitHub refuses queries longer than 256 characters. */
 export const MAX_QUERY_LENGTH = 256;
 /** GitHub refuses queries with more than five AND/OR/NOT operators, so six OR-ed words at most. */
-export const MAX_TERMS = 6;
+const MAX_TERMS = 6;
 
 /**
  * Words GitHub should match, best first: title words before body words, then by how often they

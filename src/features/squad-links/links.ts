@@ -7,7 +7,7 @@ import type { FeatureState, IssueLink } from "../squad/state.js";
 /** A squad issue lists at most this many requests; beyond it, older ones stop following its phase. */
 export const REQUESTS_LIMIT = 20;
 /** How many adopted issue keys a card remembers; each is one `/duplicate` or proposal. */
-export const ADOPTED_LIMIT = 100;
+const ADOPTED_LIMIT = 100;
 
 /** What a command needs to know about another issue, found before planning (see app/squad-links.ts). */
 export type LinkCheck =
@@ -37,7 +37,7 @@ export const linkKey = (link: IssueLink): string => `${link.repo}#${link.number}
 export const sameLink = (a: IssueLink | undefined, b: IssueLink): boolean =>
   a !== undefined && linkKey(a) === linkKey(b);
 
-export const linkUrl = (link: IssueLink): string =>
+const linkUrl = (link: IssueLink): string =>
   `https://github.com/${link.repo}/issues/${link.number}`;
 
 /** `[medic/cht-core#12](https://…)`, the repository left out when it is `home`'s. */

@@ -10,7 +10,7 @@ import type { SquadsConfig } from "./config.js";
 import { linkKey, linkMarkdown } from "./links.js";
 
 /** In the squad issue's body: the request it was proposed from, trusted only in the app's issues. */
-export const SQUAD_OF_MARKER = "squad-of";
+const SQUAD_OF_MARKER = "squad-of";
 /** The request's text is summarised, not copied: the squad issue links to the full request. */
 const SUMMARY_CHARS = 600;
 

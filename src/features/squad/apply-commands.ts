@@ -24,8 +24,9 @@ export interface Actor {
 }
 
 export type { CommandRequest } from "../../commands/requests.js";
+
 /** A command, or one whose arguments did not parse: it is refused with the parser's message. */
-export type SquadCommand = RequestedCommand;
+type SquadCommand = RequestedCommand;
 
 export type CommandOutcome =
   | { line: string; status: "applied" }
@@ -269,7 +270,7 @@ function movePhase(
   };
 }
 
-export function unmetCriteria(
+function unmetCriteria(
   config: Config,
   from: Phase | null,
   to: Phase,

@@ -3,7 +3,7 @@ import { decodeMarker } from "../../core/markers.js";
 import type { CommentSnapshot } from "../../github/types.js";
 import { CARD_MARKER, type FeatureState, parseFeatureState } from "./state.js";
 
-export interface FoundCard {
+interface FoundCard {
   commentId: string;
   state: FeatureState;
 }

@@ -14,7 +14,7 @@ function headingTexts(body: string): string[] {
     .filter((text): text is string => text !== undefined);
 }
 
-export function matchesTemplate(config: Config, body: string): boolean {
+function matchesTemplate(config: Config, body: string): boolean {
   if (config.recognize.templateHeadings.length === 0 || body === "") return false;
   const headings = headingTexts(body).map((h) => h.toLowerCase());
   return config.recognize.templateHeadings.some((wanted) =>
@@ -22,7 +22,7 @@ export function matchesTemplate(config: Config, body: string): boolean {
   );
 }
 
-export function hasRecognitionLabel(config: Config, labels: string[]): boolean {
+function hasRecognitionLabel(config: Config, labels: string[]): boolean {
   return labels.some((label) => config.recognize.labels.some((wanted) => sameName(wanted, label)));
 }
 

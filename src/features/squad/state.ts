@@ -18,10 +18,10 @@ export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 const issueLinkSchema = z.object({ repo: z.string(), number: z.number().int().positive() });
 export type IssueLink = z.infer<typeof issueLinkSchema>;
 
-export const ROADMAP_EVENTS = ["added", "archived", "restored", "removed"] as const;
+const ROADMAP_EVENTS = ["added", "archived", "restored", "removed"] as const;
 export type RoadmapEvent = (typeof ROADMAP_EVENTS)[number];
 
-export const featureStateSchema = z.object({
+const featureStateSchema = z.object({
   v: z.literal(1),
   phase: z.string(),
   history: z.array(historyEntrySchema).min(1),

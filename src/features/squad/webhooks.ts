@@ -49,7 +49,7 @@ export async function onSquadIssue(scope: Scope, hint: IssueHint, config: Config
 const RELEASE_PHASE = "release";
 
 /** The phase a feature waits in for a release (Testing; Review in the cht preset), and Release. */
-export function releaseStep(config: Config) {
+function releaseStep(config: Config) {
   const index = config.phases.findIndex((p) => p.id === RELEASE_PHASE);
   const from = index > 0 ? config.phases[index - 1] : undefined;
   const to = config.phases[index];
@@ -57,7 +57,7 @@ export function releaseStep(config: Config) {
 }
 
 /** References grouped by repository; only the release's own organization, which we are installed in. */
-export function refsByRepo(refs: IssueRef[], owner: string): Map<string, IssueRef[]> {
+function refsByRepo(refs: IssueRef[], owner: string): Map<string, IssueRef[]> {
   const groups = new Map<string, IssueRef[]>();
   for (const ref of refs.filter((r) => sameName(r.owner, owner))) {
     const key = `${ref.owner}/${ref.repo}`.toLowerCase();

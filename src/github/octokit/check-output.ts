@@ -1,7 +1,7 @@
 /** Fits check-run text into GitHub's output limits. */
 
 /** Documented as 65535 characters, but GitHub enforces bytes (github/docs#35252). */
-export const OUTPUT_LIMIT_BYTES = 65_535;
+const OUTPUT_LIMIT_BYTES = 65_535;
 
 const TRUNCATED = "\n\n… (truncated)";
 

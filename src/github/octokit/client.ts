@@ -1,5 +1,5 @@
 /** What the port's pieces share: one delivery's Octokit, its request counter, and error mapping. */
-import type { ProbotOctokit } from "probot";
+import { ProbotOctokit } from "probot";
 import { GitHubError } from "../port.js";
 import { toGitHubError } from "./errors.js";
 
@@ -31,4 +31,9 @@ export async function unlessNotFound<T, F>(request: Promise<T>, fallback: F): Pr
     if (error instanceof GitHubError && error.kind === "not-found") return fallback;
     throw error;
   }
+}
+
+/** An Octokit over a plain token, for the CLI's offline jobs (digest, backfill). */
+export function tokenOctokit(token: string): ProbotOctokit {
+  return new ProbotOctokit({ auth: { token } });
 }

@@ -37,10 +37,6 @@ export function asGraphqlFailure(error: unknown): GraphqlFailureShape | undefine
     : undefined;
 }
 
-export function isNotFound(error: unknown): boolean {
-  return asHttpFailure(error)?.status === 404;
-}
-
 function isRateLimited(failure: HttpFailureShape): boolean {
   const headers = failure.response?.headers ?? {};
   // Primary limits empty the quota; secondary limits send retry-after and say so in the message.
@@ -70,7 +66,7 @@ const GRAPHQL_KINDS: Record<string, Kind> = {
   INTERNAL: "server",
 };
 
-export function kindOfGraphqlFailure(failure: GraphqlFailure): Kind {
+function kindOfGraphqlFailure(failure: GraphqlFailure): Kind {
   return GRAPHQL_KINDS[failure.type ?? ""] ?? "unknown";
 }
 

@@ -1,2 +1,2 @@
 /** The Octokit-backed GitHub port, as the app's entry point and tests import it. */
-export { OctokitGitHub, type OctokitGitHubOptions } from "./octokit-github.js";
+export { OctokitGitHub } from "./octokit-github.js";

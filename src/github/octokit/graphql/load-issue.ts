@@ -29,7 +29,7 @@ export function loadIssueQuery(labelCount: number, projectFieldCount?: number): 
 ${COMMENT_FIELDS}${projects?.fragments ?? ""}`;
 }
 
-export interface IssueNode extends ThreadNode<"OPEN" | "CLOSED"> {
+interface IssueNode extends ThreadNode<"OPEN" | "CLOSED"> {
   /** Present only when project fields were requested. */
   projectItems?: ProjectItemConnection | null;
 }

@@ -4,7 +4,7 @@
 export const fieldAlias = (index: number): string => `f${index}`;
 
 /** How many boards of one issue are read; an issue on more than 20 boards is not a roadmap item. */
-export const PROJECT_ITEMS = 20;
+const PROJECT_ITEMS = 20;
 
 const PROJECT_VALUE = `
 fragment ProjectValue on ProjectV2ItemFieldValue {

@@ -1,0 +1,54 @@
+/**
+ * The house's dependency rules (see README "How it is built"), checked by .ci/run:
+ * only github/ talks to Octokit, features never reach into Probot or the app's wiring, and
+ * nothing imports in a circle.
+ */
+module.exports = {
+  forbidden: [
+    {
+      name: "no-cycles",
+      severity: "error",
+      comment: "An import cycle makes load order matter and rooms inseparable.",
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: "octokit-only-in-github",
+      severity: "error",
+      comment: "github/ is the one port to GitHub: nothing else may import Octokit.",
+      from: { path: "^src/", pathNot: "^src/github/" },
+      to: { path: "(^|node_modules/)@octokit/" },
+    },
+    {
+      name: "probot-octokit-only-in-github",
+      severity: "error",
+      comment:
+        "Probot's Octokit is Octokit too; outside github/ only the app's wiring may import Probot.",
+      from: {
+        path: "^src/",
+        pathNot: "^src/(github|app|actions-mode)/|^src/(index|main)\\.ts$",
+      },
+      to: { path: "(^|node_modules/)probot(/|$)" },
+    },
+    {
+      name: "features-not-on-the-app",
+      severity: "error",
+      comment: "Features get a Scope; they import neither Probot nor app/.",
+      from: { path: "^src/(features|reconcile|commands|actions|config|core|store)/" },
+      to: { path: "^src/app/|(^|node_modules/)probot(/|$)" },
+    },
+    {
+      name: "planners-without-octokit-types",
+      severity: "error",
+      comment: "Everything above github/ uses our own types, never Octokit's.",
+      from: { path: "^src/(features|reconcile|commands|actions)/" },
+      to: { path: "^src/github/octokit/" },
+    },
+  ],
+  options: {
+    doNotFollow: { path: "node_modules" },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: "tsconfig.json" },
+    enhancedResolveOptions: { extensions: [".ts", ".js"] },
+  },
+};

@@ -1,0 +1,43 @@
+/** What a digest run takes and gives back, shared by the runner and its delivery steps. */
+import type { Config } from "../../config/schema.js";
+import type { GitHubPort } from "../../github/port.js";
+import type { IssueSummary, RepoRef } from "../../github/types.js";
+import type { CommunityDigestProvider } from "./community.js";
+import type { DigestKind, DigestsConfig } from "./config.js";
+import type { DeliveredPost, DigestDeliveryPort } from "./delivery-port.js";
+import type { Period } from "./period.js";
+import type { DigestReadStats, DigestSource } from "./source.js";
+import type { RenderedDigest } from "./weekly.js";
+
+export interface DigestRunInput {
+  port: GitHubPort;
+  source: DigestSource;
+  /** The repository whose config this is; the digest is posted here unless `postTo` says else. */
+  home: RepoRef;
+  config: Config;
+  digests: DigestsConfig;
+  kind: DigestKind;
+  now: Date;
+  /** Defaults to the last complete period before `now` in the kind's time zone. */
+  period?: Period;
+  /** Login that posts digests: only its issues count as earlier digests. */
+  author: string;
+  /** Render only: no delivery reads or writes. */
+  dryRun?: boolean;
+  /** Needed for the monthly digest; the contributor store provides it. */
+  community?: CommunityDigestProvider;
+  /** Needed for `delivery: discussion` and `pinned-comment`. */
+  delivery?: DigestDeliveryPort;
+}
+
+export interface DigestRunResult {
+  period: Period;
+  rendered: RenderedDigest;
+  text: string;
+  outcome: "posted" | "exists" | "dry-run";
+  /** The period's digest issue, posted now or found. */
+  issue: IssueSummary | null;
+  reads: DigestReadStats | null;
+  /** The period's discussion or comment, posted now or found; absent for issue delivery. */
+  post?: DeliveredPost | null;
+}
