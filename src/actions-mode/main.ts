@@ -12,14 +12,14 @@ import { createApp } from "../app/create-app.js";
 import { OctokitGitHub } from "../github/octokit/index.js";
 
 export interface ActionsEnv {
-  GITHUB_EVENT_NAME?: string;
-  GITHUB_EVENT_PATH?: string;
-  GITHUB_TOKEN?: string;
-  GITHUB_RUN_ID?: string;
-  GITHUB_RUN_ATTEMPT?: string;
-  SQUAD_BOT_LOGIN?: string;
-  SQUAD_BOT_DRY_RUN?: string;
-  LOG_LEVEL?: string;
+  GITHUB_EVENT_NAME?: string | undefined;
+  GITHUB_EVENT_PATH?: string | undefined;
+  GITHUB_TOKEN?: string | undefined;
+  GITHUB_RUN_ID?: string | undefined;
+  GITHUB_RUN_ATTEMPT?: string | undefined;
+  SQUAD_BOT_LOGIN?: string | undefined;
+  SQUAD_BOT_DRY_RUN?: string | undefined;
+  LOG_LEVEL?: string | undefined;
 }
 
 /** What the workflow run must provide; each missing piece is named so the fix is obvious. */

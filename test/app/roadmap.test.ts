@@ -27,7 +27,10 @@ const STAGES = ["Emerging", "Active", "Winding Down"];
 async function roadmapApp(
   options: { config?: string; stages?: string[]; repos?: string[]; dates?: boolean } = {},
 ) {
-  const app = await startApp({ config: options.config ?? ROADMAP, repos: options.repos });
+  const app = await startApp({
+    config: options.config ?? ROADMAP,
+    ...(options.repos ? { repos: options.repos } : {}),
+  });
   app.github.addProject("medic", {
     number: BOARD,
     title: "Roadmap",

@@ -54,7 +54,10 @@ export function createWorld(options: WorldOptions = {}): World {
   github.addTeam(org, "maintainers", maintainers);
   const configFiles = options.config === undefined ? undefined : { [CONFIG_PATH]: options.config };
   const repos = (options.repos ?? ["cht-core"]).map((name) => {
-    const repo = github.addRepo({ owner: org, repo: name }, { files: configFiles });
+    const repo = github.addRepo(
+      { owner: org, repo: name },
+      configFiles ? { files: configFiles } : {},
+    );
     for (const login of maintainers) github.addCollaborator(repo, login, "triage");
     github.addCollaborator(repo, PEOPLE.writer, "write");
     return repo;

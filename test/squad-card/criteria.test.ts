@@ -9,7 +9,12 @@ import {
 import type { FeatureState } from "../../src/features/squad/state.js";
 import { entry, makeConfig, makeState } from "./fixtures.js";
 
-function one(criterion: Criterion, state: FeatureState, issueBody = "", transitionNote?: string) {
+function one(
+  criterion: Criterion,
+  state: FeatureState,
+  issueBody = "",
+  transitionNote = null as string | null,
+) {
   const [result] = evaluateCriteria([criterion], { state, issueBody, transitionNote });
   if (!result) throw new Error("no result");
   return result;

@@ -111,7 +111,7 @@ export class OctokitGitHub implements GitHubPort {
   async getFile(repo: RepoRef, path: string, ref?: string): Promise<string | null> {
     const response = await unlessNotFound(
       send(this.client, "getFile", (octokit) =>
-        octokit.rest.repos.getContent({ ...repo, path, ref }),
+        octokit.rest.repos.getContent({ ...repo, path, ...(ref ? { ref } : {}) }),
       ),
       null,
     );
