@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /** `squad-bot <command>`: the offline and scheduled jobs that run outside the webhook server. */
-import { pathToFileURL } from "node:url";
+import { realpathSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { type CliIo, UsageError } from "./command.js";
 import { COMMANDS } from "./registry.js";
 
@@ -35,7 +36,21 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+/**
+ * Run only when started as a program, not when imported (tests). npx, `npm link` and global
+ * installs start the program through a symlink, while Node names the module by its real path.
+ */
+function startedAsProgram(): boolean {
+  const started = process.argv[1];
+  if (!started) return false;
+  try {
+    return realpathSync(started) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (startedAsProgram()) {
   const io: CliIo = {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
