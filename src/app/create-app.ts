@@ -32,7 +32,11 @@ export function createApp(
       const installation = installationOf(context.payload);
       context.log = context.log.child({ installation: installation || null });
       const hints = hintsOf(event, context.payload, context.log);
-      if (hints.length === 0) return;
+      if (hints.length === 0) {
+        // Counted too, so a maintainer can see that deliveries arrive at all (a proxy, a URL).
+        metrics?.deliveries.inc({ event, outcome: "ignored" });
+        return;
+      }
       try {
         await dispatch(features, runtime.deliveryScope(context), hints, metrics);
         metrics?.deliveries.inc({ event, outcome: "handled" });
