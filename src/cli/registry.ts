@@ -2,6 +2,12 @@
 import type { CliCommand } from "./command.js";
 import { backfillCommand } from "./commands/backfill.js";
 import { digestCommand } from "./commands/digest.js";
+import { doctorCommand } from "./commands/doctor.js";
 import { similarCommand } from "./commands/similar.js";
 
-export const COMMANDS: CliCommand[] = [backfillCommand, digestCommand, similarCommand];
+export const COMMANDS: CliCommand[] = [
+  backfillCommand,
+  digestCommand,
+  doctorCommand,
+  similarCommand,
+];

@@ -1,0 +1,104 @@
+/** `squad-bot doctor`: is the app set up to work on one repository, and what to fix if not. */
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { diagnose } from "../../doctor/diagnose.js";
+import type { DoctorFacts, LocalFacts } from "../../doctor/facts.js";
+import { parseManifest } from "../../doctor/manifest.js";
+import { renderDoctorReport } from "../../doctor/report.js";
+import { FEATURES } from "../../features/index.js";
+import { type DoctorCredentials, readDoctorFacts } from "../../github/octokit/doctor-facts.js";
+import type { RepoRef } from "../../github/types.js";
+import { type CliCommand, type CliIo, UsageError } from "../command.js";
+
+const USAGE = `Usage: squad-bot doctor --repo owner/name [--manifest app.yml]
+
+Checks, for one repository, everything the app needs and says what to fix:
+credentials, the app's webhook URL and secret, the installation, the permissions and events it
+granted against app.yml, recent webhook deliveries and their failures, the configuration, and
+which open issues that configuration takes for feature requests. Read only.
+
+Environment: APP_ID and PRIVATE_KEY (or PRIVATE_KEY_PATH), as the server uses them;
+WEBHOOK_SECRET and WEBHOOK_PROXY_URL are compared with the app's webhook. Exit code 1 when
+something must be fixed.`;
+
+export interface DoctorCommandDeps {
+  read(
+    credentials: DoctorCredentials,
+    repo: RepoRef,
+    local: LocalFacts,
+  ): Promise<{
+    facts: DoctorFacts;
+    requests: number;
+  }>;
+  readFile(path: string): string;
+}
+
+const realDeps: DoctorCommandDeps = {
+  read: readDoctorFacts,
+  readFile: (path) => readFileSync(path, "utf8"),
+};
+
+function parse(args: string[]) {
+  try {
+    return parseArgs({
+      args,
+      options: { repo: { type: "string" }, manifest: { type: "string", default: "app.yml" } },
+      strict: true,
+    }).values;
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** PRIVATE_KEY as Probot reads it: inline (with `\n` escapes from a .env file) or from a path. */
+function privateKeyOf(env: NodeJS.ProcessEnv, readFile: (path: string) => string): string | null {
+  if (env.PRIVATE_KEY) return env.PRIVATE_KEY.replace(/\\n/g, "\n");
+  if (env.PRIVATE_KEY_PATH) return readFile(env.PRIVATE_KEY_PATH);
+  return null;
+}
+
+function createDoctorCommand(deps: DoctorCommandDeps): CliCommand {
+  return {
+    name: "doctor",
+    summary: "check that the app can work on a repository, and say what to fix",
+    usage: USAGE,
+    async run(args: string[], io: CliIo): Promise<number> {
+      const options = parse(args);
+      const match = /^([\w.-]+)\/([\w.-]+)$/.exec(options.repo ?? "");
+      if (!match) throw new UsageError(`--repo must be owner/name, got "${options.repo ?? ""}"`);
+      const repo = { owner: match[1] as string, repo: match[2] as string };
+      const manifest = parseManifest(deps.readFile(options.manifest));
+      const privateKey = privateKeyOf(io.env, deps.readFile);
+      const local: LocalFacts = {
+        appId: io.env.APP_ID ?? null,
+        keyGiven: privateKey !== null,
+        webhookSecretSet: Boolean(io.env.WEBHOOK_SECRET),
+        webhookProxyUrl: io.env.WEBHOOK_PROXY_URL ?? null,
+      };
+      const name = `${repo.owner}/${repo.repo}`;
+      const { facts, requests } =
+        local.appId && privateKey
+          ? await deps.read({ appId: local.appId, privateKey, ...baseUrl(io.env) }, repo, local)
+          : { facts: nothingRead(name, local), requests: 0 };
+      const findings = diagnose(facts, manifest, FEATURES);
+      io.stdout(renderDoctorReport(name, findings, requests));
+      return findings.some((f) => f.level === "fail") ? 1 : 0;
+    },
+  };
+}
+
+const baseUrl = (env: NodeJS.ProcessEnv) =>
+  env.GHE_HOST ? { baseUrl: `${env.GHE_PROTOCOL ?? "https"}://${env.GHE_HOST}/api/v3` } : {};
+
+const nothingRead = (repo: string, local: LocalFacts): DoctorFacts => ({
+  repo,
+  local,
+  app: null,
+  hook: null,
+  installation: null,
+  deliveries: null,
+  config: null,
+  openIssues: null,
+});
+
+export const doctorCommand = createDoctorCommand(realDeps);
