@@ -26,7 +26,7 @@ import {
   parseConfigText,
   parseExtends,
 } from "./parse.js";
-import { DEFAULT_PRESET, isPresetName, loadPreset } from "./presets.js";
+import { DEFAULT_PRESET, isPresetName, loadPreset, presetUnder } from "./presets.js";
 import { type ConfigProblem, code, describeIssue, formatPath } from "./problems.js";
 import { type Config, configSchema, resolveConfig } from "./schema.js";
 
@@ -125,7 +125,7 @@ export function validateLayers(layers: ConfigLayer[], sources: string[]): Config
   // An unknown preset name is reported by the schema; the default preset still lets every other
   // problem be found in the same pass.
   const preset = isPresetName(user.preset) ? user.preset : DEFAULT_PRESET;
-  const presetData = loadPreset(preset);
+  const presetData = presetUnder(loadPreset(preset), user);
   const merged = deepMerge(presetData, user);
   const result = configSchema.safeParse(merged);
   if (result.success) return { ok: true, config: resolveConfig(result.data), sources };

@@ -31,3 +31,21 @@ export function loadPreset(name: PresetName): ConfigData {
   }
   return data;
 }
+
+/**
+ * The preset as the bottom layer under `user`. A preset's mapping keys name the preset's own
+ * phases, so when a repository replaces the phases, the keys it no longer has are the preset's
+ * leftovers, not the repository's typos, and are dropped; what the repository writes itself is
+ * still checked strictly.
+ */
+export function presetUnder(preset: ConfigData, user: ConfigData): ConfigData {
+  if (!Array.isArray(user.phases)) return preset;
+  const ids = new Set(user.phases.map((phase) => (isRecord(phase) ? phase.id : undefined)));
+  const roadmap = preset.roadmap;
+  if (!isRecord(roadmap) || !isRecord(roadmap.options)) return preset;
+  const options = Object.fromEntries(Object.entries(roadmap.options).filter(([id]) => ids.has(id)));
+  return { ...preset, roadmap: { ...roadmap, options } };
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);

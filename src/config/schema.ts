@@ -5,6 +5,7 @@ import { digestsConfigSchema } from "../features/digest/config.js";
 import { intakeConfigSchema } from "../features/similar/config.js";
 import { squadsConfigSchema } from "../features/squad-links/config.js";
 import { sweepConfigSchema } from "../features/sweep/config.js";
+import { didYouMean } from "./problems.js";
 
 export const LINK_KINDS = ["scope", "board", "repo", "design"] as const;
 export type LinkKind = (typeof LINK_KINDS)[number];
@@ -58,8 +59,8 @@ const roadmapSchema = z.strictObject({
   field: projectName.default("Status"),
   /**
    * Phase id → option of `field`; several phases may share one option, unmapped phases leave the
-   * field alone. Ids of phases that do not exist are ignored rather than refused, so a preset's
-   * mapping survives a repository replacing the preset's phases.
+   * field alone. A key that is not a phase id is refused (a typo would silently unmap a phase);
+   * a preset's keys follow the phases a repository replaces (`presetUnder`).
    */
   options: z.record(z.string(), projectName).default({}),
   /** Adding one of these labels puts a feature (back) on the board after someone removed it. */
@@ -159,7 +160,25 @@ export const configSchema = z
       });
     }
     checkLabels(config, ctx);
+    checkPhaseReferences(config, ctx);
   });
+
+/** Keys and values that name a phase must name one that exists, with the likely one suggested. */
+function checkPhaseReferences(
+  config: { phases: { id: string }[]; roadmap: { options: Record<string, string> } | null },
+  ctx: z.RefinementCtx,
+): void {
+  const ids = config.phases.map((phase) => phase.id);
+  for (const key of Object.keys(config.roadmap?.options ?? {})) {
+    if (ids.includes(key)) continue;
+    const suggestion = didYouMean(key, ids);
+    ctx.addIssue({
+      code: "custom",
+      path: ["roadmap", "options", key],
+      message: `\`${key}\` is not a phase id${suggestion ? ` (did you mean \`${suggestion}\`?)` : ""}; the phases are ${ids.map((id) => `\`${id}\``).join(", ")}`,
+    });
+  }
+}
 
 /** Lower-cased, because GitHub treats `Squad: Done` and `squad: done` as the same label. */
 const labelKey = (name: string): string => name.toLowerCase();
