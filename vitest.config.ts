@@ -6,5 +6,7 @@ export default defineConfig({
     environment: "node",
     pool: "forks",
     testTimeout: 20_000,
+    // A PGlite store starts in a few seconds, much slower on a loaded machine.
+    hookTimeout: 30_000,
   },
 });

@@ -23,8 +23,11 @@ export function roleAllows(held: Role, needed: Role): boolean {
 }
 
 export type Command =
-  /** `target` is the phase as typed; matching it to a configured phase is the caller's job. */
-  | { kind: "phase"; target: string; force: boolean; reason: string | null }
+  /**
+   * `phrase`: the phase and an optional reason as typed, `--force` taken out. Where the name ends
+   * depends on the configured phase names ("Early Design Discussion"), so the squad splits it.
+   */
+  | { kind: "phase"; phrase: string; force: boolean }
   /** `"me"` stands for whoever wrote the command. */
   | { kind: "lead"; login: string | "me" }
   | { kind: "join" }
@@ -115,10 +118,9 @@ const phase = defineSpec("phase", "/phase <name> [--force] [reason]", "lead", (a
   const option = words(args).find((word) => /^--\S/.test(word) && !FORCE.test(word));
   if (option) return fail("unknown-option", { option: escapeInline(option) });
   const force = words(args).some((word) => FORCE.test(word));
-  const { first, rest } = splitFirst(args.replace(/(^|\s+)--force(?=[.,;:!?]*(\s|$))/g, ""));
-  if (first === "") return fail("phase-missing");
-  if (rest === "") return ok({ kind: "phase", target: first, force, reason: null });
-  return reasonError(rest, fail) ?? ok({ kind: "phase", target: first, force, reason: rest });
+  const phrase = args.replace(/(^|\s+)--force(?=[.,;:!?]*(\s|$))/g, "").trim();
+  if (splitFirst(phrase).first === "") return fail("phase-missing");
+  return ok({ kind: "phase", phrase, force });
 });
 
 const lead = defineSpec("lead", "/lead <@login | me>", "lead", (args, fail) => {

@@ -13,9 +13,14 @@ function one(
   criterion: Criterion,
   state: FeatureState,
   issueBody = "",
-  transitionNote = null as string | null,
+  /** Undefined: judging the phase the feature is in; null or text: a move being planned. */
+  transitionNote?: string | null,
 ) {
-  const [result] = evaluateCriteria([criterion], { state, issueBody, transitionNote });
+  const [result] = evaluateCriteria([criterion], {
+    state,
+    issueBody,
+    ...(transitionNote !== undefined ? { transitionNote } : {}),
+  });
   if (!result) throw new Error("no result");
   return result;
 }
@@ -93,6 +98,15 @@ describe("evaluateCriteria", () => {
       ["blank transition note", moved(), "  ", false],
     ])("%s", (_name, state, transitionNote, met) => {
       expect(one(reason, state, "", transitionNote).met).toBe(met);
+    });
+
+    it("a move needs its own reason: the note of the phase it leaves does not count", () => {
+      const inBuilding = makeState({
+        phase: "building",
+        history: [entry("building", "2026-01-05T09:00:00Z", { note: "scope agreed" })],
+      });
+      expect(one(reason, inBuilding, "", null).met).toBe(false);
+      expect(one(reason, inBuilding, "", "nobody uses it").met).toBe(true);
     });
 
     it("looks at the latest stay in the current phase, not an earlier one", () => {

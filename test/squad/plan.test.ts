@@ -200,7 +200,7 @@ describe("commands", () => {
   };
   const phase = (target: string, force = false, reason: string | null = null) => ({
     line: `/phase ${target}${force ? " --force" : ""}`,
-    command: { kind: "phase" as const, target, force, reason },
+    command: { kind: "phase" as const, phrase: reason ? `${target} ${reason}` : target, force },
     role: "lead" as const,
   });
 
@@ -407,7 +407,7 @@ describe("roles without a permission lookup", () => {
   const leadMe = request("/lead me", { kind: "lead", login: "me" }, "lead");
   const phase = request(
     "/phase convergence",
-    { kind: "phase", target: "convergence", force: false, reason: null },
+    { kind: "phase", phrase: "convergence", force: false },
     "lead",
   );
 

@@ -10,7 +10,8 @@ import { message } from "../../core/templates.js";
 import type { CommandLinks, LinkCheck } from "../squad-links/links.js";
 import { sameLink } from "../squad-links/links.js";
 import { criteriaForEntering, evaluateCriteria } from "./criteria.js";
-import { phaseById, resolvePhaseName } from "./recognize.js";
+import { readPhasePhrase } from "./phase-phrase.js";
+import { phaseById } from "./recognize.js";
 import type { FeatureState } from "./state.js";
 import { enterPhase, noteCurrentPhase, type Transition } from "./transitions.js";
 
@@ -221,31 +222,25 @@ function movePhase(
   line: string,
   ctx: Context,
 ): OneResult {
-  const resolved = resolvePhaseName(ctx.config, command.target);
-  if (Array.isArray(resolved)) {
-    const key = resolved.length === 0 ? "refuse.phase.unknown" : "refuse.phase.ambiguous";
-    return {
-      state,
-      outcome: refuse(line, key, { name: command.target, phases: phaseList(ctx.config) }),
-    };
+  const read = readPhasePhrase(ctx.config, command.phrase);
+  if (!read.ok) {
+    const view =
+      read.problem === "reason-too-long"
+        ? { length: read.length, max: read.max }
+        : { name: read.typed, phases: phaseList(ctx.config) };
+    return { state, outcome: refuse(line, `refuse.phase.${read.problem}`, view) };
   }
+  const { phase: resolved, reason } = read;
   if (command.force && !ctx.actor.maintainer) {
     return { state, outcome: refuse(line, "refuse.force", { command: line }) };
   }
   const from = phaseById(ctx.config, state.phase);
   if (from?.id === resolved.id) {
-    return command.reason
-      ? { state: noteCurrentPhase(state, command.reason), outcome: { line, status: "applied" } }
+    return reason
+      ? { state: noteCurrentPhase(state, reason), outcome: { line, status: "applied" } }
       : { state, outcome: { line, status: "applied" } };
   }
-  const unmet = unmetCriteria(
-    ctx.config,
-    from ?? null,
-    resolved,
-    state,
-    ctx.issueBody,
-    command.reason,
-  );
+  const unmet = unmetCriteria(ctx.config, from ?? null, resolved, state, ctx.issueBody, reason);
   if (unmet.length > 0 && !command.force) {
     return {
       state,
@@ -260,7 +255,7 @@ function movePhase(
     at: ctx.at,
     by: ctx.actor.login,
     via: "command",
-    ...(command.reason ? { note: command.reason } : {}),
+    ...(reason ? { note: reason } : {}),
     ...(command.force && unmet.length > 0 ? { forced: true } : {}),
   });
   return {

@@ -16,7 +16,10 @@ export interface CriterionResult {
 export interface CriteriaInput {
   state: FeatureState;
   issueBody: string;
-  /** The reason given with the move being planned, before it is recorded in the history. */
+  /**
+   * The reason given with the move being planned (null: none), before it is recorded in the
+   * history. Absent when judging the phase the feature is already in, whose own note counts.
+   */
   transitionNote?: string | null;
 }
 
@@ -142,7 +145,11 @@ function evaluate(criterion: Criterion, input: CriteriaInput): CriterionResult {
     case "checklist":
       return evaluateChecklist(criterion, input.issueBody);
     case "reason": {
-      const met = Boolean(input.transitionNote?.trim()) || latestNote(state) !== "";
+      // A move needs its own reason; a note given earlier was about another phase.
+      const met =
+        input.transitionNote !== undefined
+          ? Boolean(input.transitionNote?.trim())
+          : latestNote(state) !== "";
       return result(criterion, met, "reason");
     }
   }

@@ -217,10 +217,12 @@ function cardBody(
 ): string {
   const current = phaseById(config, state.phase);
   const next = current ? nextPhase(config, current) : (config.phases[0] ?? null);
-  const evaluate = (from: Phase | null, to: Phase) =>
+  // The next phase is a move still to come, which will need a reason of its own.
+  const evaluate = (from: Phase | null, to: Phase, move: boolean) =>
     evaluateCriteria(criteriaForEntering(config, from?.id ?? "", to.id), {
       state,
       issueBody: issue.body,
+      ...(move ? { transitionNote: null } : {}),
     });
   const previous = phaseById(config, state.history[state.history.length - 2]?.phase ?? "");
   const problems = [
@@ -240,8 +242,8 @@ function cardBody(
       repo: `${issue.ref.owner}/${issue.ref.repo}`,
     },
     now,
-    next: next && current ? { phase: next, results: evaluate(current, next) } : null,
-    warnings: current ? evaluate(previous ?? null, current).filter((r) => !r.met) : [],
+    next: next && current ? { phase: next, results: evaluate(current, next, true) } : null,
+    warnings: current ? evaluate(previous ?? null, current, false).filter((r) => !r.met) : [],
     problems,
   });
 }
