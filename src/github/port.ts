@@ -39,6 +39,8 @@ export interface GitHubPort {
   /** One GraphQL mutation document with every op aliased; results in op order. */
   mutate(ops: MutationOp[]): Promise<MutationResult[]>;
   getPermission(repo: RepoRef, login: string): Promise<RepoPermission>;
+  /** The account's login as GitHub spells it, or null when no such account exists. */
+  findUser(login: string): Promise<string | null>;
   isTeamMember(org: string, teamSlug: string, login: string): Promise<boolean>;
   /** File text at `ref` (default branch when omitted), or null when it does not exist. */
   getFile(repo: RepoRef, path: string, ref?: string): Promise<string | null>;

@@ -84,6 +84,9 @@ export class FakeConfigPort implements GitHubPort {
   loadPullRequest(): never {
     throw new Error("not used by config tests");
   }
+  findUser(): never {
+    throw new Error("not used by config tests");
+  }
   getPermission(): never {
     throw new Error("not used by config tests");
   }

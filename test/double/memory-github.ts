@@ -146,6 +146,12 @@ export class MemoryGitHub extends MemoryGitHubSetup implements GitHubPort {
     });
   }
 
+  /** An account exists once the world has met it: acted, been named a collaborator, or added. */
+  async findUser(login: string): Promise<string | null> {
+    this.request("findUser", login);
+    return this.store.accounts.get(login.toLowerCase())?.login ?? null;
+  }
+
   async getPermission(repo: RepoRef, login: string): Promise<RepoPermission> {
     this.request("getPermission", `${repo.owner}/${repo.repo} ${login}`);
     return this.store.permission(this.store.repo(repo), login);

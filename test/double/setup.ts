@@ -71,6 +71,11 @@ export class MemoryGitHubSetup {
     return { owner: repo.owner, repo: repo.name, id: repo.id };
   }
 
+  /** An account that exists on GitHub without having done anything here yet. */
+  addAccount(login: string): void {
+    this.store.account(login);
+  }
+
   addCollaborator(repo: RepoRef, login: string, permission: Permission): void {
     const account = this.store.account(login);
     this.store

@@ -91,6 +91,8 @@ interface Context {
   at: string;
   /** Checked before planning, since they need another issue (app/squad-links.ts). */
   links?: CommandLinks | undefined;
+  /** Looked up before planning; absent, a named lead is taken as typed. */
+  accounts?: Record<string, string | null> | undefined;
 }
 
 export function applyCommands(
@@ -170,7 +172,12 @@ function applyOne(
     case "uninterested":
       return ok({ ...state, interested: without(state.interested, who) });
     case "lead": {
-      const lead = command.login === "me" ? who : command.login;
+      const account = command.login === "me" ? who : ctx.accounts?.[command.login.toLowerCase()];
+      // A lead who does not exist could never be reached: refuse rather than 👍 it.
+      if (account === null) {
+        return { state, outcome: refuse(line, "refuse.lead.noAccount", { login: command.login }) };
+      }
+      const lead = account ?? command.login;
       return ok({ ...state, lead, members: without(state.members, lead) });
     }
     case "link": {

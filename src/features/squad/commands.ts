@@ -1,5 +1,5 @@
 /** Slash commands on a feature request, checked against the sender's role, run through its reconcile. */
-import { commandLinesOf, requestsOf } from "../../commands/requests.js";
+import { type CommandRequest, commandLinesOf, requestsOf } from "../../commands/requests.js";
 import type { CommandKind } from "../../commands/specs.js";
 import type { Config } from "../../config/schema.js";
 import type { Scope } from "../feature.js";
@@ -31,6 +31,7 @@ export async function onSquadComment(
       ? await isMaintainer(scope.port, config, hint.repo, login)
       : false;
     const actor = { login, maintainer };
+    const accounts = await accountsNamed(scope, requests);
     const links = await resolveCommandLinks(
       { scope, config },
       issue,
@@ -45,8 +46,21 @@ export async function onSquadComment(
       actor,
       commands: requests,
       ...(links ? { links } : {}),
+      ...(accounts ? { accounts } : {}),
     };
   });
+}
+
+/** One request per person named by `/lead @x`; `/lead me` needs none. */
+async function accountsNamed(scope: Scope, requests: CommandRequest[]) {
+  const logins = new Set(
+    requests.flatMap(({ command }) =>
+      command.kind === "lead" && command.login !== "me" ? [command.login.toLowerCase()] : [],
+    ),
+  );
+  if (logins.size === 0) return undefined;
+  const found = await Promise.all([...logins].map(async (l) => [l, await scope.port.findUser(l)]));
+  return Object.fromEntries(found) as Record<string, string | null>;
 }
 
 /** Whether a comment has anything for the squad to run: nothing is read otherwise. */

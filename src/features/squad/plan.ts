@@ -125,6 +125,7 @@ export function planSquad(planInput: SquadPlanInput): SquadPlan {
       issueBody: issue.body,
       at,
       links: trigger.links,
+      accounts: trigger.accounts,
     });
     state = {
       ...result.state,

@@ -23,6 +23,8 @@ export type Trigger =
       commands: CommandRequest[];
       /** What `/duplicate` and `/squad propose` found out about the other issue. */
       links?: CommandLinks;
+      /** Accounts named by `/lead @x`, lower-cased → GitHub's spelling, null when none exists. */
+      accounts?: Record<string, string | null>;
     }
   /**
    * This feature takes in the people of another one: a request closed as its duplicate, or the

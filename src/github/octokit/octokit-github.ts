@@ -83,6 +83,16 @@ export class OctokitGitHub implements GitHubPort {
     return findIssueByNodeId(this.client, nodeId);
   }
 
+  async findUser(login: string): Promise<string | null> {
+    const response = await unlessNotFound(
+      send(this.client, "findUser", (octokit) =>
+        octokit.rest.users.getByUsername({ username: login }),
+      ),
+      null,
+    );
+    return response?.data.login ?? null;
+  }
+
   async getPermission(repo: RepoRef, login: string): Promise<RepoPermission> {
     const response = await unlessNotFound(
       send(this.client, "getPermission", (octokit) =>

@@ -1,0 +1,68 @@
+/** Commands never fail silently: every argument is checked against what it names, refusals say why once. */
+import { describe, expect, it } from "vitest";
+import type { IssueRef } from "../../src/github/types.js";
+import { startApp } from "../support/app.js";
+import { botMessages, cardState } from "../support/cards.js";
+
+type App = Awaited<ReturnType<typeof startApp>>;
+
+async function request(app: App) {
+  const opened = app.github.as(app.people.user).openIssue(app.repo, {
+    title: "Show sync status",
+    body: "### Is your feature request related to a problem? Please describe.\nIt is unclear.",
+  });
+  await app.deliver(opened);
+  return opened.ref;
+}
+
+const reactionsOf = (app: App, ref: IssueRef, commentId: number) =>
+  app.github.commentsOf(ref).find((c) => c.databaseId === commentId)?.reactions ?? [];
+
+describe("commands that name people", () => {
+  it("/lead of an account that does not exist is refused, not applauded", async () => {
+    const app = await startApp({ config: "preset: squad-journey\n" });
+    const ref = await request(app);
+    const asked = app.github.as(app.people.maintainer).comment(ref, "/lead @nobody-by-this-name");
+    await app.deliver(asked);
+    expect(cardState(app.github, ref).lead).toBeNull();
+    expect(reactionsOf(app, ref, asked.commentId)).toEqual([]);
+    const replies = botMessages(app.github, ref);
+    expect(replies).toHaveLength(1);
+    expect(replies[0]).toContain("there is no GitHub account `nobody-by-this-name`");
+  });
+
+  it("/lead of an existing account records it as GitHub spells it, for one extra request", async () => {
+    const app = await startApp({ config: "preset: squad-journey\n" });
+    const ref = await request(app);
+    app.github.addAccount("Ana-Lead");
+    const before = app.github.requests.length;
+    const asked = app.github.as(app.people.maintainer).comment(ref, "/lead @ana-lead");
+    await app.deliver(asked);
+    expect(cardState(app.github, ref).lead).toBe("Ana-Lead");
+    const lookups = app.github.requests.slice(before).filter((r) => r.method === "findUser");
+    expect(lookups).toHaveLength(1);
+  });
+
+  it("/lead me looks nobody up", async () => {
+    const app = await startApp({ config: "preset: squad-journey\n" });
+    const ref = await request(app);
+    await app.deliver(app.github.as(app.people.user).comment(ref, "/lead me"));
+    expect(cardState(app.github, ref).lead).toBe(app.people.user);
+    expect(app.github.requests.some((r) => r.method === "findUser")).toBe(false);
+  });
+});
+
+describe("commands that name phases", () => {
+  it("a multi-word phase name is the phase, not a phase and a reason", async () => {
+    const app = await startApp({ config: "preset: cht\nroadmap: null\n" });
+    const ref = await request(app);
+    await app.deliver(
+      app.github.as(app.people.maintainer).comment(ref, "/phase Early Design Discussion"),
+    );
+    const state = cardState(app.github, ref);
+    expect(state.phase).toBe("early-design");
+    expect(state.history.at(-1)?.note ?? null).toBeNull();
+    await app.deliver(app.github.as(app.people.maintainer).comment(ref, "/phase Squad: Emerging"));
+    expect(cardState(app.github, ref).phase).toBe("emerging");
+  });
+});
