@@ -3,10 +3,13 @@
  * per-issue lock, the app's own login, and the `Scope` a delivery or a job run hands to features.
  */
 import type { Context, Probot } from "probot";
+import type { CommandKind } from "../commands/specs.js";
 import { ConfigCache } from "../config/cache.js";
 import { type ConfigLoadResult, loadConfig } from "../config/load.js";
+import type { Config } from "../config/schema.js";
 import { KeyedLock } from "../core/keyed-lock.js";
 import type { Log } from "../core/log.js";
+import { message } from "../core/templates.js";
 import type { CommunityPort } from "../features/community/port.js";
 import { reportConfigHealth } from "../features/config-check/index.js";
 import type { DigestSource } from "../features/digest/source.js";
@@ -89,6 +92,7 @@ export class Runtime {
         this.features
           .filter((f) => f.available?.(services) !== false && (f.isOn?.(config) ?? true))
           .flatMap((f) => f.commands ?? []),
+      commandOff: (config, kind) => commandOff(this.features, services, config, kind),
       once: <T>(key: string, make: () => Promise<T>): Promise<T> => {
         if (!onces.has(key)) onces.set(key, make());
         return onces.get(key) as Promise<T>;
@@ -177,4 +181,21 @@ export class Runtime {
 export function installationOf(payload: unknown): number {
   const id = (payload as { installation?: { id?: unknown } } | null)?.installation?.id;
   return typeof id === "number" ? id : 0;
+}
+
+function commandOff(
+  features: readonly FeatureDefinition[],
+  services: Services,
+  config: Config,
+  kind: CommandKind,
+): string | null {
+  const owner = features.find((f) => f.commands?.includes(kind));
+  if (!owner) return null;
+  if (owner.available?.(services) === false) {
+    return message("refuse.command.unavailable", { name: kind, needs: owner.needs ?? owner.name });
+  }
+  if (owner.isOn && !owner.isOn(config)) {
+    return message("refuse.command.off", { name: kind, section: owner.section });
+  }
+  return null;
 }

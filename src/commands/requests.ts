@@ -40,6 +40,8 @@ export function requestsOf(
   before: CommandLine[],
   runsHere: (kind: CommandKind) => boolean,
   answersTypos: boolean,
+  /** For the feature that answers typos: why another feature's command cannot run here. */
+  offReason?: (kind: CommandKind) => string | null,
 ): CommandRequest[] {
   const seen = new Map<string, number>();
   for (const line of before) seen.set(line.line, (seen.get(line.line) ?? 0) + 1);
@@ -48,7 +50,12 @@ export function requestsOf(
     const occurrence = (seen.get(line.line) ?? 0) + 1;
     seen.set(line.line, occurrence);
     const spec = findSpec(line.name);
-    if (spec && !runsHere(spec.name)) continue;
+    if (spec && !runsHere(spec.name)) {
+      // Said once, by one feature, so a command that cannot run is never met with silence.
+      const off = answersTypos ? offReason?.(spec.name) : null;
+      if (off) requests.push(refusal(line, occurrence, off));
+      continue;
+    }
     if (!spec) {
       const close = answersTypos ? suggest(line.name) : null;
       if (close) {

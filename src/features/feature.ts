@@ -49,6 +49,8 @@ export interface Scope extends ReconcileHost {
   config(repo: RepoRef): Promise<Config | null>;
   /** The commands of the features on in a repository, as `/help` lists them. */
   commandsOn(config: Config): CommandKind[];
+  /** Why a command of a feature that is off here cannot run, in words for its author; else null. */
+  commandOff(config: Config, kind: CommandKind): string | null;
   /** True when the app runs dry (everywhere) or the config asks for it. */
   dryRun(config: Config): boolean;
   /** One value per delivery (or job run) and key: what does not change within it is read once. */
@@ -112,6 +114,8 @@ export interface FeatureDefinition {
   readonly section: string;
   /** False when the app lacks what the feature needs (a store): then it is off everywhere. */
   available?(services: Services): boolean;
+  /** What `available` wants, said to someone who typed one of its commands: "needs a store". */
+  readonly needs?: string;
   /**
    * On for a repository when its section says so. Null for a feature that runs whatever the
    * config says, and before it is read (config-check: it reports invalid configs).

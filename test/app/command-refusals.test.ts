@@ -1,6 +1,7 @@
 /** Commands never fail silently: every argument is checked against what it names, refusals say why once. */
 import { describe, expect, it } from "vitest";
 import type { IssueRef } from "../../src/github/types.js";
+import { MEMORY, openStore } from "../../src/store/index.js";
 import { startApp } from "../support/app.js";
 import { botMessages, cardState } from "../support/cards.js";
 
@@ -64,5 +65,37 @@ describe("commands that name phases", () => {
     expect(state.history.at(-1)?.note ?? null).toBeNull();
     await app.deliver(app.github.as(app.people.maintainer).comment(ref, "/phase Squad: Emerging"));
     expect(cardState(app.github, ref).phase).toBe("emerging");
+  });
+});
+
+describe("commands of a part of squad-bot that cannot run here", () => {
+  it("/quiet without a contributor store says so once, instead of nothing", async () => {
+    const app = await startApp({ config: "preset: squad-journey\n" });
+    const ref = await request(app);
+    const said = app.github.as(app.people.user).comment(ref, "/quiet");
+    await app.deliver(said);
+    const replies = botMessages(app.github, ref);
+    expect(replies).toHaveLength(1);
+    expect(replies[0]).toContain("`/quiet` cannot run here");
+    expect(replies[0]).toContain("contributor store");
+    // Redelivered: still one reply.
+    await app.deliver(said);
+    expect(botMessages(app.github, ref)).toHaveLength(1);
+  });
+
+  it("a command of a feature the config turns off says which section turns it on", async () => {
+    const store = await openStore({ dataDir: MEMORY });
+    const app = await startApp({
+      config: "preset: squad-journey\ncommunity:\n  enabled: false\n",
+      store,
+    });
+    const ref = await request(app);
+    await app.deliver(app.github.as(app.people.user).comment(ref, "/unquiet"));
+    const replies = botMessages(app.github, ref);
+    expect(replies).toHaveLength(1);
+    expect(replies[0]).toContain(
+      "`/unquiet` belongs to a part of squad-bot that is off in this repository (`community`",
+    );
+    await store.close();
   });
 });

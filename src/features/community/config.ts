@@ -102,6 +102,8 @@ export const DEFAULT_MILESTONES: Milestone[] = [
 ];
 
 export const communityConfigSchema = z.strictObject({
+  /** On by default where the app has a contributor store; `false` turns the whole journey off. */
+  enabled: z.boolean().default(true),
   welcome: welcomeSchema.prefault({}),
   stages: stagesSchema.prefault({}),
   milestones: z

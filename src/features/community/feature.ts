@@ -7,6 +7,7 @@ export const communityFeature: FeatureDefinition = {
   section: "community",
   // It remembers who did what before: without a store there is nothing to decide "first" from.
   available: (services) => services.store !== undefined,
+  needs: "the contributor store (`DATABASE_URL` or `SQUAD_BOT_DATA_DIR`)",
   isOn: (config) => sectionOn(config.community),
   on: {
     contribution: { run: onContribution },

@@ -22,7 +22,9 @@ export async function onSquadComment(
 ): Promise<void> {
   if (!config || hint.onPullRequest || hint.comment.authorIsBot) return;
   const { lines, before } = commandLinesOf(hint.comment.body, hint.previousBody);
-  const requests = requestsOf(lines, before, runsHere, true);
+  const requests = requestsOf(lines, before, runsHere, true, (kind) =>
+    scope.commandOff(config, kind),
+  );
   if (requests.length === 0) return;
   const login = hint.comment.author;
   await reconcileFeature(scope, config, { ...hint.repo, number: hint.number }, async (issue) => {
@@ -67,5 +69,6 @@ async function accountsNamed(scope: Scope, requests: CommandRequest[]) {
 export function hasSquadCommands(hint: CommentHint): boolean {
   if (hint.onPullRequest || hint.comment.authorIsBot) return false;
   const { lines, before } = commandLinesOf(hint.comment.body, hint.previousBody);
-  return requestsOf(lines, before, runsHere, true).length > 0;
+  // Another feature's command may be off where it is typed: the config (cached) tells.
+  return requestsOf(lines, before, runsHere, true, () => "maybe").length > 0;
 }
