@@ -99,3 +99,19 @@ describe("commands of a part of squad-bot that cannot run here", () => {
     await store.close();
   });
 });
+
+describe("many refusals in one comment", () => {
+  it("one reason is said once, with every command it refused", async () => {
+    const app = await startApp({ config: "preset: squad-journey\n" });
+    const ref = await request(app);
+    const pasted = [...Array(5).fill("/phase shipping"), "/phase nowhere", "/target soon"].join(
+      "\n",
+    );
+    await app.deliver(app.github.as(app.people.maintainer).comment(ref, pasted));
+    const [reply] = botMessages(app.github, ref);
+    expect(reply).toContain("- `/phase shipping` (×5): there is no phase called `shipping`");
+    expect(reply?.match(/there is no phase called `shipping`/g)).toHaveLength(1);
+    expect(reply).toContain("- `/phase nowhere`: there is no phase called `nowhere`");
+    expect(reply).toMatch(/- `\/target soon`: /);
+  });
+});

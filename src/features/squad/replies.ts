@@ -28,7 +28,7 @@ export function renderCommandReplies(
   if (refused.length === 0 && !wantsHelp) return null;
   const body = renderTemplate("command-reply", {
     actor: mention(actor),
-    refused: refused.map((o) => ({ line: o.line.replace(/`/g, "'"), reason: o.reason })),
+    refused: groupedByReason(refused),
     hasRefused: refused.length > 0,
     help: wantsHelp
       ? renderHelp(commandsOn ? SPECS.filter((s) => commandsOn.includes(s.name)) : SPECS)
@@ -36,4 +36,19 @@ export function renderCommandReplies(
   });
   const fingerprint = shortHash(shown.map((o) => `${o.status}:${o.line}`).join("\n"));
   return { body, key: (id) => `reply:${id}:${fingerprint}` };
+}
+
+/** One bullet per reason: twenty commands refused for the same reason are said once. */
+function groupedByReason(refused: Extract<CommandOutcome, { status: "refused" }>[]) {
+  const groups = new Map<string, string[]>();
+  for (const { line, reason } of refused) groups.set(reason, [...(groups.get(reason) ?? []), line]);
+  return [...groups].map(([reason, lines]) => {
+    const counts = new Map<string, number>();
+    for (const line of lines) counts.set(line, (counts.get(line) ?? 0) + 1);
+    const shown = [...counts].map(([line, n]) => {
+      const code = `\`${line.replace(/`/g, "'")}\``;
+      return n > 1 ? `${code} (×${n})` : code;
+    });
+    return { lines: shown.join(", "), reason };
+  });
 }
