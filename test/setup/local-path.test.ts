@@ -80,16 +80,20 @@ function start(env: Record<string, string>): { child: ChildProcess; output: () =
   return { child, output: () => text };
 }
 
+/** Starting a process with tsx takes seconds, many more on a loaded machine. */
+const STARTUP_MS = 45_000;
+
 async function poll<T>(what: string, read: () => Promise<T | null>, output: () => string) {
-  for (let attempt = 0; attempt < 100; attempt++) {
+  const deadline = Date.now() + STARTUP_MS;
+  while (Date.now() < deadline) {
     const value = await read().catch(() => null);
     if (value !== null) return value;
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(`${what} did not happen; the app printed:\n${output()}`);
 }
 
-describe("the local path of the README", () => {
+describe("the local path of the README", { timeout: STARTUP_MS + 15_000 }, () => {
   it("registration offers a manifest whose webhook URL is the proxy channel", async () => {
     const channel = await fakeChannel();
     const port = await freePort();

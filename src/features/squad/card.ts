@@ -194,6 +194,8 @@ export function renderCard(input: CardInput): string {
     closed: issue.state === "closed" ? message("card.closed") : null,
     blocked: blocked(state),
     description: current?.description ? escapeInline(current.description) : null,
+    nobodyYet: !state.lead && state.members.length === 0 && state.interested.length === 0,
+    squadNone: message("card.squad.none"),
     lead: state.lead ? person(state.lead) : message("card.people.none"),
     members: people(state.members),
     interested: people(state.interested),
@@ -214,11 +216,17 @@ export function renderCard(input: CardInput): string {
       items: next.results.map(criterionLine),
       nothing: message("card.next.nothing"),
     },
-    hasActivities: (current?.activities.length ?? 0) > 0,
+    // The intake section already lists the first phase's activities: said once.
+    hasActivities: !input.intake && (current?.activities.length ?? 0) > 0,
     activities: (current?.activities ?? []).map(escapeInline),
+    // One row says no more than the progress line; history starts with the first move.
+    hasHistory: allSpans.length > 1,
     history: spans.map((span) => historyRow(config, span, now)),
     earlier: earlier > 0 ? countMessage("card.history.earlier", earlier) : null,
-    mermaid: config.card.mermaid ? mermaidTimeline(spans, config.phases, now) || null : null,
+    mermaid:
+      config.card.mermaid && allSpans.length > 1
+        ? mermaidTimeline(spans, config.phases, now) || null
+        : null,
     hasProblems: input.problems.length > 0,
     problems: input.problems,
   };
