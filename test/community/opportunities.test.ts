@@ -101,7 +101,12 @@ describe("loadFormingSquads", () => {
     const { port, queries, read } = source([[issue(1, led), issue(2, null)], [issue(3, led)]]);
     const squads = await loadFormingSquads(port, repo, phases, settings, new Date());
     expect(squads).toEqual([
-      { title: "#1", url: "https://github.com/medic/cht-roadmap/issues/1", state: led },
+      {
+        ref: { ...repo, number: 1 },
+        title: "#1",
+        url: "https://github.com/medic/cht-roadmap/issues/1",
+        state: led,
+      },
     ]);
     expect(queries.map((q) => q.labels)).toEqual([["phase: inception", "phase: convergence"]]);
     expect(read()).toBe(1);

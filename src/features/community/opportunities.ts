@@ -1,7 +1,7 @@
 /** "Connect to opportunities": good first issues and forming squads that a welcome lists. */
 import { escapeInline, safeUrl } from "../../core/markdown.js";
 import { message } from "../../core/templates.js";
-import type { RepoRef } from "../../github/types.js";
+import type { IssueRef, RepoRef } from "../../github/types.js";
 import type { DigestSource } from "../digest/source.js";
 import type { FeatureState } from "../squad/state.js";
 import type { WelcomeConfig } from "./config.js";
@@ -9,6 +9,8 @@ import type { CommunityPort, GoodFirstIssue } from "./port.js";
 
 /** A feature as the caller knows it (from its card); open ones only. */
 export interface SquadCandidate {
+  /** Where it is, so a welcome never points someone back at their own issue. */
+  ref?: IssueRef;
   title: string;
   url: string;
   state: Pick<FeatureState, "phase" | "members" | "lead">;
@@ -67,7 +69,14 @@ export async function loadFormingSquads(
   for await (const page of source.issues(repo, { labels, closedSince: now })) {
     return page.flatMap((issue) =>
       issue.state === "open" && issue.card
-        ? [{ title: issue.title, url: issue.url, state: issue.card }]
+        ? [
+            {
+              ref: { ...issue.repo, number: issue.number },
+              title: issue.title,
+              url: issue.url,
+              state: issue.card,
+            },
+          ]
         : [],
     );
   }

@@ -3,7 +3,9 @@
  * record in the store (which settles "first" and "once") and return comment actions with once-keys
  * for the caller to apply to `target` through the shared executor.
  */
+
 import type { Action } from "../../actions/action.js";
+import { sameName } from "../../core/names.js";
 import type { IssueRef } from "../../github/types.js";
 import type { CommunityConfig, Milestone } from "./config.js";
 import { milestoneKey, milestonesReached, renderMilestone } from "./milestones.js";
@@ -151,9 +153,16 @@ async function welcomeBody(
     orEmpty(() => loadGoodFirstIssues(deps.port, input.event.org, welcome.goodFirstIssues), notes),
     orEmpty(() => (welcome.squads.limit > 0 ? deps.squads() : Promise.resolve([])), notes),
   ]);
-  // The issue being welcomed may itself be a good first issue; pointing back at it is noise.
+  // The issue being welcomed may itself be a good first issue or a forming squad (the
+  // newcomer's own request): pointing back at it, or at a squad they are in, is noise.
   const elsewhere = issues.filter(
     (i) => !(i.number === target.number && i.repo.repo === target.repo),
+  );
+  const login = input.event.login.toLowerCase();
+  const othersSquads = squads.filter(
+    (s) =>
+      !(s.ref && s.ref.number === target.number && sameName(s.ref.repo, target.repo)) &&
+      ![s.state.lead, ...s.state.members].some((p) => p?.toLowerCase() === login),
   );
   return renderWelcome({
     kind,
@@ -163,7 +172,7 @@ async function welcomeBody(
     config: welcome,
     opportunities: opportunityLines(
       elsewhere,
-      squadsSeekingMembers(squads, deps.phases, welcome.squads),
+      squadsSeekingMembers(othersSquads, deps.phases, welcome.squads),
     ),
   });
 }
