@@ -220,33 +220,55 @@ describe("release.published", () => {
     body: "### Is your feature request related to a problem?\nYes.",
   };
 
-  it("moves a referenced feature in Testing to Release and tells its followers once, in batches", async () => {
-    const { app } = await communityApp(
-      "preset: squad-journey\ncommunity:\n  earlyAccess:\n    maxMentionsPerComment: 2\n",
-    );
-    const { maintainer, writer } = app.people;
+  async function inTesting(config?: string) {
+    const { app } = await communityApp(config);
     const opened = app.github.as(app.people.user).openIssue(app.repo, FEATURE);
     await app.deliver(opened);
     for (const fan of ["fan-a", "fan-b", "fan-c"])
       await app.deliver(app.github.as(fan).comment(opened.ref, "/interested"));
-    await app.deliver(app.github.as(maintainer).addLabel(opened.ref, "phase: testing"));
+    await app.deliver(app.github.as(app.people.maintainer).addLabel(opened.ref, "phase: testing"));
     await app.deliverEchoes();
+    return { app, ref: opened.ref };
+  }
 
-    const notes = `## Features\n- Sync status (#${opened.ref.number})\n- Fixed #999`;
+  it("a final release moves a referenced feature to Release and tells its followers in one message", async () => {
+    const { app, ref } = await inTesting();
+    const notes = `## Features\n- Sync status (#${ref.number})\n- Fixed #999`;
     const published = app.github
-      .as(writer)
+      .as(app.people.writer)
       .publishRelease(app.repo, { tag: "4.12.0", body: notes });
     await app.deliver(published);
     await app.deliver(published);
     await app.deliverEchoes();
 
-    expect(app.github.labelsOf(opened.ref)).toEqual(["phase: release"]);
-    expect(cardState(app.github, opened.ref).history.at(-1)).toMatchObject({
+    expect(app.github.labelsOf(ref)).toEqual(["phase: release"]);
+    expect(cardState(app.github, ref).history.at(-1)).toMatchObject({
       phase: "release",
       via: "release",
     });
-    const notices = keyed(app, opened.ref, "early-access:");
+    expect(keyed(app, ref, "early-access:")).toEqual([]);
+    const notices = keyed(app, ref, "transition:").filter((c) => c.body.includes("ships in"));
+    expect(notices.map((c) => c.body.split("\n")[0])).toEqual([
+      expect.stringMatching(/ships in \[4\.12\.0\]\(.*\) and moved to \*\*Release\*\*/),
+    ]);
+    const told = notices.flatMap((c) => c.body.match(/@[\w-]+/g) ?? []);
+    expect(told.sort()).toEqual(["@fan-a", "@fan-b", "@fan-c", `@${app.people.user}`].sort());
+  });
+
+  it("a prerelease is early access: followers hear once, in batches, and the feature stays", async () => {
+    const { app, ref } = await inTesting(
+      "preset: squad-journey\ncommunity:\n  earlyAccess:\n    maxMentionsPerComment: 2\n",
+    );
+    const notes = `- Sync status (#${ref.number})`;
+    const beta = app.github
+      .as(app.people.writer)
+      .publishRelease(app.repo, { tag: "4.12.0-beta.1", body: notes, prerelease: true });
+    await app.deliver(beta);
+    await app.deliver(beta);
+    expect(app.github.labelsOf(ref)).toEqual(["phase: testing"]);
+    const notices = keyed(app, ref, "early-access:");
     expect(notices).toHaveLength(2);
+    expect(notices[0]?.body).toContain("try it first");
     const told = notices.flatMap((c) => c.body.match(/@[\w-]+/g) ?? []);
     expect(told.sort()).toEqual(["@fan-a", "@fan-b", "@fan-c", `@${app.people.user}`].sort());
   });

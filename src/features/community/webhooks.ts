@@ -117,7 +117,12 @@ export async function onQuietCommand(
 }
 
 /** Followers of the features a release ships hear once that they can try them (betas too). */
+/**
+ * Prereleases only: a final release moves the feature, and the squad's move notice tells the
+ * same people, once. A beta is early access: the feature stays where it is.
+ */
 export async function onEarlyAccess(scope: Scope, hint: ReleaseHint): Promise<void> {
+  if (!hint.release.prerelease) return;
   for (const { config, refs } of await waitingForRelease(scope, hint)) {
     const settings = config.community.earlyAccess;
     if (!settings.enabled) continue;

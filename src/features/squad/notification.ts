@@ -1,6 +1,6 @@
 /** The one short comment that tells a squad its feature changed phase, mentioning who follows it. */
 import type { Phase } from "../../config/schema.js";
-import { escapeInline, mention, personLink } from "../../core/markdown.js";
+import { escapeInline, mention, personLink, safeUrl } from "../../core/markdown.js";
 import { message, renderTemplate } from "../../core/templates.js";
 
 export interface TransitionNoticeInput {
@@ -15,6 +15,8 @@ export interface TransitionNoticeInput {
   recipients: string[];
   maxMentions: number;
   neverMention: string[];
+  /** The release that made the move: the notice says where it ships. */
+  release?: { name: string; url: string };
 }
 
 /** A person's login; `name[bot]` does not match, so apps are never mentioned. */
@@ -53,8 +55,13 @@ export function renderTransitionNotice(input: TransitionNoticeInput): string | n
     to: escapeInline(input.to.name),
     by: personLink(input.by),
   };
+  const url = input.release ? safeUrl(input.release.url) : null;
+  const summary =
+    input.release && url
+      ? message("card.notice.released", { ...view, release: escapeInline(input.release.name), url })
+      : message(input.from ? "card.notice.moved" : "card.notice.entered", view);
   return renderTemplate("notification", {
-    summary: message(input.from ? "card.notice.moved" : "card.notice.entered", view),
+    summary,
     mentions: mentioned.map(mention).join(" "),
     others:
       others > 0

@@ -146,7 +146,7 @@ export function planSquad(planInput: SquadPlanInput): SquadPlan {
   const closing = actions.some((a) => a.type === "closeIssue");
   const shown: IssueSnapshot = closing ? { ...issue, state: "closed" } : issue;
   actions.push({ type: "upsertCard", body: cardBody(config, shown, state, now, problems) });
-  const notice = transitionNotice(config, issue, state, transitions, now);
+  const notice = transitionNotice(config, issue, state, transitions, now, trigger);
   if (notice) actions.push(notice);
   return {
     actions,
@@ -266,6 +266,7 @@ function transitionNotice(
   state: FeatureState,
   transitions: Transition[],
   now: Date,
+  trigger: Trigger,
 ): Action | null {
   if (!config.notifications.transitions) return null;
   const first = transitions[0];
@@ -275,12 +276,21 @@ function transitionNotice(
   if (!move || move.from === null || move.from === move.to) return null;
   const to = phaseById(config, move.to);
   if (!to) return null;
+  const released =
+    trigger.kind === "release" && transitions.length > 0 ? trigger.release : undefined;
   const body = renderTransitionNotice({
     title: issue.title,
     from: phaseById(config, move.from) ?? null,
     to,
     by: move.by,
-    recipients: [...(state.lead ? [state.lead] : []), ...state.members, ...state.interested],
+    // The author asked for it: a release is their news too.
+    ...(released ? { release: released } : {}),
+    recipients: [
+      ...(released ? [issue.author] : []),
+      ...(state.lead ? [state.lead] : []),
+      ...state.members,
+      ...state.interested,
+    ],
     maxMentions: config.notifications.maxMentions,
     neverMention: config.neverMention,
   });

@@ -11,8 +11,11 @@ export type Trigger =
   | { kind: "unlabeled"; label: string; actor: string }
   /** A person moved the issue's item on the roadmap board to an option that maps to `phase`. */
   | { kind: "project"; phase: string; actor: string }
-  /** A published GitHub release whose notes reference the feature moves it to `phase`. */
-  | { kind: "release"; phase: string; actor: string }
+  /**
+   * A published GitHub release whose notes reference the feature moves it to `phase`; its move
+   * notice is the one message that tells the followers, with the release's name and link.
+   */
+  | { kind: "release"; phase: string; actor: string; release?: { name: string; url: string } }
   /** A person added, archived, restored or removed the issue's item on the roadmap board. */
   | { kind: "projectItem"; event: RoadmapEvent; actor: string }
   | {

@@ -109,6 +109,7 @@ export async function onSquadRelease(scope: Scope, hint: ReleaseHint): Promise<v
         kind: "release",
         phase: step.to.id,
         actor: hint.sender,
+        release: { name: hint.release.name, url: hint.release.url },
       });
     }
   }
