@@ -1,8 +1,19 @@
 /**
- * What a plan asks for, in the domain's words. Planners return these as data; the executor
- * (`actions/executor.ts`) turns them into one batched mutation, skipping what is already true.
+ * What a plan asks for, in the domain's words. Planners return these as data; the executors turn
+ * them into writes, skipping what is already true: `Action` through `actions/executor.ts` on the
+ * one issue a reconcile loaded, `RepoAction` through `actions/repo-executor.ts` anywhere else.
  */
-import type { CloseReason, ProjectFieldInput, ReactionContent } from "../github/types.js";
+import type { DeliveredPost, RetireReason } from "../github/delivery-port.js";
+import type {
+  CheckRunReport,
+  CheckRunSnapshot,
+  CloseReason,
+  IssueSummary,
+  NewIssue,
+  ProjectFieldInput,
+  ReactionContent,
+  RepoRef,
+} from "../github/types.js";
 
 export type Action =
   | { type: "addLabels"; labels: string[] }
@@ -25,4 +36,32 @@ export type Action =
       fieldId: string;
       field: string;
       value: ProjectFieldInput;
+    };
+
+/** Where a digest is posted besides an issue: a discussion category, or a pinned issue's comments. */
+export type PostChannel =
+  | { kind: "discussion"; repositoryId: string; categoryId: string }
+  | { kind: "comment"; issueId: string };
+
+/**
+ * Writes that are not about one loaded issue: each names its own target and carries it as it was
+ * read (`issue`, `current`, `post`), so the executor can tell what already holds without reading
+ * again. Kept apart from `Action` so that a plan applied to one issue cannot carry them unapplied.
+ */
+export type RepoAction =
+  /** Opens an issue; the executor returns it, so a later step can name it. */
+  | { type: "openIssue"; repo: RepoRef; issue: NewIssue }
+  /** Rewrites the body of, and/or closes, an issue found by listing. */
+  | { type: "editIssue"; issue: IssueSummary; body?: string; close?: CloseReason }
+  /** The commit's check run: created, or updated in place when `current` (ours, newest) differs. */
+  | { type: "reportCheck"; repo: RepoRef; report: CheckRunReport; current: CheckRunSnapshot | null }
+  /** A new discussion or comment; a comment has no title (the body opens with it). */
+  | { type: "createPost"; channel: PostChannel; title: string; body: string }
+  /** Rewrite a post's body and close (discussion) or minimize (comment) it. */
+  | {
+      type: "retirePost";
+      channel: PostChannel["kind"];
+      post: DeliveredPost;
+      body: string;
+      reason: RetireReason;
     };

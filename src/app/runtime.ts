@@ -87,7 +87,7 @@ export class Runtime {
         const loaded = await this.config(port, repo, log);
         return loaded.ok === true && loaded.config.enabled ? loaded.config : null;
       },
-      dryRun: (config) => this.deps.dryRun || config.dryRun,
+      dryRun: (config) => this.deps.dryRun || (config?.dryRun ?? false),
       commandsOn: (config) =>
         this.features
           .filter((f) => f.available?.(services) !== false && (f.isOn?.(config) ?? true))
@@ -168,7 +168,9 @@ export class Runtime {
       );
       // A valid config closes the report from the push that fixed it (config-events.ts).
       try {
-        await reportConfigHealth(port, repo, result, await this.appLogin());
+        // Invalid, so only the app's own dry run applies.
+        const options = { dryRun: this.deps.dryRun, log };
+        await reportConfigHealth(port, repo, result, await this.appLogin(), options);
       } catch (error) {
         log.error({ err: error, repo }, "could not report the config's health");
       }

@@ -8,3 +8,6 @@ export interface Log {
   warn(data: object, text?: string): void;
   error(data: object, text?: string): void;
 }
+
+/** For callers without a logger of their own (the CLI, direct calls in tests). */
+export const SILENT_LOG: Log = { debug() {}, info() {}, warn() {}, error() {} };

@@ -10,6 +10,7 @@ import type { ConfigLoadResult } from "../config/load.js";
 import type { Config } from "../config/schema.js";
 import type { KeyedLock } from "../core/keyed-lock.js";
 import type { Log } from "../core/log.js";
+import type { DigestDeliveryPort } from "../github/delivery-port.js";
 import type { GitHubPort } from "../github/port.js";
 import type { RepoRef } from "../github/types.js";
 import type { Metrics } from "../observability/metrics.js";
@@ -17,7 +18,6 @@ import type { ApplyOptions, ReconcileHost } from "../reconcile/loop.js";
 import type { ScheduledJob } from "../scheduler/scheduler.js";
 import type { ContributorStore } from "../store/types.js";
 import type { CommunityPort } from "./community/port.js";
-import type { DigestDeliveryPort } from "./digest/delivery-port.js";
 import type { DigestSource } from "./digest/source.js";
 import type { Hint, HintKind } from "./hints.js";
 import type { SimilarSearchPort } from "./similar/port.js";
@@ -51,8 +51,8 @@ export interface Scope extends ReconcileHost {
   commandsOn(config: Config): CommandKind[];
   /** Why a command of a feature that is off here cannot run, in words for its author; else null. */
   commandOff(config: Config, kind: CommandKind): string | null;
-  /** True when the app runs dry (everywhere) or the config asks for it. */
-  dryRun(config: Config): boolean;
+  /** True when the app runs dry (everywhere) or the config asks for it; null: no valid config. */
+  dryRun(config: Config | null): boolean;
   /** One value per delivery (or job run) and key: what does not change within it is read once. */
   once<T>(key: string, make: () => Promise<T>): Promise<T>;
   /** One value per process and key, made on first use: caches that outlive a delivery. */

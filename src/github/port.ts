@@ -6,6 +6,7 @@
  */
 import type {
   CheckRunReport,
+  CheckRunSnapshot,
   IssueRef,
   IssueSnapshot,
   IssueSummary,
@@ -47,6 +48,10 @@ export interface GitHubPort {
   /** Changed file paths of a pull request; one request per 100 files. */
   listPullRequestFiles(repo: RepoRef, number: number): Promise<string[]>;
   createCheckRun(repo: RepoRef, report: CheckRunReport): Promise<void>;
+  /** The latest check runs named `name` on commit `sha`, any app's (one page of 100). */
+  listCheckRuns(repo: RepoRef, sha: string, name: string): Promise<CheckRunSnapshot[]>;
+  /** Rewrites a check run this app created, as completed with `report`'s result. */
+  updateCheckRun(repo: RepoRef, id: number, report: CheckRunReport): Promise<void>;
   /** Open or closed issues carrying a label, newest first, at most 100. */
   listIssuesWithLabel(
     repo: RepoRef,

@@ -135,6 +135,20 @@ export interface CheckRunReport {
   text?: string;
 }
 
+/** A check run as listed on a commit: enough to tell whether a report is already there. */
+export interface CheckRunSnapshot {
+  id: number;
+  name: string;
+  headSha: string;
+  /** Null while a run is in progress, or for a conclusion squad-bot never writes. */
+  conclusion: CheckRunReport["conclusion"] | null;
+  title: string;
+  summary: string;
+  text: string;
+  /** The app that created it, as a login (`name[bot]`): only that app may update it. */
+  author: string;
+}
+
 export interface IssueSummary {
   id: string;
   number: number;

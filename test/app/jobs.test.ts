@@ -24,17 +24,18 @@ const FEATURE = {
 
 function logger() {
   const errors: string[] = [];
+  const infos: { data: Record<string, unknown>; text: string }[] = [];
   const log = {
-    info: () => {},
+    info: (data: Record<string, unknown>, text: string) => infos.push({ data, text }),
     warn: () => {},
     debug: () => {},
     error: (_data: object, text: string) => errors.push(text),
   };
-  return { log: log as never, errors };
+  return { log: log as never, errors, infos };
 }
 
 /** Four repositories: digests and an hourly sweep, defaults only, sweep off, and no config. */
-function setup(options: { store?: boolean } = {}) {
+function setup(options: { store?: boolean; dryRun?: boolean } = {}) {
   const clock = new FakeClock("2026-11-29T12:30:00Z");
   const world = createWorld({
     repos: ["cht-core", "cht-conf", "cht-docs", "scratch"],
@@ -52,7 +53,7 @@ function setup(options: { store?: boolean } = {}) {
     githubFor: () => world.github,
     appLogin: async () => world.github.appLogin,
     now: () => clock.now(),
-    dryRun: false,
+    dryRun: options.dryRun ?? false,
     metrics,
     ...(options.store ? { store } : {}),
   });
@@ -77,12 +78,15 @@ function setup(options: { store?: boolean } = {}) {
       };
     },
   };
-  const { log, errors } = logger();
+  const { log, errors, infos } = logger();
   const jobs = new ServerJobs(runtime, { host, log, clock, refreshMs: 3_600_000 });
   const failNext = (n: number) => {
     failConnects = n;
   };
-  return { clock, world, core, conf, jobs, errors, metrics, calls, failNext, host, runtime, log };
+  return {
+    ...{ clock, world, core, conf, jobs, errors, infos, metrics },
+    ...{ calls, failNext, host, runtime, log },
+  };
 }
 
 describe("server jobs", () => {
@@ -120,6 +124,25 @@ describe("server jobs", () => {
     const text = (await metrics.render()).body;
     expect(text).toContain('squad_bot_job_duration_seconds_count{job="sweep"}');
     expect(text).toContain('squad_bot_job_duration_seconds_count{job="digest:weekly"} 1');
+    await jobs.stop();
+  });
+
+  it("plans and logs the weekly digest in a dry run, and writes nothing", async () => {
+    const { jobs, clock, world, core, infos } = setup({ dryRun: true });
+    await jobs.start();
+    world.github.resetRequests();
+    await clock.advanceTo("2026-11-30T09:30:00Z");
+    expect(world.github.issues(core)).toEqual([]);
+    expect(world.github.writeCount()).toBe(0);
+    expect(world.github.requestCount("listIssuesWithLabel")).toBe(1);
+    const planned = infos.find((i) => i.text === "dry run: planned" && i.data.feature === "digest");
+    expect(planned?.data).toMatchObject({
+      repo: core,
+      period: "weekly:2026-W48",
+      writes: [expect.stringMatching(/^open issue "Squad digest 2026-W48 .*" in medic\/cht-core$/)],
+    });
+    const run = infos.find((i) => i.text === "digest run");
+    expect(run?.data).toMatchObject({ outcome: "dry-run" });
     await jobs.stop();
   });
 

@@ -152,7 +152,7 @@ describe("planConfigErrorIssue", () => {
 describe("runners", () => {
   it("runConfigCheck reads the config at the commit and reports a check run", async () => {
     const port = new FakeConfigPort({ [`${OWN}@abc`]: "labels:\n  colour: red\n" });
-    const result = await runConfigCheck(port, REPO, { sha: "abc" });
+    const result = await runConfigCheck(port, REPO, { sha: "abc" }, APP);
     expect(result.ok).toBe(false);
     expect(port.checkRuns).toHaveLength(1);
     expect(port.checkRuns[0]?.report).toMatchObject({ headSha: "abc", conclusion: "failure" });

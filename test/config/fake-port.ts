@@ -2,6 +2,7 @@
 import { GitHubError, type GitHubPort } from "../../src/github/port.js";
 import type {
   CheckRunReport,
+  CheckRunSnapshot,
   IssueSummary,
   MutationOp,
   MutationResult,
@@ -11,6 +12,9 @@ import type {
 
 /** `owner/repo:path` for the default branch, `owner/repo:path@ref` for another ref. */
 export type FileKey = string;
+
+/** The app every issue and check run the fake creates is by. */
+const APP_LOGIN = "squad-bot[bot]";
 
 export class FakeConfigPort implements GitHubPort {
   readonly files = new Map<FileKey, string>();
@@ -47,6 +51,19 @@ export class FakeConfigPort implements GitHubPort {
     this.checkRuns.push({ repo, report });
   }
 
+  /** The runs created here, newest first, all by the app. */
+  async listCheckRuns(_repo: RepoRef, sha: string, name: string): Promise<CheckRunSnapshot[]> {
+    return this.checkRuns
+      .map(({ report }, index) => ({ report, id: index + 1 }))
+      .filter(({ report }) => report.headSha === sha && report.name === name)
+      .reverse()
+      .map(({ report, id }) => ({ ...report, id, text: report.text ?? "", author: APP_LOGIN }));
+  }
+
+  async updateCheckRun(repo: RepoRef, id: number, report: CheckRunReport): Promise<void> {
+    this.checkRuns[id - 1] = { repo, report };
+  }
+
   /** Every issue given to the fake carries the label; only the state filter applies. */
   async listIssuesWithLabel(_repo: RepoRef, _label: string, state: "open" | "closed" | "all") {
     this.listCalls++;
@@ -62,7 +79,7 @@ export class FakeConfigPort implements GitHubPort {
       title: issue.title,
       body: issue.body,
       state: "open",
-      author: "squad-bot[bot]",
+      author: APP_LOGIN,
     };
     this.issues.push(summary);
     return summary;

@@ -39,6 +39,15 @@ describe("squad-bot digest", () => {
     expect(d.world.github.writeCount()).toBe(0);
   });
 
+  it("--dry-run says on stderr what it would post, and posts nothing", async () => {
+    const { d, err } = await cli(["--repo", "medic/cht-core", "--dry-run"]);
+    expect(err).toMatch(
+      /^dry run: would open issue "Squad digest 2026-W48 .*" in medic\/cht-core\n$/,
+    );
+    expect(d.world.github.requestCount("listIssuesWithLabel")).toBe(1);
+    expect(d.world.github.writeCount()).toBe(0);
+  });
+
   it("--dry-run --text prints the plain text of another period", async () => {
     const { code, out } = await cli([
       "--repo",

@@ -128,10 +128,25 @@ describe("digest delivery as a discussion", () => {
     ]);
   });
 
-  it("posts and reads nothing in a dry run", async () => {
-    const { delivery, input } = await discussions();
-    expect((await runDigest(input(MONDAY, { dryRun: true }))).outcome).toBe("dry-run");
-    expect(delivery.requestCount()).toBe(0);
+  it("reads and plans in a dry run, and writes nothing, not even the retirement", async () => {
+    const { d, delivery, input, posts } = await discussions();
+    const dry = await runDigest(input(MONDAY, { dryRun: true }));
+    expect(dry).toMatchObject({ outcome: "dry-run", post: null });
+    expect(dry.writes).toEqual([
+      'post "Squad digest 2026-W48 (23 Nov 2026 – 29 Nov 2026)" as a discussion',
+    ]);
+    expect(posts()).toEqual([]);
+    await runDigest(input());
+    delivery.resetRequests();
+    d.world.github.resetRequests();
+    const next = await runDigest(input(NEXT_MONDAY, { dryRun: true }));
+    expect(next.writes).toEqual([
+      'post "Squad digest 2026-W49 (30 Nov 2026 – 6 Dec 2026)" as a discussion',
+    ]);
+    // Read: the category and its discussions; written: nothing, here or through the GitHub port.
+    expect(delivery.requests).toEqual(["findDiscussionCategory", "listDiscussions"]);
+    expect(d.world.github.writeCount()).toBe(0);
+    expect(posts().map((p) => p.closed)).toEqual([false]);
   });
 
   it("names the category when it is missing, and requires one in the config", async () => {
@@ -192,10 +207,15 @@ describe("digest delivery as a pinned-issue comment", () => {
     expect(posts()).toHaveLength(1);
   });
 
-  it("posts and reads nothing in a dry run", async () => {
-    const { delivery, input, posts } = await pinned();
-    expect((await runDigest(input(MONDAY, { dryRun: true }))).outcome).toBe("dry-run");
-    expect(delivery.requestCount()).toBe(0);
+  it("reads the pinned issue and plans the comment in a dry run, and writes nothing", async () => {
+    const { d, delivery, input, posts } = await pinned();
+    const dry = await runDigest(input(MONDAY, { dryRun: true }));
+    expect(dry).toMatchObject({ outcome: "dry-run", post: null });
+    expect(dry.writes).toEqual([
+      'post "Squad digest 2026-W48 (23 Nov 2026 – 29 Nov 2026)" as a comment',
+    ]);
+    expect(delivery.requests).toEqual(["findPinnedIssue"]);
+    expect(d.world.github.writeCount()).toBe(0);
     expect(posts()).toHaveLength(0);
   });
 
@@ -223,15 +243,20 @@ describe("planPost", () => {
     retired: false,
   });
 
+  const channel = { kind: "discussion", repositoryId: "R_1", categoryId: "DIC_1" } as const;
+  const to = { channel, title: "t", body: "b" };
+
   it("creates when only others' posts carry the key", () => {
-    const plan = planPost({ existing: [post("a", 1, period.key, false)], period });
-    expect(plan).toEqual({ create: true, posted: null, edits: [] });
+    const plan = planPost({ existing: [post("a", 1, period.key, false)], period, ...to });
+    expect(plan).toEqual({ posted: null, actions: [{ type: "createPost", ...to }] });
   });
 
   it("retires only its own copy after losing a race", () => {
     const existing = [post("a", 1, period.key), post("b", 2, period.key), post("c", 3, period.key)];
-    const plan = planPost({ existing, period, created: "c" });
+    const plan = planPost({ existing, period, ...to, created: "c" });
     expect(plan.posted?.id).toBe("a");
-    expect(plan.edits.map((e) => [e.id, e.reason])).toEqual([["c", "DUPLICATE"]]);
+    expect(
+      plan.actions.map((a) => (a.type === "retirePost" ? [a.post.id, a.reason] : a.type)),
+    ).toEqual([["c", "DUPLICATE"]]);
   });
 });

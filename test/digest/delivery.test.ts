@@ -107,13 +107,17 @@ describe("digest delivery", () => {
     expect(digests().filter((i) => i.state === "open")).toHaveLength(2);
   });
 
-  it("plans nothing in a dry run and reads nothing for delivery", async () => {
-    const { d, input } = await setup();
+  it("reads and plans the delivery in a dry run, and writes nothing", async () => {
+    const { d, input, digests } = await setup();
     const result = await runDigest(input(MONDAY, { dryRun: true }));
-    expect(result.outcome).toBe("dry-run");
+    expect(result).toMatchObject({ outcome: "dry-run", issue: null });
     expect(result.text).toContain("Squad digest 2026-W48");
-    expect(d.world.github.requestCount("listIssuesWithLabel")).toBe(0);
+    expect(result.writes).toEqual([
+      'open issue "Squad digest 2026-W48 (23 Nov 2026 – 29 Nov 2026)" in medic/cht-core',
+    ]);
+    expect(d.world.github.requestCount("listIssuesWithLabel")).toBe(1);
     expect(d.world.github.writeCount()).toBe(0);
+    expect(digests()).toEqual([]);
   });
 
   it("plans a create when no digest of the period exists", () => {
@@ -121,10 +125,10 @@ describe("digest delivery", () => {
       typeof planDelivery
     >[0]["period"];
     const issue = { title: "t", body: "b", labels: [LABEL] };
-    expect(planDelivery({ existing: [], author: "squad-bot[bot]", period, issue })).toEqual({
-      create: issue,
+    const repo = { owner: "medic", repo: "cht-core" };
+    expect(planDelivery({ existing: [], author: "squad-bot[bot]", period, repo, issue })).toEqual({
       posted: null,
-      ops: [],
+      actions: [{ type: "openIssue", repo, issue }],
     });
   });
 });

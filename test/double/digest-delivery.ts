@@ -10,7 +10,7 @@ import type {
   PinnedIssue,
   RetireEdit,
   RetireReason,
-} from "../../src/features/digest/delivery-port.js";
+} from "../../src/github/delivery-port.js";
 import type { IssueRef, RepoRef } from "../../src/github/types.js";
 import type { MemoryGitHub } from "./memory-github.js";
 

@@ -4,6 +4,7 @@ import type { CommunityPort } from "../../src/features/community/port.js";
 import { GitHubError, type GitHubPort, type LoadIssueOptions } from "../../src/github/port.js";
 import type {
   CheckRunReport,
+  CheckRunSnapshot,
   IssueRef,
   IssueSnapshot,
   IssueSummary,
@@ -15,6 +16,7 @@ import type {
   RepoRef,
 } from "../../src/github/types.js";
 import { Actor } from "./actors.js";
+import { createCheckRun, listCheckRuns, updateCheckRun } from "./check-runs.js";
 import { MemoryCommunity } from "./community.js";
 import { readFile } from "./git.js";
 import { addLabel, createIssue } from "./issue-edits.js";
@@ -42,7 +44,12 @@ export interface MemoryGitHubOptions {
   installationId?: number;
 }
 
-const WRITES: ReadonlySet<PortMethod> = new Set(["mutate", "createIssue", "createCheckRun"]);
+const WRITES: ReadonlySet<PortMethod> = new Set([
+  "mutate",
+  "createIssue",
+  "createCheckRun",
+  "updateCheckRun",
+]);
 const PAGE = 100;
 /** GitHub lists at most 3,000 files of a pull request. */
 const MAX_PULL_FILES = 3000;
@@ -182,13 +189,17 @@ export class MemoryGitHub extends MemoryGitHubSetup implements GitHubPort {
 
   async createCheckRun(repo: RepoRef, report: CheckRunReport): Promise<void> {
     this.request("createCheckRun", `${repo.owner}/${repo.repo} ${report.name}`);
-    const found = this.store.repo(repo);
-    const run = {
-      ...structuredClone(report),
-      id: this.store.nextId(),
-      createdAt: this.store.timestamp(),
-    };
-    found.checkRuns.push(run);
+    createCheckRun(this.store, repo, report);
+  }
+
+  async listCheckRuns(repo: RepoRef, sha: string, name: string): Promise<CheckRunSnapshot[]> {
+    this.request("listCheckRuns", `${repo.owner}/${repo.repo}@${sha} ${name}`);
+    return listCheckRuns(this.store, repo, sha, name);
+  }
+
+  async updateCheckRun(repo: RepoRef, id: number, report: CheckRunReport): Promise<void> {
+    this.request("updateCheckRun", `${repo.owner}/${repo.repo} ${report.name}`);
+    updateCheckRun(this.store, repo, id, report);
   }
 
   async listIssuesWithLabel(
@@ -264,7 +275,7 @@ export class MemoryGitHub extends MemoryGitHubSetup implements GitHubPort {
     return this.requests.filter(matches).length;
   }
 
-  /** Requests that write (`mutate`, `createIssue`, `createCheckRun`): the ones GitHub throttles. */
+  /** Requests that write (`mutate`, `createIssue`, check runs): the ones GitHub throttles. */
   writeCount(): number {
     return this.requestCount((r) => WRITES.has(r.method));
   }

@@ -5,10 +5,10 @@ import type { CommunityPort } from "../../features/community/port.js";
 import type { CommunityDigestProvider } from "../../features/digest/community.js";
 import { StoreCommunityDigest } from "../../features/digest/community-collector.js";
 import { type DigestKind, digestSettings } from "../../features/digest/config.js";
-import type { DigestDeliveryPort } from "../../features/digest/delivery-port.js";
 import { parsePeriod } from "../../features/digest/period.js";
 import { parseRepo, runDigest } from "../../features/digest/run.js";
 import type { DigestSource } from "../../features/digest/source.js";
+import type { DigestDeliveryPort } from "../../github/delivery-port.js";
 import { tokenOctokit } from "../../github/octokit/client.js";
 import { OctokitCommunity } from "../../github/octokit/community.js";
 import { OctokitDigestDelivery } from "../../github/octokit/digest-delivery.js";
@@ -25,7 +25,8 @@ Renders the digest of the last complete period and posts it as an issue, once pe
   --org name          the organisation's .github repository configures it (digests.<kind>.repos)
   --kind weekly|monthly   default weekly
   --period P          2026-W48 or 2026-11 instead of the last complete period
-  --dry-run           print the Markdown; read only, post nothing
+  --dry-run           print the Markdown, and on stderr what would be posted or closed;
+                      read only, post nothing
   --text              with --dry-run, print the plain-text rendering instead
 
 Environment: GITHUB_TOKEN (issues: write, contents: read); SQUAD_BOT_LOGIN, the app that writes
@@ -130,10 +131,10 @@ export function createDigestCommand(deps: DigestCommandDeps): CliCommand {
       if (period === null)
         throw new UsageError(`--period "${options.period}" is not a ${kind} period`);
       const dryRun = options["dry-run"];
-      const author = dryRun
-        ? ""
-        : (io.env.SQUAD_BOT_DIGEST_AUTHOR ??
-          (io.env.GITHUB_ACTIONS === "true" ? "github-actions[bot]" : await github.whoami()));
+      // A dry run plans against the earlier digests too, so it needs to know whose they are.
+      const author =
+        io.env.SQUAD_BOT_DIGEST_AUTHOR ??
+        (io.env.GITHUB_ACTIONS === "true" ? "github-actions[bot]" : await github.whoami());
 
       // Only where the store was asked for: a default ./data would read an empty store silently.
       const wantsStore = kind === "monthly" && !deps.community && storeConfigured(io.env);
@@ -169,6 +170,8 @@ export function createDigestCommand(deps: DigestCommandDeps): CliCommand {
       }).finally(() => store?.close());
       if (dryRun) {
         io.stdout(options.text ? result.text : `${result.rendered.markdown}\n`);
+        // On stderr, so that stdout stays the digest alone.
+        for (const write of result.writes) io.stderr(`dry run: would ${write}\n`);
         return 0;
       }
       const where = result.issue ? ` #${result.issue.number}` : "";

@@ -3,4 +3,9 @@ export {
   CONFIG_ISSUE_LABEL,
   configChangedIn,
 } from "./plan.js";
-export { reportConfigHealth, runConfigCheck } from "./run.js";
+export {
+  type ConfigReportOptions,
+  reportCheckRun,
+  reportConfigHealth,
+  runConfigCheck,
+} from "./run.js";

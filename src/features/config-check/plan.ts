@@ -1,12 +1,20 @@
 /** Pure planners of the config check: the check run on changed configs and the error issue. */
+import type { RepoAction } from "../../actions/action.js";
 import type { ConfigLoadResult, ConfigProblem } from "../../config/load.js";
 import { CONFIG_PATH } from "../../config/parse.js";
 import { code } from "../../config/problems.js";
 import { shortHash } from "../../core/hash.js";
 import { escapeInline } from "../../core/markdown.js";
 import { decodeMarker, encodeMarker } from "../../core/markers.js";
+import { sameName } from "../../core/names.js";
 import { message, renderTemplate } from "../../core/templates.js";
-import type { CheckRunReport, IssueSummary, NewIssue } from "../../github/types.js";
+import type {
+  CheckRunReport,
+  CheckRunSnapshot,
+  IssueSummary,
+  NewIssue,
+  RepoRef,
+} from "../../github/types.js";
 
 export const CHECK_NAME = "squad-bot config";
 /** The label of the issue that reports an invalid configuration on the default branch. */
@@ -76,6 +84,21 @@ export function renderCheckRun(result: ConfigLoadResult, sha: string): CheckRunR
   };
 }
 
+/**
+ * The commit's check run for `result`: the app's newest run of that name is updated in place (or
+ * left alone when it already says the same, as after a redelivery); without one, a new run.
+ */
+export function planCheckRun(
+  repo: RepoRef,
+  result: ConfigLoadResult,
+  sha: string,
+  runs: CheckRunSnapshot[],
+  appLogin: string,
+): { actions: RepoAction[] } {
+  const current = runs.find((run) => sameName(run.author, appLogin)) ?? null;
+  return { actions: [{ type: "reportCheck", repo, report: renderCheckRun(result, sha), current }] };
+}
+
 /** Same problems, same hash: a redelivered push leaves the issue body alone. */
 export function problemsHash(problems: ConfigProblem[]): string {
   const canonical = problems.map(({ source, path, message: text }) => [source, path, text]);
@@ -123,4 +146,42 @@ export function planConfigErrorIssue(
   if (!current || marker.hash !== hash) return { kind: "update", issueId: kept.id, body };
   const duplicate = duplicates[0];
   return duplicate ? { kind: "close", issueId: duplicate.id } : { kind: "none" };
+}
+
+export interface ConfigHealthPlan {
+  /** The steps `planConfigErrorIssue` took, in order. */
+  steps: ConfigIssuePlan[];
+  actions: RepoAction[];
+}
+
+/**
+ * Every step towards the one error issue at once: each step is applied to a copy of `existing`
+ * and planned again until nothing is left; the bound is a safety net.
+ */
+export function planConfigHealth(
+  repo: RepoRef,
+  result: ConfigLoadResult,
+  existing: IssueSummary[],
+  appLogin: string,
+): ConfigHealthPlan {
+  let issues = existing;
+  const plan: ConfigHealthPlan = { steps: [], actions: [] };
+  for (let round = 0; round <= existing.length + 1; round++) {
+    const step = planConfigErrorIssue(result, issues, appLogin);
+    if (step.kind === "none") break;
+    plan.steps.push(step);
+    if (step.kind === "create") {
+      plan.actions.push({ type: "openIssue", repo, issue: step.issue });
+      break;
+    }
+    const issue = issues.find((i) => i.id === step.issueId) as IssueSummary;
+    if (step.kind === "update") {
+      plan.actions.push({ type: "editIssue", issue, body: step.body });
+      issues = issues.map((i) => (i === issue ? { ...i, body: step.body } : i));
+    } else {
+      plan.actions.push({ type: "editIssue", issue, close: "COMPLETED" });
+      issues = issues.filter((i) => i !== issue);
+    }
+  }
+  return plan;
 }

@@ -1,13 +1,24 @@
-/** Thin runners of the config check: load or take a result, plan, and write through the port. */
+/** Thin runners of the config check: load (or take) a result, plan, and apply through the executor. */
 import { type ConfigLoadResult, loadConfig } from "../../config/load.js";
+import { type Log, SILENT_LOG } from "../../core/log.js";
 import type { GitHubPort } from "../../github/port.js";
-import type { IssueSummary, MutationOp, RepoRef } from "../../github/types.js";
+import type { RepoRef } from "../../github/types.js";
+import { reconcileRepo } from "../../reconcile/repo.js";
 import {
+  CHECK_NAME,
   CONFIG_ISSUE_LABEL,
   type ConfigIssuePlan,
-  planConfigErrorIssue,
-  renderCheckRun,
+  planCheckRun,
+  planConfigHealth,
 } from "./plan.js";
+
+export interface ConfigReportOptions {
+  /** Plan and log, write nothing. */
+  dryRun?: boolean;
+  log?: Log;
+}
+
+const FEATURE = "config-check";
 
 /**
  * Validates the configuration as of a commit (`ref`, usually the same as `sha`) and reports it as
@@ -18,44 +29,55 @@ export async function runConfigCheck(
   port: GitHubPort,
   repo: RepoRef,
   commit: { sha: string; ref?: string },
+  appLogin: string,
+  options: ConfigReportOptions = {},
 ): Promise<ConfigLoadResult> {
   const result = await loadConfig(port, repo, { ref: commit.ref ?? commit.sha });
-  await port.createCheckRun(repo, renderCheckRun(result, commit.sha));
+  await reportCheckRun(port, repo, result, commit.sha, appLogin, options);
   return result;
+}
+
+/** One list of the commit's runs, then at most one create or update. */
+export async function reportCheckRun(
+  port: GitHubPort,
+  repo: RepoRef,
+  result: ConfigLoadResult,
+  sha: string,
+  appLogin: string,
+  options: ConfigReportOptions = {},
+): Promise<void> {
+  await reconcileRepo(
+    { port, log: options.log ?? SILENT_LOG },
+    {
+      feature: FEATURE,
+      about: { repo, sha },
+      apply: { dryRun: options.dryRun ?? false },
+      load: () => port.listCheckRuns(repo, sha, CHECK_NAME),
+      plan: (runs) => planCheckRun(repo, result, sha, runs, appLogin),
+    },
+  );
 }
 
 /**
  * Keeps the configuration error issue in line with `result` (the default branch's configuration):
- * one list request, then at most one create and one batched mutation. Returns the steps taken.
+ * one list request, then at most one create or one batched mutation. Returns the steps planned.
  */
 export async function reportConfigHealth(
   port: GitHubPort,
   repo: RepoRef,
   result: ConfigLoadResult,
   appLogin: string,
+  options: ConfigReportOptions = {},
 ): Promise<ConfigIssuePlan[]> {
-  let issues: IssueSummary[] = await port.listIssuesWithLabel(repo, CONFIG_ISSUE_LABEL, "open");
-  const steps: ConfigIssuePlan[] = [];
-  const ops: MutationOp[] = [];
-  // Each step changes the simulated list, so planning again converges; the bound is a safety net.
-  for (let round = 0; round <= issues.length + 1; round++) {
-    const step = planConfigErrorIssue(result, issues, appLogin);
-    if (step.kind === "none") break;
-    steps.push(step);
-    if (step.kind === "create") {
-      await port.createIssue(repo, step.issue);
-      break;
-    }
-    if (step.kind === "update") {
-      ops.push({ op: "updateIssueBody", issueId: step.issueId, body: step.body });
-      issues = issues.map((issue) =>
-        issue.id === step.issueId ? { ...issue, body: step.body } : issue,
-      );
-    } else {
-      ops.push({ op: "closeIssue", issueId: step.issueId, reason: "COMPLETED" });
-      issues = issues.filter((issue) => issue.id !== step.issueId);
-    }
-  }
-  if (ops.length > 0) await port.mutate(ops);
-  return steps;
+  const { plan } = await reconcileRepo(
+    { port, log: options.log ?? SILENT_LOG },
+    {
+      feature: FEATURE,
+      about: { repo, label: CONFIG_ISSUE_LABEL },
+      apply: { dryRun: options.dryRun ?? false },
+      load: () => port.listIssuesWithLabel(repo, CONFIG_ISSUE_LABEL, "open"),
+      plan: (issues) => planConfigHealth(repo, result, issues, appLogin),
+    },
+  );
+  return plan.steps;
 }

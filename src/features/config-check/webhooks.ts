@@ -2,11 +2,27 @@
  * A change to `.github/squad-bot.yml` gets a check run on its commit, refreshes the cached config,
  * and on the default branch opens or closes the one "config is invalid" issue.
  */
+import { loadConfig } from "../../config/load.js";
+import type { RepoRef } from "../../github/types.js";
 import type { Scope } from "../feature.js";
 import type { PullRequestHint, PushHint } from "../hints.js";
-import { configChangedIn, reportConfigHealth, runConfigCheck } from "./index.js";
+import {
+  type ConfigReportOptions,
+  configChangedIn,
+  reportCheckRun,
+  reportConfigHealth,
+  runConfigCheck,
+} from "./index.js";
 
 export const wantsPush = (hint: PushHint): boolean => configChangedIn(hint.paths);
+
+/**
+ * Dry runs follow the app and the configuration in force, the default branch's (cached): a pull
+ * request's own config cannot switch its check off.
+ */
+async function reportOptions(scope: Scope, repo: RepoRef): Promise<ConfigReportOptions> {
+  return { dryRun: scope.dryRun(await scope.config(repo)), log: scope.log };
+}
 
 export async function onConfigPush(scope: Scope, hint: PushHint): Promise<void> {
   const { repo } = hint;
@@ -14,12 +30,13 @@ export async function onConfigPush(scope: Scope, hint: PushHint): Promise<void> 
   // The org's `.github` repository holds defaults for every repository of the owner.
   if (onDefaultBranch && repo.repo === ".github") scope.invalidateConfig(repo.owner, null);
   if (onDefaultBranch) scope.invalidateConfig(repo.owner, repo.repo);
-  const result = await runConfigCheck(scope.port, repo, { sha: hint.after, ref: hint.after });
-  if (onDefaultBranch) {
-    // The pushed commit is the default branch's head, so its config is the one now in force.
-    scope.storeConfig(repo, result);
-    await reportConfigHealth(scope.port, repo, result, await scope.appLogin());
-  }
+  const result = await loadConfig(scope.port, repo, { ref: hint.after });
+  // The pushed commit is the default branch's head, so its config is the one now in force.
+  if (onDefaultBranch) scope.storeConfig(repo, result);
+  const options = await reportOptions(scope, repo);
+  const appLogin = await scope.appLogin();
+  await reportCheckRun(scope.port, repo, result, hint.after, appLogin, options);
+  if (onDefaultBranch) await reportConfigHealth(scope.port, repo, result, appLogin, options);
   scope.log.info({ repo, ok: result.ok }, "checked squad-bot config");
 }
 
@@ -30,7 +47,9 @@ export const wantsPullRequest = (hint: PullRequestHint): boolean => PR_ACTIONS.h
 export async function onConfigPullRequest(scope: Scope, hint: PullRequestHint): Promise<void> {
   const { repo } = hint;
   if (!configChangedIn(await scope.port.listPullRequestFiles(repo, hint.number))) return;
-  const result = await runConfigCheck(scope.port, repo, { sha: hint.headSha, ref: hint.headSha });
+  const commit = { sha: hint.headSha, ref: hint.headSha };
+  const options = await reportOptions(scope, repo);
+  const result = await runConfigCheck(scope.port, repo, commit, await scope.appLogin(), options);
   scope.log.info(
     { repo, pull: hint.number, ok: result.ok },
     "checked squad-bot config in a pull request",

@@ -3,9 +3,10 @@
  * hidden marker, written by us), the previous digest of the same kind closed and marked
  * superseded, and copies from concurrent runs closed. The runner applies it (`run.ts`).
  */
+import type { RepoAction } from "../../actions/action.js";
 import { decodeMarker, encodeMarker, hasMarker } from "../../core/markers.js";
 import { message } from "../../core/templates.js";
-import type { IssueSummary, MutationOp, NewIssue } from "../../github/types.js";
+import type { IssueSummary, NewIssue, RepoRef } from "../../github/types.js";
 import type { DigestKind } from "./config.js";
 import type { Period } from "./period.js";
 import type { RenderedDigest } from "./weekly.js";
@@ -51,12 +52,10 @@ export function digestIssue(period: Period, rendered: RenderedDigest, label: str
 }
 
 export interface DeliveryPlan {
-  /** The issue to post, or null when this period's digest already exists. */
-  create: NewIssue | null;
   /** The digest already posted for this period (the oldest, if a race made several). */
   posted: IssueSummary | null;
-  /** One batched mutation: close superseded digests and concurrent copies. */
-  ops: MutationOp[];
+  /** Open this period's issue when there is none; else close superseded digests and copies. */
+  actions: RepoAction[];
 }
 
 export interface DeliveryInput {
@@ -65,6 +64,8 @@ export interface DeliveryInput {
   /** Who posts digests: the app's bot, or `github-actions[bot]` when run from a workflow. */
   author: string;
   period: Period;
+  /** Where the digest is posted, and what it posts. */
+  repo: RepoRef;
   issue: NewIssue;
   /** After posting: the number this run created, so a run that lost a race only removes its copy. */
   created?: number;
@@ -78,31 +79,38 @@ export function planDelivery(input: DeliveryInput): DeliveryPlan {
     .filter((d) => d.marker.key === input.period.key)
     .sort((a, b) => a.issue.number - b.issue.number);
   const [kept, ...copies] = sameKey;
-  const ops: MutationOp[] = [];
+  const actions: RepoAction[] = [];
   const closeCopy = (copy: IssueSummary, of: IssueSummary) => {
     const note = message("digest.issue.duplicate", { number: of.number });
-    ops.push({ op: "updateIssueBody", issueId: copy.id, body: `${note}\n\n${copy.body}` });
-    ops.push({ op: "closeIssue", issueId: copy.id, reason: "DUPLICATE" });
+    actions.push({
+      type: "editIssue",
+      issue: copy,
+      body: `${note}\n\n${copy.body}`,
+      close: "DUPLICATE",
+    });
   };
-  if (!kept) return { create: input.issue, posted: null, ops };
+  if (!kept) {
+    return { posted: null, actions: [{ type: "openIssue", repo: input.repo, issue: input.issue }] };
+  }
 
   if (input.created !== undefined && input.created !== kept.issue.number) {
     // Another run posted first: remove our copy and leave the rest to that run.
     const mine = copies.find((c) => c.issue.number === input.created);
     if (mine && mine.issue.state === "open") closeCopy(mine.issue, kept.issue);
-    return { create: null, posted: kept.issue, ops };
+    return { posted: kept.issue, actions };
   }
   for (const copy of copies) if (copy.issue.state === "open") closeCopy(copy.issue, kept.issue);
   // Earlier periods only: a back-dated rerun must not close the digest that follows it.
   for (const previous of ours) {
     const older = previous.marker.key < input.period.key;
     if (!older || previous.issue.state !== "open") continue;
-    if (!hasMarker(previous.issue.body, SUPERSEDED_MARKER)) {
+    const close = { type: "editIssue", issue: previous.issue, close: "COMPLETED" } as const;
+    if (hasMarker(previous.issue.body, SUPERSEDED_MARKER)) actions.push(close);
+    else {
       const note = message("digest.issue.superseded", { number: kept.issue.number });
       const body = `${encodeMarker(SUPERSEDED_MARKER)}\n${note}\n\n${previous.issue.body}`;
-      ops.push({ op: "updateIssueBody", issueId: previous.issue.id, body });
+      actions.push({ ...close, body });
     }
-    ops.push({ op: "closeIssue", issueId: previous.issue.id, reason: "COMPLETED" });
   }
-  return { create: null, posted: kept.issue, ops };
+  return { posted: kept.issue, actions };
 }

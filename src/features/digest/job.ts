@@ -32,6 +32,7 @@ async function runDigestJob(scope: Scope, repo: RepoRef, kind: DigestKind, at: D
     now: at,
     author: await scope.appLogin(),
     dryRun: scope.dryRun(config),
+    log: scope.log,
     ...(community ? { community } : {}),
     ...(delivery ? { delivery } : {}),
   });

@@ -1,22 +1,24 @@
 /**
- * The runner of the discussion and pinned-comment deliveries (`digests.delivery`): the same
- * read, post, read again, retire sequence as the issue delivery in `run.ts`, over
- * `DigestDeliveryPort`. Plans come from `post-plan.ts`.
+ * The discussion and pinned-comment deliveries (`digests.delivery`): the same two reconciles as
+ * the issue delivery in `run.ts` (`deliver-once.ts`), reading through `DigestDeliveryPort`.
+ * Plans come from `post-plan.ts`.
  */
+import type { PostChannel } from "../../actions/action.js";
+import type { DeliveredPost, DigestDeliveryPort } from "../../github/delivery-port.js";
 import type { RepoRef } from "../../github/types.js";
+import type { RepoHost } from "../../reconcile/repo.js";
 import type { DigestsConfig } from "./config.js";
+import { type Delivered, deliverOnce } from "./deliver-once.js";
 import { digestIssue } from "./delivery.js";
-import type { DeliveredPost, DigestDeliveryPort, RetireEdit } from "./delivery-port.js";
 import type { Period } from "./period.js";
 import { planPost } from "./post-plan.js";
-import type { DigestRunInput, DigestRunResult } from "./run-types.js";
+import type { DigestRunInput } from "./run-types.js";
 import type { RenderedDigest } from "./weekly.js";
 
-/** One delivery target: where posts are listed, created and retired. */
-interface Channel {
+/** One delivery target: where posts go, and how they are listed again. */
+interface OpenChannel {
+  channel: PostChannel;
   list(): Promise<DeliveredPost[]>;
-  create(title: string, body: string): Promise<DeliveredPost>;
-  retire(edit: RetireEdit): Promise<void>;
 }
 
 const repoName = (repo: RepoRef) => `${repo.owner}/${repo.repo}`;
@@ -25,7 +27,7 @@ async function openChannel(
   port: DigestDeliveryPort,
   target: RepoRef,
   digests: DigestsConfig,
-): Promise<Channel> {
+): Promise<OpenChannel> {
   if (digests.delivery === "discussion") {
     const name = digests.discussionCategory ?? "";
     const found = await port.findDiscussionCategory(target, name);
@@ -37,10 +39,8 @@ async function openChannel(
     }
     const categoryId = found.categoryId;
     return {
+      channel: { kind: "discussion", repositoryId: found.repositoryId, categoryId },
       list: () => port.listDiscussions(target, categoryId),
-      create: (title, body) =>
-        port.createDiscussion({ repositoryId: found.repositoryId, categoryId, title, body }),
-      retire: (edit) => port.retireDiscussion(edit),
     };
   }
   const pick = {
@@ -57,37 +57,41 @@ async function openChannel(
   // The first read already holds the comments; later reads fetch them again.
   let first: DeliveredPost[] | null = pinned.comments;
   return {
+    channel: { kind: "comment", issueId: pinned.id },
     list: async () => {
       const comments = first ?? (await port.findPinnedIssue(target, pick))?.comments ?? [];
       first = null;
       return comments;
     },
-    // The rendered Markdown opens with its title as a heading: a comment needs nothing more.
-    create: (_title, body) => port.addComment(pinned.id, body),
-    retire: (edit) => port.retireComment(edit),
   };
 }
 
 /** One post per period, whatever runs it: see `planPost`. */
 export async function deliverPost(
   input: DigestRunInput,
+  host: RepoHost,
   period: Period,
   rendered: RenderedDigest,
   target: RepoRef,
-): Promise<Pick<DigestRunResult, "outcome" | "issue" | "post">> {
+): Promise<Delivered<DeliveredPost>> {
   const port = input.delivery;
   if (!port) throw new Error(`digests.delivery ${input.digests.delivery} needs a delivery port`);
-  const channel = await openChannel(port, target, input.digests);
+  const opened = await openChannel(port, target, input.digests);
   const { title, body } = digestIssue(period, rendered, input.digests.label);
-  let plan = planPost({ existing: await channel.list(), period });
-  let outcome: DigestRunResult["outcome"] = "exists";
-  if (plan.create) {
-    const created = await channel.create(title, body);
-    plan = planPost({ existing: await channel.list(), period, created: created.id });
-    // The list can lag a moment behind a create; then our post is the one to keep.
-    plan.posted ??= created;
-    if (plan.posted.id === created.id) outcome = "posted";
-  }
-  for (const edit of plan.edits) await channel.retire(edit);
-  return { outcome, issue: null, post: plan.posted };
+  return deliverOnce(host, {
+    about: { repo: target, period: period.key, delivery: opened.channel.kind },
+    apply: { dryRun: input.dryRun ?? false },
+    load: () => opened.list(),
+    plan: (existing, created) =>
+      planPost({
+        existing,
+        period,
+        channel: opened.channel,
+        title,
+        body,
+        ...(created ? { created: created.id } : {}),
+      }),
+    made: (outcome) => (outcome.status === "written" ? outcome.post : undefined),
+    same: (a, b) => a.id === b.id,
+  });
 }

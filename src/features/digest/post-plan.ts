@@ -5,10 +5,11 @@
  * retired (discussion closed as outdated, comment minimized), a concurrent run's copy retired as a
  * duplicate, and a later period's post never touched. `post-delivery.ts` applies it.
  */
+import type { PostChannel, RepoAction } from "../../actions/action.js";
 import { decodeMarker, encodeMarker, hasMarker } from "../../core/markers.js";
 import { message } from "../../core/templates.js";
+import type { DeliveredPost, RetireReason } from "../../github/delivery-port.js";
 import { DIGEST_MARKER, type DigestIssueMarker } from "./delivery.js";
-import type { DeliveredPost, RetireEdit } from "./delivery-port.js";
 import type { Period } from "./period.js";
 
 const SUPERSEDED_MARKER = "digest-superseded";
@@ -35,25 +36,36 @@ export interface PostPlanInput {
   /** Recent posts of the channel (discussions of the category, comments of the pinned issue). */
   existing: DeliveredPost[];
   period: Period;
+  /** Where a new post goes, and what it says. */
+  channel: PostChannel;
+  title: string;
+  body: string;
   /** After posting: the id this run created, so a run that lost a race only retires its copy. */
   created?: string;
 }
 
 export interface PostPlan {
-  /** True when this period has no post yet. */
-  create: boolean;
   /** The period's post (the first, if a race made several). */
   posted: DeliveredPost | null;
-  /** Posts to mark and retire, each one mutation. */
-  edits: RetireEdit[];
+  /** Create this period's post when there is none; else mark and retire older posts and copies. */
+  actions: RepoAction[];
 }
 
-function copyEdit(copy: DeliveredPost, of: DeliveredPost): RetireEdit {
-  const note = message("digest.post.duplicate", { url: of.url });
-  const body = hasMarker(copy.body, COPY_MARKER)
-    ? copy.body
-    : `${encodeMarker(COPY_MARKER)}\n${note}\n\n${copy.body}`;
-  return { id: copy.id, body, reason: "DUPLICATE" };
+/** The note goes on top once: a post that already carries its marker keeps its body. */
+function retire(
+  channel: PostChannel,
+  post: DeliveredPost,
+  note: { marker: string; text: string; reason: RetireReason },
+): RepoAction {
+  const body = hasMarker(post.body, note.marker)
+    ? post.body
+    : `${encodeMarker(note.marker)}\n${note.text}\n\n${post.body}`;
+  return { type: "retirePost", channel: channel.kind, post, body, reason: note.reason };
+}
+
+function copyEdit(channel: PostChannel, copy: DeliveredPost, of: DeliveredPost): RepoAction {
+  const text = message("digest.post.duplicate", { url: of.url });
+  return retire(channel, copy, { marker: COPY_MARKER, text, reason: "DUPLICATE" });
 }
 
 export function planPost(input: PostPlanInput): PostPlan {
@@ -62,24 +74,29 @@ export function planPost(input: PostPlanInput): PostPlan {
     .filter((p) => p.marker.key === input.period.key)
     .sort((a, b) => a.post.seq - b.post.seq);
   const [kept, ...copies] = sameKey;
-  if (!kept) return { create: true, posted: null, edits: [] };
-  const edits: RetireEdit[] = [];
+  const { channel } = input;
+  if (!kept) {
+    const { title, body } = input;
+    return { posted: null, actions: [{ type: "createPost", channel, title, body }] };
+  }
+  const actions: RepoAction[] = [];
 
   if (input.created !== undefined && input.created !== kept.post.id) {
     // Another run posted first: retire our copy and leave the rest to that run.
     const mine = copies.find((c) => c.post.id === input.created);
-    if (mine && !mine.post.retired) edits.push(copyEdit(mine.post, kept.post));
-    return { create: false, posted: kept.post, edits };
+    if (mine && !mine.post.retired) actions.push(copyEdit(channel, mine.post, kept.post));
+    return { posted: kept.post, actions };
   }
-  for (const copy of copies) if (!copy.post.retired) edits.push(copyEdit(copy.post, kept.post));
+  for (const copy of copies) {
+    if (!copy.post.retired) actions.push(copyEdit(channel, copy.post, kept.post));
+  }
   // Earlier periods only: a back-dated rerun must not retire the digest that follows it.
   for (const previous of ours) {
     if (previous.marker.key >= input.period.key || previous.post.retired) continue;
-    const note = message("digest.post.superseded", { url: kept.post.url });
-    const body = hasMarker(previous.post.body, SUPERSEDED_MARKER)
-      ? previous.post.body
-      : `${encodeMarker(SUPERSEDED_MARKER)}\n${note}\n\n${previous.post.body}`;
-    edits.push({ id: previous.post.id, body, reason: "OUTDATED" });
+    const text = message("digest.post.superseded", { url: kept.post.url });
+    actions.push(
+      retire(channel, previous.post, { marker: SUPERSEDED_MARKER, text, reason: "OUTDATED" }),
+    );
   }
-  return { create: false, posted: kept.post, edits };
+  return { posted: kept.post, actions };
 }

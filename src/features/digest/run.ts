@@ -1,9 +1,12 @@
-/** The thin runner of a digest: collect, render, plan delivery, and apply it through the port. */
+/** The thin runner of a digest: collect, render, then deliver it through the executor. */
 export type { DigestRunInput, DigestRunResult } from "./run-types.js";
 
-import type { RepoRef } from "../../github/types.js";
+import { SILENT_LOG } from "../../core/log.js";
+import type { IssueSummary, RepoRef } from "../../github/types.js";
+import type { RepoHost } from "../../reconcile/repo.js";
 import { collectWeekly } from "./collect.js";
 import { renderCommunityDigest } from "./community.js";
+import { type Delivered, deliverOnce } from "./deliver-once.js";
 import { digestIssue, planDelivery } from "./delivery.js";
 import { type Period, reportedPeriod } from "./period.js";
 import { toPlainText } from "./plain-text.js";
@@ -44,10 +47,29 @@ async function render(
   return { rendered: renderCommunityDigest(data, input.digests.monthly), reads: null };
 }
 
-/**
- * One digest for one period, however often it runs: at most one list, one create, one list after
- * creating (to notice a concurrent run) and one batched mutation.
- */
+/** One issue per period: at most one list, one create, one list after it and one mutation. */
+function deliverIssue(
+  input: DigestRunInput,
+  host: RepoHost,
+  period: Period,
+  rendered: RenderedDigest,
+  target: RepoRef,
+): Promise<Delivered<IssueSummary>> {
+  const { label } = input.digests;
+  const issue = digestIssue(period, rendered, label);
+  const common = { author: input.author, period, repo: target, issue };
+  return deliverOnce(host, {
+    about: { repo: target, period: period.key, delivery: "issue" },
+    apply: { dryRun: input.dryRun ?? false, protectedLabels: input.config.labels.protected },
+    load: () => input.port.listIssuesWithLabel(target, label, "all"),
+    plan: (existing, created) =>
+      planDelivery({ ...common, existing, ...(created ? { created: created.number } : {}) }),
+    made: (outcome) => (outcome.status === "written" ? outcome.issue : undefined),
+    same: (a, b) => a.number === b.number,
+  });
+}
+
+/** One digest for one period, however often it runs; a dry run reads and plans, and writes nothing. */
 export async function runDigest(input: DigestRunInput): Promise<DigestRunResult> {
   const settings = input.digests[input.kind];
   const period = input.period ?? reportedPeriod(input.kind, input.now, settings.timezone);
@@ -55,25 +77,16 @@ export async function runDigest(input: DigestRunInput): Promise<DigestRunResult>
   const target = input.digests.postTo ? parseRepo(input.digests.postTo) : input.home;
   const { rendered, reads } = await render(input, period, repos);
   const base = { period, rendered, text: toPlainText(rendered.markdown), reads };
-  if (input.dryRun) return { ...base, outcome: "dry-run", issue: null };
-  if (input.digests.delivery !== "issue") {
-    // Discussions and pinned comments: `post-delivery.ts`.
-    return { ...base, ...(await deliverPost(input, period, rendered, target)) };
+  const host: RepoHost = {
+    port: input.port,
+    delivery: input.delivery,
+    log: input.log ?? SILENT_LOG,
+  };
+  if (input.digests.delivery === "issue") {
+    const { outcome, posted, writes } = await deliverIssue(input, host, period, rendered, target);
+    return { ...base, outcome, issue: posted, writes };
   }
-
-  const issue = digestIssue(period, rendered, input.digests.label);
-  const list = () => input.port.listIssuesWithLabel(target, input.digests.label, "all");
-  const common = { author: input.author, period, issue };
-  let plan = planDelivery({ ...common, existing: await list() });
-  let outcome: DigestRunResult["outcome"] = "exists";
-  if (plan.create) {
-    const created = await input.port.createIssue(target, plan.create);
-    plan = planDelivery({ ...common, existing: await list(), created: created.number });
-    // GitHub's list can lag a moment behind a create; then our issue is the one to keep.
-    plan.posted ??= created;
-    // A concurrent run that posted first keeps its issue, and ours is closed as a copy.
-    if (plan.posted.number === created.number) outcome = "posted";
-  }
-  if (plan.ops.length > 0) await input.port.mutate(plan.ops);
-  return { ...base, outcome, issue: plan.posted };
+  // Discussions and pinned comments: `post-delivery.ts`.
+  const { outcome, posted, writes } = await deliverPost(input, host, period, rendered, target);
+  return { ...base, outcome, issue: null, post: posted, writes };
 }

@@ -9,7 +9,7 @@ export const REQUESTS_LIMIT = 20;
 /** How many adopted issue keys a card remembers; each is one `/duplicate` or proposal. */
 const ADOPTED_LIMIT = 100;
 
-/** What a command needs to know about another issue, found before planning (see app/squad-links.ts). */
+/** What a command needs to know about another issue, found before planning (see resolve.ts). */
 export type LinkCheck =
   | { ok: true; issue: IssueLink; nodeId?: string }
   | { ok: false; reason: string };

@@ -7,6 +7,7 @@ import { escapeInline } from "../../core/markdown.js";
 import { sameName } from "../../core/names.js";
 import { message } from "../../core/templates.js";
 import type { IssueSnapshot, RepoRef } from "../../github/types.js";
+import { reconcileRepo } from "../../reconcile/repo.js";
 import type { Scope } from "../feature.js";
 import type { Actor, CommandRequest } from "../squad/apply-commands.js";
 import { findCard } from "../squad/card-state.js";
@@ -15,7 +16,7 @@ import type { FeatureState } from "../squad/state.js";
 import type { FollowUp } from "./follow-ups.js";
 import type { CommandLinks, LinkCheck } from "./links.js";
 import { linkOf, sameLink } from "./links.js";
-import { findSquadIssue, renderSquadIssue } from "./squad-issue.js";
+import { planSquadIssue } from "./squad-issue.js";
 
 const refuse = (key: string, view: object = {}): LinkCheck => ({
   ok: false,
@@ -78,7 +79,10 @@ async function checkDuplicate(
   return { ok: true, issue: linkOf(issue.ref), nodeId: issue.id };
 }
 
-/** Reuses the squad issue the card or the roadmap repository already has; opens one otherwise. */
+/**
+ * Reuses the squad issue the card or the roadmap repository already has; opens one otherwise,
+ * through the executor, whose outcome carries the new issue's number for the request's card.
+ */
 async function ensureSquadIssue(
   { scope, config }: LinkDeps,
   source: IssueSnapshot,
@@ -94,32 +98,29 @@ async function ensureSquadIssue(
   // The squad issue gets its card from its own repository's config.
   if (!(await scope.config(repo))) return refuse("squad.refuse.repoConfig", { repo: squads.repo });
   const request = linkOf(source.ref);
+  const failed = (error: string) =>
+    refuse("squad.refuse.failed", { repo: squads.repo, error: escapeInline(error) });
   try {
     const label = squads.labels[0] ?? "";
-    const earlier = findSquadIssue(
-      await port.listIssuesWithLabel(repo, label, "all"),
-      request,
-      await scope.appLogin(),
-    );
-    if (earlier) return { ok: true, issue: { repo: squads.repo, number: earlier.number } };
-    if (scope.dryRun(config)) {
-      log.info({ repo, request }, "dry run: would open a squad issue");
-      return refuse("squad.refuse.failed", { repo: squads.repo, error: "dry run" });
-    }
-    const issue = renderSquadIssue(squads, {
-      link: request,
-      title: source.title,
-      body: source.body,
-      state,
+    const appLogin = await scope.appLogin();
+    const proposal = { link: request, title: source.title, body: source.body, state };
+    const { plan, result } = await reconcileRepo(scope, {
+      feature: "squad-links",
+      about: { repo, request },
+      apply: { dryRun: scope.dryRun(config), protectedLabels: config.labels.protected },
+      load: () => port.listIssuesWithLabel(repo, label, "all"),
+      plan: (issues) => planSquadIssue(squads, repo, proposal, issues, appLogin),
     });
-    const created = await port.createIssue(repo, issue);
-    return { ok: true, issue: { repo: squads.repo, number: created.number } };
+    if (plan.earlier)
+      return { ok: true, issue: { repo: squads.repo, number: plan.earlier.number } };
+    const [outcome] = result.outcomes;
+    if (outcome?.status === "written" && outcome.issue) {
+      return { ok: true, issue: { repo: squads.repo, number: outcome.issue.number } };
+    }
+    return failed(outcome?.status === "planned" ? "dry run" : result.failures.join("; "));
   } catch (error) {
     log.error({ err: error, repo, request }, "could not open the squad issue");
-    return refuse("squad.refuse.failed", {
-      repo: squads.repo,
-      error: escapeInline(error instanceof Error ? error.message : String(error)),
-    });
+    return failed(error instanceof Error ? error.message : String(error));
   }
 }
 

@@ -1,10 +1,11 @@
 /** The squad issue `/squad propose` opens: its text, and finding the one opened before. Pure. */
+import type { RepoAction } from "../../actions/action.js";
 import { LINK_KINDS } from "../../config/schema.js";
 import { escapeInline, safeUrl } from "../../core/markdown.js";
 import { decodeMarker, encodeMarker } from "../../core/markers.js";
 import { sameName } from "../../core/names.js";
 import { message, renderTemplate } from "../../core/templates.js";
-import type { IssueSummary, NewIssue } from "../../github/types.js";
+import type { IssueSummary, NewIssue, RepoRef } from "../../github/types.js";
 import type { FeatureState, IssueLink } from "../squad/state.js";
 import type { SquadsConfig } from "./config.js";
 import { linkKey, linkMarkdown } from "./links.js";
@@ -71,4 +72,20 @@ export function findSquadIssue(
       linkKey({ repo: data.repo, number: data.number }) === linkKey(request)
     );
   });
+}
+
+/** The squad issue opened before for this request, or the action that opens it in `repo`. */
+export function planSquadIssue(
+  squads: SquadsConfig,
+  repo: RepoRef,
+  request: SquadRequest,
+  issues: IssueSummary[],
+  appLogin: string,
+): { earlier: IssueSummary | undefined; actions: RepoAction[] } {
+  const earlier = findSquadIssue(issues, request.link, appLogin);
+  if (earlier) return { earlier, actions: [] };
+  return {
+    earlier,
+    actions: [{ type: "openIssue", repo, issue: renderSquadIssue(squads, request) }],
+  };
 }

@@ -89,7 +89,7 @@ interface Context {
   actor: Actor;
   issueBody: string;
   at: string;
-  /** Checked before planning, since they need another issue (app/squad-links.ts). */
+  /** Checked before planning, since they need another issue (features/squad-links/resolve.ts). */
   links?: CommandLinks | undefined;
   /** Looked up before planning; absent, a named lead is taken as typed. */
   accounts?: Record<string, string | null> | undefined;

@@ -6,7 +6,7 @@ import type {
   DiscussionTarget,
   PinnedIssue,
   RetireEdit,
-} from "../../features/digest/delivery-port.js";
+} from "../delivery-port.js";
 import { GitHubError } from "../port.js";
 import type { RepoRef } from "../types.js";
 import { type Client, send } from "./client.js";

@@ -4,6 +4,7 @@ import type { GitHubPort, LoadIssueOptions } from "../port.js";
 import { GitHubError } from "../port.js";
 import type {
   CheckRunReport,
+  CheckRunSnapshot,
   IssueRef,
   IssueSnapshot,
   IssueSummary,
@@ -14,7 +15,7 @@ import type {
   RepoPermission,
   RepoRef,
 } from "../types.js";
-import { fitOutput } from "./check-output.js";
+import { createCheckRun, listCheckRuns, updateCheckRun } from "./check-runs.js";
 import { type Client, send, unlessNotFound } from "./client.js";
 import { loadIssue, loadPullRequest } from "./issue-loader.js";
 import { mutate } from "./mutator.js";
@@ -151,21 +152,16 @@ export class OctokitGitHub implements GitHubPort {
     return [...paths];
   }
 
-  async createCheckRun(repo: RepoRef, report: CheckRunReport): Promise<void> {
-    await send(this.client, "createCheckRun", (octokit) =>
-      octokit.rest.checks.create({
-        ...repo,
-        name: report.name,
-        head_sha: report.headSha,
-        status: "completed",
-        conclusion: report.conclusion,
-        output: {
-          title: report.title,
-          summary: fitOutput(report.summary),
-          ...(report.text === undefined ? {} : { text: fitOutput(report.text) }),
-        },
-      }),
-    );
+  createCheckRun(repo: RepoRef, report: CheckRunReport): Promise<void> {
+    return createCheckRun(this.client, repo, report);
+  }
+
+  listCheckRuns(repo: RepoRef, sha: string, name: string): Promise<CheckRunSnapshot[]> {
+    return listCheckRuns(this.client, repo, sha, name);
+  }
+
+  updateCheckRun(repo: RepoRef, id: number, report: CheckRunReport): Promise<void> {
+    return updateCheckRun(this.client, repo, id, report);
   }
 
   async listIssuesWithLabel(

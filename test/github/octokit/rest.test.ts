@@ -161,6 +161,82 @@ describe("createCheckRun", () => {
   });
 });
 
+describe("listCheckRuns and updateCheckRun", () => {
+  useNock();
+
+  it("lists a commit's latest runs of one name, with the app that wrote each", async () => {
+    const { github, requests } = createPort();
+    nock(API)
+      .get("/repos/acme/widgets/commits/abc123/check-runs")
+      .query({ check_name: "squad-bot config", filter: "latest", per_page: 100 })
+      .reply(200, {
+        total_count: 2,
+        check_runs: [
+          {
+            id: 7,
+            name: "squad-bot config",
+            head_sha: "abc123",
+            conclusion: "failure",
+            output: { title: "1 problem", summary: "s", text: null },
+            app: { slug: "squad-bot" },
+          },
+          {
+            id: 8,
+            name: "squad-bot config",
+            head_sha: "abc123",
+            conclusion: null,
+            output: { title: null, summary: null, text: null },
+            app: null,
+          },
+        ],
+      });
+    expect(await github.listCheckRuns(REPO, "abc123", "squad-bot config")).toEqual([
+      {
+        id: 7,
+        name: "squad-bot config",
+        headSha: "abc123",
+        conclusion: "failure",
+        title: "1 problem",
+        summary: "s",
+        text: "",
+        author: "squad-bot[bot]",
+      },
+      {
+        id: 8,
+        name: "squad-bot config",
+        headSha: "abc123",
+        conclusion: null,
+        title: "",
+        summary: "",
+        text: "",
+        author: "ghost",
+      },
+    ]);
+    expect(requests).toEqual(["listCheckRuns"]);
+  });
+
+  it("updates a run in place as completed, its output cut as on create", async () => {
+    const { github, requests } = createPort();
+    let sent: { status: string; output: { summary: string } } | undefined;
+    nock(API)
+      .patch("/repos/acme/widgets/check-runs/7", (body) => {
+        sent = body;
+        return true;
+      })
+      .reply(200, { id: 7 });
+    await github.updateCheckRun(REPO, 7, {
+      headSha: "abc123",
+      name: "squad-bot config",
+      conclusion: "success",
+      title: "Valid",
+      summary: "é".repeat(40_000),
+    });
+    expect(requests).toEqual(["updateCheckRun"]);
+    expect(sent).toMatchObject({ status: "completed", conclusion: "success" });
+    expect(Buffer.byteLength(sent?.output.summary ?? "")).toBeLessThanOrEqual(65_535);
+  });
+});
+
 describe("issues", () => {
   useNock();
   const restIssue = (number: number, extra: object = {}) => ({

@@ -1,5 +1,5 @@
 /** The reads and writes behind the discussion and pinned-comment deliveries of a digest. */
-import type { RepoRef } from "../../github/types.js";
+import type { RepoRef } from "./types.js";
 
 /** A discussion or issue comment that may hold a digest, as much as delivery needs of it. */
 export interface DeliveredPost {
