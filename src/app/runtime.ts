@@ -104,7 +104,36 @@ export class Runtime {
       invalidateConfig: (owner, repo) =>
         repo === null ? this.configs.invalidateOwner(owner) : this.configs.invalidate(owner, repo),
       storeConfig: (repo, result) => this.configs.set(repo.owner, repo.repo, result),
+      reportRunning: (repo, config, problems) =>
+        this.reportRunning(port, log, installation, repo, config, problems),
     };
+  }
+
+  /** Last running problems reported per repository: the config issue is written on change only. */
+  private readonly runningReported = new Map<string, string>();
+
+  private async reportRunning(
+    port: GitHubPort,
+    log: Log,
+    installation: number,
+    repo: RepoRef,
+    config: Config,
+    problems: string[],
+  ): Promise<void> {
+    const key = `${installation}:${repo.owner}/${repo.repo}`.toLowerCase();
+    const said = JSON.stringify(problems);
+    const before = this.runningReported.get(key);
+    // Nothing to say costs nothing: the issue is looked at only when there is, or was, a problem
+    // in this process (after a restart, a report of a board fixed meanwhile waits for a change).
+    if (before === said || (problems.length === 0 && before === undefined)) return;
+    try {
+      const valid: ConfigLoadResult = { ok: true, config, sources: [] };
+      const options = { dryRun: this.deps.dryRun || config.dryRun, log };
+      await reportConfigHealth(port, repo, valid, await this.appLogin(), options, problems);
+      this.runningReported.set(key, said);
+    } catch (error) {
+      log.error({ err: error, repo }, "could not report problems found while running");
+    }
   }
 
   /** The scope of one webhook delivery: its port and services over the delivery's token. */

@@ -59,6 +59,11 @@ export interface Scope extends ReconcileHost {
   shared<T>(key: string, make: () => T): T;
   /** Drops cached configs after a push changed them; `repo` null drops the owner's whole set. */
   invalidateConfig(owner: string, repo: string | null): void;
+  /**
+   * Problems found while running (the roadmap board cannot be read) go to maintainers, in the
+   * config issue, never on public cards; written only when they change. Empty clears them.
+   */
+  reportRunning(repo: RepoRef, config: Config, problems: string[]): Promise<void>;
   /** Replaces the cached config with one just read (the default branch's new head). */
   storeConfig(repo: RepoRef, result: ConfigLoadResult): void;
 }

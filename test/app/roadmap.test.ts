@@ -1,7 +1,13 @@
 /** Roadmap board sync through real deliveries: the board follows the card, and the card the board. */
 import { describe, expect, it } from "vitest";
+import { CONFIG_ISSUE_LABEL } from "../../src/features/config-check/index.js";
 import { type Delivery, startApp, type TestApp } from "../support/app.js";
 import { cardState, cards } from "../support/cards.js";
+
+const openConfigIssues = (app: TestApp) =>
+  app.github
+    .issues(app.repo)
+    .filter((i) => i.state === "open" && i.labels.includes(CONFIG_ISSUE_LABEL));
 
 const BOARD = 7;
 const ROADMAP = `preset: squad-journey
@@ -207,26 +213,37 @@ describe("roadmap: the feature follows the board", () => {
 });
 
 describe("roadmap: problems and several repositories", () => {
-  it("reports a missing option once on the card and keeps the rest working", async () => {
+  it("tells maintainers of a missing option in the config issue, never on the card", async () => {
     const app = await roadmapApp({ stages: ["Emerging", "Active"] });
     const ref = await openFeature(app);
     await app.deliver(app.github.as(app.people.maintainer).addLabel(ref, "phase: measure"));
-    const body = cards(app.github, ref)[0]?.body ?? "";
-    expect(body.match(/no option “Winding Down”/g)).toHaveLength(1);
+    await app.deliver(app.github.as(app.people.maintainer).comment(ref, "/interested"));
+    expect(cards(app.github, ref)[0]?.body).not.toContain("Winding Down");
+    const [report, ...more] = openConfigIssues(app);
+    expect(more).toEqual([]);
+    expect(report?.author).toBe(app.github.appLogin);
+    const shown = report?.body.split("<!--")[0] ?? "";
+    expect(shown.match(/no option “Winding Down”/g)).toHaveLength(1);
     expect(app.github.labelsOf(ref)).toEqual(["phase: measure"]);
     expect(stage(app, ref)).toBe("Emerging");
+
+    // Back in a phase the board has: the problem is gone, and so is the report.
+    await app.deliver(app.github.as(app.people.maintainer).addLabel(ref, "phase: building"));
+    expect(openConfigIssues(app)).toEqual([]);
   });
 
-  it("reports a missing field and a missing permission on the card", async () => {
+  it("tells maintainers of a missing field and a missing permission, not the public", async () => {
     const app = await roadmapApp({ config: ROADMAP.replace("field: Stage", "field: Phase") });
     const ref = await openFeature(app);
-    expect(cards(app.github, ref)[0]?.body).toContain("has no field “Phase”");
+    expect(cards(app.github, ref)[0]?.body).not.toContain("Phase”");
+    expect(openConfigIssues(app)[0]?.body).toContain("has no field “Phase”");
     expect(app.github.labelsOf(ref)).toEqual(["phase: inception"]);
 
     const denied = await roadmapApp();
     denied.github.setProjectAccess("read");
     const other = await openFeature(denied);
-    expect(cards(denied.github, other)[0]?.body).toContain("may read but not change");
+    expect(cards(denied.github, other)[0]?.body).not.toContain("may read but not change");
+    expect(openConfigIssues(denied)[0]?.body).toContain("may read but not change");
     expect(denied.github.projectItem("medic", BOARD, other)).toBeUndefined();
   });
 

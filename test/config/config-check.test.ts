@@ -96,7 +96,32 @@ describe("planConfigErrorIssue", () => {
     const body = plan.kind === "create" ? plan.issue.body : "";
     expect(body).toContain("unknown key `colour` — did you mean `color`?");
     expect(body).toContain("### How to fix it");
-    expect(body).toContain(`<!-- squad-bot:config-error {"hash":"${problemsHash([problem])}"} -->`);
+    expect(body).toMatch(/<!-- squad-bot:config-error \{"hash":"\w+","running":\[\]\} -->/);
+  });
+
+  it("keeps the issue open for problems found while running, with a valid config", () => {
+    const board = "The roadmap board medic#112 was not found.";
+    const plan = planConfigErrorIssue(valid, [], APP, [board]);
+    expect(plan).toMatchObject({
+      kind: "create",
+      issue: { title: "squad-bot cannot use something its configuration names" },
+    });
+    const body = plan.kind === "create" ? plan.issue.body : "";
+    expect(body).toContain(`### Found while running\n\nThe configuration is valid`);
+    expect(body).not.toContain("How to fix it");
+    const open = issue({ body });
+    // A config push knows nothing of the board: the report stands.
+    expect(planConfigErrorIssue(valid, [open], APP).kind).toBe("none");
+    // The board is fixed: the report closes.
+    expect(planConfigErrorIssue(valid, [open], APP, [])).toEqual({
+      kind: "close",
+      issueId: open.id,
+    });
+    // An invalid config on top: one issue says both.
+    const both = planConfigErrorIssue(invalid, [open], APP);
+    expect(both.kind === "update" && both.body).toMatch(
+      /colour[\s\S]*Found while running[\s\S]*medic#112/,
+    );
   });
 
   it.each<[string, ConfigLoadResult, IssueSummary[], string]>([

@@ -114,31 +114,53 @@ export type ConfigIssuePlan =
 /** REST names apps `name[bot]`, GraphQL `name`: both are the same author. */
 const loginKey = (login: string): string => login.toLowerCase().replace(/\[bot\]$/, "");
 
+/** The problems found while running (a board that cannot be read) the kept issue last listed. */
+function runningIn(issue: IssueSummary | undefined): string[] {
+  const marker = issue ? decodeMarker(issue.body, CONFIG_ERROR_MARKER) : undefined;
+  const running = typeof marker === "object" && marker !== null && "running" in marker;
+  return running && Array.isArray(marker.running)
+    ? marker.running.filter((p): p is string => typeof p === "string")
+    : [];
+}
+
 /**
  * The next step towards "one open issue by this app while the default branch's configuration is
- * invalid, none otherwise". `existing` are the open issues with CONFIG_ISSUE_LABEL; only those
- * written by `appLogin` count. With several (two deliveries raced), the oldest is kept and the
- * others are closed one step at a time: apply a step and plan again until "none".
+ * invalid or something it names cannot be used, none otherwise". `existing` are the open issues
+ * with CONFIG_ISSUE_LABEL; only those written by `appLogin` count. With several (two deliveries
+ * raced), the oldest is kept and the others are closed one step at a time: apply a step and plan
+ * again until "none". `running`: the problems found while running now; absent, the kept issue's
+ * own list stands (a config push does not know whether the board was fixed).
  */
 export function planConfigErrorIssue(
   result: ConfigLoadResult,
   existing: IssueSummary[],
   appLogin: string,
+  running?: string[],
 ): ConfigIssuePlan {
   const ours = existing
     .filter((issue) => issue.state === "open" && loginKey(issue.author) === loginKey(appLogin))
     .sort((a, b) => a.number - b.number);
   const [kept, ...duplicates] = ours;
-  if (result.ok !== false) return kept ? { kind: "close", issueId: kept.id } : { kind: "none" };
+  const runningNow = (running ?? runningIn(kept)).slice(0, MAX_LISTED);
+  const invalid = result.ok === false ? result : null;
+  if (!invalid && runningNow.length === 0) {
+    return kept ? { kind: "close", issueId: kept.id } : { kind: "none" };
+  }
 
-  const hash = problemsHash(result.problems);
+  const hash = shortHash(
+    JSON.stringify([invalid ? problemsHash(invalid.problems) : null, runningNow]),
+  );
   const body = renderTemplate("config-error", {
-    files: fileList(result.sources),
-    marker: encodeMarker(CONFIG_ERROR_MARKER, { hash }),
-    ...problemLines(result.problems),
+    invalid: invalid !== null,
+    files: invalid ? fileList(invalid.sources) : "",
+    marker: encodeMarker(CONFIG_ERROR_MARKER, { hash, running: runningNow }),
+    ...(invalid ? problemLines(invalid.problems) : { problems: [] }),
+    hasRunning: runningNow.length > 0,
+    running: runningNow,
   });
   if (!kept) {
-    const issue = { title: message("config.issue.title"), body, labels: [CONFIG_ISSUE_LABEL] };
+    const title = message(invalid ? "config.issue.title" : "config.issue.title.running");
+    const issue = { title, body, labels: [CONFIG_ISSUE_LABEL] };
     return { kind: "create", issue };
   }
   const marker = decodeMarker(kept.body, CONFIG_ERROR_MARKER);
@@ -163,11 +185,12 @@ export function planConfigHealth(
   result: ConfigLoadResult,
   existing: IssueSummary[],
   appLogin: string,
+  running?: string[],
 ): ConfigHealthPlan {
   let issues = existing;
   const plan: ConfigHealthPlan = { steps: [], actions: [] };
   for (let round = 0; round <= existing.length + 1; round++) {
-    const step = planConfigErrorIssue(result, issues, appLogin);
+    const step = planConfigErrorIssue(result, issues, appLogin, running);
     if (step.kind === "none") break;
     plan.steps.push(step);
     if (step.kind === "create") {

@@ -68,6 +68,8 @@ export async function reportConfigHealth(
   result: ConfigLoadResult,
   appLogin: string,
   options: ConfigReportOptions = {},
+  /** Problems found while running (the roadmap board), to show maintainers instead of cards. */
+  running?: string[],
 ): Promise<ConfigIssuePlan[]> {
   const { plan } = await reconcileRepo(
     { port, log: options.log ?? SILENT_LOG },
@@ -76,7 +78,7 @@ export async function reportConfigHealth(
       about: { repo, label: CONFIG_ISSUE_LABEL },
       apply: { dryRun: options.dryRun ?? false },
       load: () => port.listIssuesWithLabel(repo, CONFIG_ISSUE_LABEL, "open"),
-      plan: (issues) => planConfigHealth(repo, result, issues, appLogin),
+      plan: (issues) => planConfigHealth(repo, result, issues, appLogin, running),
     },
   );
   return plan.steps;

@@ -48,6 +48,8 @@ export async function reconcileFeature(
     ...config.phases.map((p) => p.label),
     ...(config.labels.blocked ? [config.labels.blocked] : []),
   ];
+  // Reported after the issue's lock is released: it reads and writes another issue.
+  let boardProblems: string[] | null = null;
   const followUps = await reconcile(scope, {
     feature: "squad",
     subject: { ref, pullRequest: false, load: { labelNames, ...roadmapLoadOptions(config) } },
@@ -74,23 +76,19 @@ export async function reconcileFeature(
       return { input, board };
     },
     plan: ({ input, board }) => {
-      const first = planSquad(input);
-      const roadmap = planRoadmapSync(config, input.issue, first.state, board);
-      // Problems go on the card; planning again is cheap (pure) and keeps the card one write.
-      const plan =
-        roadmap && roadmap.problems.length > 0
-          ? planSquad({ ...input, problems: () => roadmap.problems })
-          : first;
+      const plan = planSquad(input);
+      const roadmap = planRoadmapSync(config, input.issue, plan.state, board);
       return {
         actions: [...plan.actions, ...(roadmap ? roadmap.actions : [])],
         notes: [...plan.notes, ...(roadmap ? roadmap.notes : [])],
         cardCommentId: plan.cardCommentId,
-        carry: plan,
+        carry: { squad: plan, problems: roadmap?.problems ?? null },
       };
     },
     after: ({ loaded, plan, result, applied }): FollowUp[] => {
       afterRoadmapWrites(scope, config, result);
-      const squad = plan.carry;
+      const { squad, problems } = plan.carry;
+      if (problems) boardProblems = problems;
       // Other issues follow only what this one now holds: not after a dry run or a failure.
       if (!applied) return [];
       const { issue, trigger: resolved } = loaded.input;
@@ -98,6 +96,7 @@ export async function reconcileFeature(
       return linkFollowUps({ config, issue, trigger: resolved, state: squad.state, moved });
     },
   });
+  if (boardProblems) await scope.reportRunning(ref, config, boardProblems);
   // Run after the lock is released: an issue lock is never held while waiting for another.
   const depth = options.depth ?? 0;
   if (!followUps || followUps.length === 0 || depth >= MAX_LINK_DEPTH) return;
