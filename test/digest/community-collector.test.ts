@@ -106,10 +106,33 @@ describe("monthly community collector", () => {
     expect(data.thriving.map((t) => t.login)).toEqual(["bob"]);
   });
 
-  it("reads only links to issues and pull requests as first contributions", () => {
+  it("never lists members or collaborators as new contributors: the welcome's rule", async () => {
+    const period = parsePeriod("monthly", "2026-10", "UTC");
+    if (!period) throw new Error("bad period");
+    await store.recordContributions([
+      event("mia-maintainer", "issue-opened", "2026-10-05T10:00:00Z"),
+    ]);
+    await store.recordContributions([event("wes-writer", "issue-opened", "2026-10-06T10:00:00Z")]);
+    const port = new FakeCommunityPort({
+      members: ["mia-maintainer"],
+      collaborators: ["wes-writer"],
+    });
+    const community = communityConfigSchema.parse({});
+    const collector = new StoreCommunityDigest({ store, community, port });
+    const data = await collector.load(period, [REPO]);
+    expect(data.newContributors.map((c) => c.login)).toEqual(["alice"]);
+  });
+
+  it("reads only links to issues and pull requests as first contributions, and says which", () => {
     expect(
       firstContributionRef("https://github.com/medic/cht-core/issues/7#issuecomment-1"),
-    ).toEqual(expect.objectContaining({ number: 7, title: "an issue" }));
+    ).toEqual(expect.objectContaining({ number: 7, title: "a comment" }));
+    expect(firstContributionRef("https://github.com/medic/cht-core/issues/7")).toEqual(
+      expect.objectContaining({ title: "an issue" }),
+    );
+    expect(firstContributionRef("https://github.com/medic/cht-core/pull/8")).toEqual(
+      expect.objectContaining({ title: "a pull request" }),
+    );
     expect(firstContributionRef("https://example.org/x")).toBeNull();
     expect(firstContributionRef(null)).toBeNull();
   });

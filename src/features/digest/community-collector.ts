@@ -2,11 +2,13 @@
  * The monthly community digest's collector: `CommunityDigestData` for one month from the
  * contributor store, plus one search for good first issues through the community port.
  */
+import { sameName } from "../../core/names.js";
 import { message } from "../../core/templates.js";
 import type { RepoRef } from "../../github/types.js";
 import type { ContributionCounts, Contributor, ContributorStore } from "../../store/types.js";
 import type { CommunityConfig, Milestone } from "../community/config.js";
 import { ordinal } from "../community/milestones.js";
+import { isInsider } from "../community/people.js";
 import type { CommunityPort } from "../community/port.js";
 import { thrivingCandidates } from "../community/stages.js";
 import { communityStoreOf } from "../community/store.js";
@@ -51,12 +53,16 @@ export function firstContributionRef(url: string | null): FeatureRef | null {
   const match = url?.match(/^https:\/\/github\.com\/([\w.-]+)\/([\w.-]+)\/(issues|pull)\/(\d+)/);
   if (!url || !match) return null;
   const [, owner = "", repo = "", kind, number = "0"] = match;
+  // A first comment links to the issue with an anchor: it is a comment, not an issue of theirs.
+  const what = /#(issuecomment|discussion_r|pullrequestreview)-/.test(url)
+    ? "comment"
+    : kind === "pull"
+      ? "pr"
+      : "issue";
   return {
     repo: { owner, repo },
     number: Number(number),
-    title: message(
-      kind === "pull" ? "digest.firstContribution.pr" : "digest.firstContribution.issue",
-    ),
+    title: message(`digest.firstContribution.${what}`),
     url,
   };
 }
@@ -81,7 +87,7 @@ export class StoreCommunityDigest implements CommunityDigestProvider {
 
   async load(period: Period, repos: RepoRef[]): Promise<CommunityDigestData> {
     const orgs = [...new Set(repos.map((r) => r.owner.toLowerCase()))];
-    const parts = await Promise.all(orgs.map((org) => this.loadOrg(org, period)));
+    const parts = await Promise.all(orgs.map((org) => this.loadOrg(org, period, repos)));
     const goodFirstIssues = await this.goodFirstIssues(orgs[0] ?? "", repos);
     return {
       period,
@@ -93,12 +99,19 @@ export class StoreCommunityDigest implements CommunityDigestProvider {
     };
   }
 
-  private async loadOrg(org: string, period: Period) {
+  private async loadOrg(org: string, period: Period, repos: RepoRef[]) {
     const { store, community, port } = this.options;
     const joined = await store.listContributors({ org, since: period.start });
-    const newContributors = joined
+    const arrived = joined
       .filter((c) => c.firstInteractionAt !== null && c.firstInteractionAt < period.end)
-      .filter((c) => !isBot(c.login))
+      .filter((c) => !isBot(c.login));
+    // The welcome's rule: members, owners and collaborators are not new contributors.
+    const home = repos.find((r) => sameName(r.owner, org)) ?? { owner: org, repo: ".github" };
+    const outside = port
+      ? await Promise.all(arrived.map(async (c) => !(await isInsider(port, home, c))))
+      : arrived.map(() => true);
+    const newContributors = arrived
+      .filter((_, index) => outside[index])
       .map((c) => ({
         login: c.login,
         firstContribution: firstContributionRef(c.firstInteractionUrl),
