@@ -70,10 +70,9 @@ describe("weekly squad digest", () => {
     expect([total("inception"), total("convergence"), total("building"), total("release")]).toEqual(
       [2, 1, 2, 2],
     );
+    // Recognitions (#7 and #6 entering Inception) are new requests, not moves.
     expect(data.transitions.items.map((t) => `${t.number}:${t.to}`)).toEqual([
-      "7:inception",
       "4:release",
-      "6:inception",
       "1:building",
       "8:sunset",
     ]);

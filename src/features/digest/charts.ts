@@ -1,24 +1,12 @@
 /** Mermaid charts GitHub renders in digests: a pie of features per phase, a timeline of moves. */
+import { mermaidEscape } from "../../core/mermaid.js";
 
-const ZERO_WIDTH_SPACE = "\u200b";
+const KEYWORDS = /^(title|section|pie|showData|timeline|acc)/i;
 
-/**
- * Text that stays one label or event: nothing that ends a statement or separates fields (`:`,
- * `;`, newlines), starts a comment (`%%`, `#`), closes the code fence, or opens HTML, quotes or
- * directives, nor mention anyone. Cut to `max` characters; an empty result becomes `fallback`.
- */
+/** One label or event, escaped and cut to `max` characters; empty becomes `fallback`. */
 export function mermaidText(text: string, max = 60, fallback = "item"): string {
-  let clean = text
-    .replace(/[:;#%`"{}<>[\]\\\r\n]/g, " ")
-    .replace(/@/g, "@\u200d")
-    .replace(/\s+/g, " ")
-    .trim();
-  if (clean.length > max) clean = `${clean.slice(0, max - 1).trimEnd()}…`;
-  if (clean === "") return fallback;
-  // A line that reads as a keyword would start a new statement; an invisible prefix prevents it.
-  return /^(title|section|pie|showData|timeline|acc)/i.test(clean)
-    ? `${ZERO_WIDTH_SPACE}${clean}`
-    : clean;
+  const escaped = mermaidEscape(text, { max, keywords: KEYWORDS });
+  return escaped === "" ? fallback : escaped;
 }
 
 const fence = (lines: string[]) => ["```mermaid", ...lines, "```"].join("\n");
@@ -41,7 +29,7 @@ export function mermaidTimeline(title: string, days: { day: string; events: stri
     `  title ${mermaidText(title, 80, "Timeline")}`,
     ...days.map(
       (row) =>
-        `  ${mermaidText(row.day, 20, "day")} : ${row.events.map((e) => mermaidText(e)).join(" : ")}`,
+        `  ${mermaidText(row.day, 20, "day")} : ${row.events.map((e) => mermaidText(e, 120)).join(" : ")}`,
     ),
   ]);
 }

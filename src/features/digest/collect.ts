@@ -115,7 +115,17 @@ export class WeeklyCollector {
     return { labels: [...new Set(labels)], closedSince: period.start };
   }
 
-  add(issue: DigestIssue): void {
+  /**
+   * The instant the figures describe: the period's end, or now while it is still running. A
+   * digest of a past period is what it would have said at its end, not today's state.
+   */
+  private get asOf(): number {
+    return Math.min(this.now.getTime(), this.period.end.getTime());
+  }
+
+  add(raw: DigestIssue): void {
+    const issue = this.asItWas(raw);
+    if (!issue) return;
     if (issue.state === "closed" && !(issue.closedAt && inPeriod(this.period, issue.closedAt))) {
       // Changed in the period, closed before it: only its moves this period count.
       this.addTransitions(issue);
@@ -133,7 +143,7 @@ export class WeeklyCollector {
     if (line.phase === null) return;
     this.phaseLists.get(line.phase)?.add(line);
     if (line.blockedReason !== null) this.lists.blocked.add(line);
-    const days = (at: string | null) => (at ? (this.now.getTime() - Date.parse(at)) / DAY_MS : 0);
+    const days = (at: string | null) => (at ? (this.asOf - Date.parse(at)) / DAY_MS : 0);
     const { stalledPhase, stalledDays, releasePhase, measureAfterDays } = this.settings;
     if (line.phase === stalledPhase && days(issue.updatedAt) >= stalledDays) {
       this.lists.stalled.add(line);
@@ -165,6 +175,31 @@ export class WeeklyCollector {
     };
   }
 
+  /**
+   * The issue as it stood at `asOf`: absent before it was opened, open if it closed later, its
+   * card's history cut there (so its phase is the phase it was in). Labels, the lead and the
+   * members have no history on the card: their current value stands.
+   */
+  private asItWas(issue: DigestIssue): DigestIssue | null {
+    const asOf = this.asOf;
+    if (Date.parse(issue.createdAt) >= asOf) return null;
+    const closedLater = issue.closedAt !== null && Date.parse(issue.closedAt) >= asOf;
+    const card = issue.card && {
+      ...issue.card,
+      history: issue.card.history.filter((entry) => Date.parse(entry.at) < asOf),
+    };
+    if (card && card.history.length === 0) return null;
+    const phase = card?.history.at(-1)?.phase;
+    const moved = card && phase !== undefined && phase !== issue.card?.phase;
+    return {
+      ...issue,
+      ...(closedLater ? { state: "open" as const, closedAt: null } : {}),
+      ...(card ? { card: { ...card, phase: phase ?? card.phase } } : {}),
+      // The labels show today's phase; the card's history knows the one it had then.
+      ...(moved ? { labels: issue.labels.filter((l) => !phaseOfLabel(this.config, l)) } : {}),
+    };
+  }
+
   private line(issue: DigestIssue): FeatureLine {
     const { card } = issue;
     const labelPhase = issue.labels.map((l) => phaseOfLabel(this.config, l)).find(Boolean);
@@ -191,7 +226,8 @@ export class WeeklyCollector {
     const history = issue.card?.history ?? [];
     history.forEach((entry, index) => {
       const from = history[index - 1]?.phase ?? null;
-      if (from === entry.phase || !inPeriod(this.period, entry.at)) return;
+      // Recognition is not a move: new requests have a section of their own.
+      if (from === null || from === entry.phase || !inPeriod(this.period, entry.at)) return;
       const ref = { repo: issue.repo, number: issue.number, title: issue.title, url: issue.url };
       const move = { ...ref, from, to: entry.phase, at: entry.at, by: entry.by };
       this.lists.transitions.add(move);

@@ -83,7 +83,10 @@ export function renderWeeklyDigest({ data, config, settings }: WeeklyRenderInput
   const days = new Map<string, string[]>();
   for (const t of chronological) {
     const day = formatDay(t.at, tz);
-    days.set(day, [...(days.get(day) ?? []), `${t.title} → ${phaseNameRaw(config, t.to)}`]);
+    // The title is cut, never the phase it moved to.
+    const title =
+      Array.from(t.title).length > 50 ? `${Array.from(t.title).slice(0, 49).join("")}…` : t.title;
+    days.set(day, [...(days.get(day) ?? []), `${title} → ${phaseNameRaw(config, t.to)}`]);
   }
   const open = data.phases.reduce((sum, p) => sum + p.features.total, 0);
   const { label, range } = periodTitle(data);

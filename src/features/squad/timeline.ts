@@ -1,5 +1,7 @@
 /** How long a feature spent in each phase, as spans and as a Mermaid gantt chart for the card. */
+
 import type { Phase } from "../../config/schema.js";
+import { mermaidEscape } from "../../core/mermaid.js";
 import { daysBetween, isoDate, parseDate } from "../../core/time.js";
 import type { FeatureState, HistoryEntry } from "./state.js";
 
@@ -40,21 +42,9 @@ export function phaseSpans(state: FeatureState, now: Date): PhaseSpan[] {
 /** Words that start a statement in Mermaid's gantt grammar (case-insensitive) when a line does. */
 const GANTT_KEYWORD =
   /^(?:gantt|click\s|call\s|href\s|acc(?:Title|Descr)|dateFormat|inclusiveEndDates|topAxis|axisFormat|tickInterval|includes|excludes|todayMarker|weekday|title|section|\d{4}-\d\d-\d\d)/i;
-const ZERO_WIDTH_SPACE = "\u200b";
-
-/**
- * A task name that stays one task: no `:` (starts the task data), `;` and newlines (end the
- * statement), `#` and `%` (comments), backticks (would close the code fence), quotes, braces and
- * angle brackets (directives and HTML). A name that would read as a keyword gets an invisible
- * prefix so the lexer sees a task.
- */
+/** A task name that stays one task, its punctuation escaped; a keyword gets an invisible prefix. */
 export function ganttTaskName(name: string): string {
-  const clean = name
-    .replace(/[:;#%`"{}<>\\\r\n]/g, " ")
-    .replace(/\s+/g, " ")
-    .trim();
-  if (clean === "") return "phase";
-  return GANTT_KEYWORD.test(clean) ? `${ZERO_WIDTH_SPACE}${clean}` : clean;
+  return mermaidEscape(name, { keywords: GANTT_KEYWORD }) || "phase";
 }
 
 /**
