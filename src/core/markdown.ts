@@ -26,7 +26,13 @@ function cleanLogin(login: string): string {
 /** A person named without notifying them: a link to their profile. */
 export function personLink(login: string): string {
   const safe = cleanLogin(login);
-  return `[${safe.replace(/\[bot\]$/, "\\[bot\\]")}](https://github.com/${safe.replace(/\[bot\]$/, "")})`;
+  const app = /\[bot\]$/.exec(safe);
+  // An app's page is /apps/<slug>: github.com/<slug> is a user account, maybe someone else's.
+  if (app) {
+    const slug = safe.slice(0, app.index);
+    return `[${slug}\\[bot\\]](https://github.com/apps/${slug})`;
+  }
+  return `[${safe}](https://github.com/${safe})`;
 }
 
 /** A person who asked to be notified. */
