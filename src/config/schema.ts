@@ -83,8 +83,15 @@ export const configSchema = z
     recognize: z
       .strictObject({
         labels: z.array(labelName).default([]),
+        /**
+         * Labels that make a feature request only together with a template heading: a label that
+         * also covers routine work (CHT's `Type: Improvement` holds dependency bumps).
+         */
+        labelsWithTemplate: z.array(labelName).default([]),
         /** An issue whose body contains one of these headings is a feature request. */
         templateHeadings: z.array(z.string().min(1)).default([]),
+        /** Never a feature request, whatever its template: `Type: Bug`, `dependencies`. */
+        excludeLabels: z.array(labelName).default([]),
       })
       .prefault({}),
     phases: z.array(phaseSchema).min(1),

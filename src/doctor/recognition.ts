@@ -17,9 +17,9 @@ const LISTED = 10;
 function whyFeatureRequest(config: Config, issue: OpenIssueFacts): string | null {
   const phase = phaseLabelsIn(config, issue.labels)[0];
   if (phase) return `phase label \`${phase.label}\` (already tracked)`;
+  if (!looksLikeFeatureRequest(config, issue.labels, issue.body)) return null;
   const label = issue.labels.find((l) => config.recognize.labels.some((w) => sameName(w, l)));
-  if (label) return `label \`${label}\``;
-  return looksLikeFeatureRequest(config, [], issue.body) ? "the template's heading" : null;
+  return label ? `label \`${label}\`` : "the template's heading";
 }
 
 export function recognitionPreview(config: Config, issues: OpenIssueFacts[]) {

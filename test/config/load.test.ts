@@ -187,7 +187,9 @@ describe("loadConfig: merging", () => {
     });
     expect(config(await loadConfig(port, REPO)).recognize).toEqual({
       labels: ["idea"],
+      labelsWithTemplate: [],
       templateHeadings: ["Why?"],
+      excludeLabels: [],
     });
   });
 

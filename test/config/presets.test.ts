@@ -54,7 +54,9 @@ describe("shipped presets", () => {
     expect(criteria(config, "sunset")).toEqual([{ type: "reason" }]);
     expect(config.recognize).toEqual({
       labels: ["enhancement"],
+      labelsWithTemplate: [],
       templateHeadings: ["Is your feature request related to a problem?"],
+      excludeLabels: [],
     });
     expect(config.labels.blocked).toBe("blocked");
   });
@@ -94,11 +96,9 @@ describe("shipped presets", () => {
     expect(criteria(config, "release")).toEqual([
       { type: "checklist", heading: "Acceptance criteria" },
     ]);
-    expect(config.recognize.labels).toEqual([
-      "Type: Feature",
-      "Type: Improvement",
-      "Feature Request",
-    ]);
+    expect(config.recognize.labels).toEqual(["Type: Feature", "Feature Request"]);
+    expect(config.recognize.labelsWithTemplate).toEqual(["Type: Improvement"]);
+    expect(config.recognize.excludeLabels).toContain("Type: Technical issue");
     expect(config.recognize.templateHeadings).toEqual([
       "Is your feature request related to a problem? Please describe.",
       "What feature do you want to improve?",

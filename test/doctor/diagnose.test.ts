@@ -209,6 +209,7 @@ describe("squad-bot doctor's judgments", () => {
     facts.openIssues = [
       { number: 1, title: "Offline maps", labels: ["Type: Feature"], body: "" },
       { number: 2, title: "Crash on sync", labels: ["Type: Bug"], body: "" },
+      { number: 4, title: "Bump eslint", labels: ["Type: Improvement"], body: "Routine." },
       {
         number: 3,
         title: "Bulk export",
@@ -220,7 +221,7 @@ describe("squad-bot doctor's judgments", () => {
     expect(check(findings, "config").details[0]).toMatch(/^features on: .*squad/);
     const recognition = check(findings, "recognition");
     expect(recognition.summary).toBe(
-      "2 of the 3 newest open issues are feature requests to this config",
+      "2 of the 4 newest open issues are feature requests to this config",
     );
     expect(recognition.details).toEqual([
       "#1 Offline maps: label `Type: Feature`",

@@ -34,13 +34,19 @@ export function phaseLabelsIn(config: Config, labels: string[]): Phase[] {
   return labels.flatMap((label) => phaseOfLabel(config, label) ?? []);
 }
 
-/** A feature request by its labels or body alone, before any card exists. */
+const hasAny = (labels: string[], wanted: string[]) =>
+  labels.some((label) => wanted.some((w) => sameName(w, label)));
+
+/**
+ * A feature request by its labels or body alone, before any card exists. A phase label always
+ * counts (a person put it there); an excluded label stops label and template recognition.
+ */
 export function looksLikeFeatureRequest(config: Config, labels: string[], body: string): boolean {
-  return (
-    hasRecognitionLabel(config, labels) ||
-    phaseLabelsIn(config, labels).length > 0 ||
-    matchesTemplate(config, body)
-  );
+  if (phaseLabelsIn(config, labels).length > 0) return true;
+  if (hasAny(labels, config.recognize.excludeLabels)) return false;
+  if (hasRecognitionLabel(config, labels)) return true;
+  // A label of `labelsWithTemplate` adds nothing alone: the template decides either way.
+  return matchesTemplate(config, body);
 }
 
 export function phaseById(config: Config, id: string): Phase | undefined {
