@@ -155,11 +155,13 @@ describe("parseCommands", () => {
     });
   });
 
+  // micromark needs about a second for these 65,000 characters on a busy machine (the old scanner
+  // needed less); re-scanning for every unclosed `<!--` would take far longer (see test/core).
   it("stays fast on pathological backticks and comment openers", () => {
     const body = `${"` ".repeat(20_001)}\nx ${"<!-- ".repeat(5_000)}\n/join`;
     const started = performance.now();
     expect(lines(body)).toEqual(["/join"]);
-    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(performance.now() - started).toBeLessThan(5_000);
   });
 });
 
