@@ -40,10 +40,10 @@ export interface MarkdownDocument {
  */
 const PARSE_BUDGET_MS = 10_000;
 
-function parse(source: string): { root: Root; complete: boolean } {
+function parse(source: string, budgetMs: number): { root: Root; complete: boolean } {
   try {
     const root = fromMarkdown(source, {
-      extensions: [gfmTable(), gfmTaskListItem(), boundedParse(source, PARSE_BUDGET_MS)],
+      extensions: [gfmTable(), gfmTaskListItem(), boundedParse(source, budgetMs)],
       mdastExtensions: [gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown()],
     });
     return { root, complete: true };
@@ -121,9 +121,9 @@ function lineStartsOf(source: string): number[] {
   return starts;
 }
 
-function read(text: string): MarkdownDocument {
+function read(text: string, budgetMs: number): MarkdownDocument {
   const source = text.replace(/\r\n?/g, "\n");
-  const { root, complete } = parse(source);
+  const { root, complete } = parse(source, budgetMs);
   return {
     source,
     root,
@@ -137,11 +137,15 @@ function read(text: string): MarkdownDocument {
 const recent = new Map<string, MarkdownDocument>();
 const RECENT_READINGS = 4;
 
-/** The reading of `text`. Never throws; treat the result as read-only (it may be shared). */
-export function readMarkdown(text: string): MarkdownDocument {
+/**
+ * The reading of `text`. Never throws; treat the result as read-only (it may be shared). A parse
+ * that outlives `budgetMs` reads as empty.
+ */
+export function readMarkdown(text: string, budgetMs = PARSE_BUDGET_MS): MarkdownDocument {
+  if (budgetMs !== PARSE_BUDGET_MS) return read(text, budgetMs);
   const known = recent.get(text);
   if (known) return known;
-  const document = read(text);
+  const document = read(text, budgetMs);
   recent.set(text, document);
   if (recent.size > RECENT_READINGS) recent.delete(recent.keys().next().value ?? "");
   return document;
