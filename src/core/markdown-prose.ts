@@ -7,6 +7,7 @@ import {
   descendants,
   lineSpan,
   type MarkdownDocument,
+  partitionPoint,
   type Span,
   spanOf,
   visibleParts,
@@ -25,14 +26,7 @@ const CONTAINERS = new Set(["list", "listItem"]);
 
 /** Whether `offset` falls in one of `spans` (sorted, apart). */
 function inside(spans: Span[], offset: number): boolean {
-  let low = 0;
-  let high = spans.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if ((spans[middle]?.end ?? 0) <= offset) low = middle + 1;
-    else high = middle;
-  }
-  const span = spans[low];
+  const span = spans[partitionPoint(spans.length, (i) => (spans[i]?.end ?? 0) <= offset)];
   return span !== undefined && span.start <= offset;
 }
 

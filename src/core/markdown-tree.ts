@@ -79,9 +79,31 @@ function htmlNodes(parent: Parents, found: { node: Html; block: boolean }[] = []
   return found;
 }
 
-function indexBetween(source: string, needle: string, from: number, to: number): number {
-  const at = source.slice(from, to).indexOf(needle);
-  return at < 0 ? -1 : from + at;
+/** Every offset where `needle` occurs, ascending. */
+function occurrences(source: string, needle: string): number[] {
+  const found: number[] = [];
+  for (let at = source.indexOf(needle); at >= 0; at = source.indexOf(needle, at + 1)) {
+    found.push(at);
+  }
+  return found;
+}
+
+/** The first index in `[0, length)` where `before` turns false (it must be true, then false). */
+export function partitionPoint(length: number, before: (index: number) => boolean): number {
+  let low = 0;
+  let high = length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (before(middle)) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** The first of `sorted` in `[from, to)`, or -1. */
+function firstBetween(sorted: number[], from: number, to: number): number {
+  const found = sorted[partitionPoint(sorted.length, (i) => (sorted[i] ?? 0) < from)];
+  return found !== undefined && found < to ? found : -1;
 }
 
 /**
@@ -89,6 +111,8 @@ function indexBetween(source: string, needle: string, from: number, to: number):
  * in an HTML block and not closed there hides everything up to the next raw `-->`, or to the end.
  */
 function hiddenSpans(source: string, root: Root): Span[] {
+  const opens = occurrences(source, "<!--");
+  const closes = occurrences(source, "-->");
   const spans: Span[] = [];
   let openedAt: number | null = null;
   for (const { node, block } of htmlNodes(root)) {
@@ -97,12 +121,12 @@ function hiddenSpans(source: string, root: Root): Span[] {
     let at = start;
     while (at < end) {
       if (openedAt === null) {
-        const open = indexBetween(source, "<!--", at, end);
+        const open = firstBetween(opens, at, end - 3);
         if (open < 0) break;
         openedAt = open;
         at = open + 2; // `<!-->` is a whole comment
       }
-      const close = indexBetween(source, "-->", at, end);
+      const close = firstBetween(closes, at, end - 2);
       if (close < 0) break;
       spans.push({ start: openedAt, end: close + 3 });
       openedAt = null;
@@ -158,16 +182,9 @@ export function lineSpan(document: MarkdownDocument, line: number): Span {
   return { start, end: next === undefined ? document.source.length : next - 1 };
 }
 
-/** First hidden span that ends after `offset` (binary search). */
+/** First hidden span that ends after `offset`. */
 function firstHiddenAfter(hidden: Span[], offset: number): number {
-  let low = 0;
-  let high = hidden.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if ((hidden[middle]?.end ?? 0) <= offset) low = middle + 1;
-    else high = middle;
-  }
-  return low;
+  return partitionPoint(hidden.length, (i) => (hidden[i]?.end ?? 0) <= offset);
 }
 
 /** The text of `span` as GitHub shows it: hidden parts dropped, their line breaks kept. */
@@ -179,7 +196,7 @@ export function visibleText(document: MarkdownDocument, span: Span): string {
 
 /** The shown pieces of `span`, with each hidden stretch reduced to its line breaks. */
 export function visibleParts(document: MarkdownDocument, span: Span): Span[] {
-  const { hidden, source } = document;
+  const { hidden } = document;
   const parts: Span[] = [];
   let at = span.start;
   for (let index = firstHiddenAfter(hidden, at); at < span.end; index++) {
@@ -191,12 +208,12 @@ export function visibleParts(document: MarkdownDocument, span: Span): Span[] {
     if (gap.start > at) parts.push({ start: at, end: gap.start });
     const to = Math.min(gap.end, span.end);
     const from = Math.max(at, gap.start);
-    for (
-      let nl = source.indexOf("\n", from);
-      nl >= 0 && nl < to;
-      nl = source.indexOf("\n", nl + 1)
-    ) {
-      parts.push({ start: nl, end: nl + 1 });
+    // Line breaks are where lines start, less one: found by search, not by scanning the gap.
+    const starts = document.lineStarts;
+    for (let line = partitionPoint(starts.length, (i) => (starts[i] ?? 0) <= from); ; line++) {
+      const lineBreak = (starts[line] ?? Number.POSITIVE_INFINITY) - 1;
+      if (lineBreak >= to) break;
+      parts.push({ start: lineBreak, end: lineBreak + 1 });
     }
     at = Math.max(at, to);
   }
