@@ -88,10 +88,17 @@ export function headings(document: MarkdownDocument, options: HeadingOptions = {
 /** One section per heading, each running to the next heading as high or higher. */
 function sections(document: MarkdownDocument, options: HeadingOptions = {}): Section[] {
   const all = headings(document, options);
-  return all.map((heading, index) => {
-    const next = all.slice(index + 1).find((later) => later.depth <= heading.depth);
-    return { heading, end: next?.lineStart ?? document.source.length };
-  });
+  const result = all.map((heading) => ({ heading, end: document.source.length }));
+  // Sections still open, outermost first: a heading closes every one at its depth or deeper.
+  const open: Section[] = [];
+  for (const section of result) {
+    while ((open.at(-1)?.heading.depth ?? 0) >= section.heading.depth) {
+      const closed = open.pop();
+      if (closed) closed.end = section.heading.lineStart;
+    }
+    open.push(section);
+  }
+  return result;
 }
 
 /** The section of the first heading that reads as `wanted` (see `normalizeHeading`). */

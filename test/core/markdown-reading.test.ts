@@ -7,6 +7,7 @@ import { gfmTaskListItem } from "micromark-extension-gfm-task-list-item";
 import { describe, expect, it } from "vitest";
 import { boundedParse, MarkdownTooSlow } from "../../src/core/markdown-guard.js";
 import { proseLines } from "../../src/core/markdown-prose.js";
+import { findSection } from "../../src/core/markdown-sections.js";
 import { readMarkdown } from "../../src/core/markdown-tree.js";
 
 const prose = (body: string) =>
@@ -48,6 +49,16 @@ describe("a bounded parse", () => {
     const document = readMarkdown(body);
     expect(document.complete).toBe(true);
     expect(performance.now() - started).toBeLessThan(3_000);
+  });
+
+  it("reads thousands of comments, headings and HTML blocks in linear time", () => {
+    const comments = "a <!-- x --> ".repeat(5_000);
+    const blocks = "<div>\n\n".repeat(5_000);
+    const started = performance.now();
+    expect(prose(comments)).toHaveLength(1);
+    expect(findSection(readMarkdown(`${"#\n".repeat(20_000)}# Done`), "done")).toBeDefined();
+    expect(prose(`${blocks}<!--\n${blocks}-->/join`)).toEqual(["/join"]);
+    expect(performance.now() - started).toBeLessThan(5_000);
   });
 
   it("gives up once its time is spent, on a text built to make it crawl", () => {
