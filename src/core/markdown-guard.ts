@@ -25,7 +25,8 @@ function scanKind(source: string, offset: number): string | null {
 /**
  * Inline HTML as micromark reads it, except that once an opener of some kind found no end before
  * its paragraph ended, later openers of that kind in the same paragraph fail at once: they would
- * scan the same rest of it for the same missing end (cmark fixed its CVE-2023-22484 this way).
+ * scan the same rest of it for the same missing end (the quadratic case of cmark-gfm's
+ * CVE-2023-22484).
  */
 function htmlTextOnce(source: string): Construct {
   const exhaustedUntil = new WeakMap<TokenizeContext, Map<string, number>>();
@@ -67,8 +68,9 @@ function clock(deadline: number, budgetMs: number, previous?: Construct["previou
  */
 const DOCUMENT_CODES = [42, 43, 45, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 62];
 const FLOW_CODES = [35, 42, 45, 60, 61, 95, 96, 126];
-const TEXT_CODES = [-5, -4, -3, 33, 38, 42, 60, 91, 92, 93, 95];
+const TEXT_CODES = [-5, -4, -3, 33, 38, 42, 91, 92, 93, 95];
 const BACKTICK = 96;
+const LESS_THAN = 60;
 
 function record(codes: number[], construct: Construct): Record<string, Construct> {
   return Object.fromEntries(codes.map((code) => [String(code), construct]));
@@ -85,7 +87,7 @@ export function boundedParse(source: string, budgetMs: number): Extension {
     text: {
       ...record(TEXT_CODES, tick),
       [BACKTICK]: clock(deadline, budgetMs, codeText.previous),
-      60: [tick, htmlTextOnce(source)],
+      [LESS_THAN]: [tick, htmlTextOnce(source)],
     },
   };
 }
