@@ -67,10 +67,15 @@ function fencedBody(next: () => number, id: number): string {
 
 /**
  * Text between the fenced blocks may hold anything but a fence of its own: one left open there
- * would be closed by the next block's opening line, rightly exposing that block's content.
+ * would be closed by the next block's opening line, rightly exposing that block's content. Nor may
+ * a line start with an HTML tag: that opens an HTML block, which swallows the next fence's opening
+ * line and ends at a blank line inside the block, rightly exposing the rest of it too.
  */
 function aroundFences(text: string): string {
-  return text.replace(/`{3,}/g, "``").replace(/~{3,}/g, "~~");
+  return text
+    .replace(/`{3,}/g, "``")
+    .replace(/~{3,}/g, "~~")
+    .replace(/^([ ]{0,3})<(?=[A-Za-z/])/gm, "$1\\<");
 }
 
 describe("parser properties", () => {

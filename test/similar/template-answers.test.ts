@@ -122,4 +122,22 @@ describe("missingTemplateAnswers", () => {
       missingTemplateAnswers(body, ["Describe the solution you'd like", "Additional context"]),
     ).toEqual(["Additional context"]);
   });
+
+  it("reads headings as the rest of the bot does: setext, CRLF, code and quotes", () => {
+    const questions = ["Scope", "Who needs it?", "Why now?", "Anything else?"];
+    const body = [
+      "Scope",
+      "-----",
+      "Only the web app.",
+      "",
+      "    ### Who needs it?",
+      "",
+      "> ### Why now?",
+      "> Because.",
+      "",
+      "### Anything else?",
+      "**Offline** matters most.",
+    ].join("\r\n");
+    expect(missingTemplateAnswers(body, questions)).toEqual(["Who needs it?", "Why now?"]);
+  });
 });

@@ -3,36 +3,12 @@
  * the section under it is empty, still the template's placeholder, or GitHub issue forms'
  * "_No response_".
  */
+import { findSection, sectionLines } from "../../core/markdown-sections.js";
+import { readMarkdown } from "../../core/markdown-tree.js";
 import type { TemplateQuestion } from "./config.js";
 
-interface Section {
-  heading: string;
-  lines: string[];
-}
-
-/** Comparable text: lower-case letters and digits only, so "**Describe…?**" meets "Describe…". */
+/** Comparable text: lower-case letters and digits only, so a placeholder matches loosely. */
 const key = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
-
-/** `### Heading`, or a line that is bold as a whole (classic Markdown templates), or bold with the answer after it. */
-function headingOf(line: string): { heading: string; rest: string } | null {
-  const atx = /^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$/.exec(line);
-  if (atx?.[1]) return { heading: atx[1], rest: "" };
-  const bold = /^\s{0,3}(\*\*|__)(.+?)\1\s*(.*)$/.exec(line);
-  if (bold?.[2]) return { heading: bold[2], rest: bold[3] ?? "" };
-  return null;
-}
-
-function sections(body: string): Section[] {
-  const result: Section[] = [];
-  let inFence = false;
-  for (const line of body.replace(/<!--[\s\S]*?-->/g, "").split(/\r?\n/)) {
-    if (/^\s{0,3}(```|~~~)/.test(line)) inFence = !inFence;
-    const heading = inFence ? null : headingOf(line);
-    if (heading) result.push({ heading: heading.heading, lines: [heading.rest] });
-    else result.at(-1)?.lines.push(line);
-  }
-  return result;
-}
 
 /** Guidance that GitHub's default templates (and medic/cht-core's) leave under each question. */
 const GENERIC_PLACEHOLDERS = [
@@ -61,14 +37,13 @@ function isUnanswered(lines: string[], placeholder: string | undefined): boolean
 
 /** The questions of `questions` (as configured) that `body` leaves unanswered, in template order. */
 export function missingTemplateAnswers(body: string, questions: TemplateQuestion[]): string[] {
-  const found = sections(body ?? "");
+  const document = readMarkdown(body ?? "");
   return questions
     .filter((question) => {
-      const wanted = key(questionText(question));
-      const section = found.find((s) => key(s.heading) === wanted);
+      const section = findSection(document, questionText(question), { leadIns: true });
       if (!section) return true;
       const placeholder = typeof question === "string" ? undefined : question.placeholder;
-      return isUnanswered(section.lines, placeholder);
+      return isUnanswered(sectionLines(document, section), placeholder);
     })
     .map(questionText);
 }

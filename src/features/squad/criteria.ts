@@ -1,6 +1,8 @@
 /** Entry criteria of phases: which apply to a move, and whether a feature meets them now. */
 import type { Config, Criterion } from "../../config/schema.js";
 import { escapeInline } from "../../core/markdown.js";
+import { findSection, normalizeHeading, sectionTasks } from "../../core/markdown-sections.js";
+import { readMarkdown } from "../../core/markdown-tree.js";
 import { message } from "../../core/templates.js";
 import type { FeatureState } from "./state.js";
 
@@ -30,68 +32,16 @@ export interface ChecklistProgress {
   total: number;
 }
 
-const ATX_HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*))?$/;
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-/** Any list marker (also nested or ordered, also inside a quote) followed by a task box. */
-const TASK_ITEM = /^\s*(?:>\s*)*(?:[-*+]|\d{1,9}[.)])[ \t]+\[([ xX])\](?:[ \t]|$)/;
-
-/** How headings compare: case, surrounding emphasis, closing hashes and a trailing colon ignored. */
-function normalizeHeading(text: string): string {
-  return text
-    .replace(/[ \t]+#+[ \t]*$/, "")
-    .trim()
-    .replace(/:$/, "")
-    .replace(/^([*_]{1,2})(.*)\1$/, "$2")
-    .trim()
-    .replace(/:$/, "")
-    .replace(/\s+/g, " ")
-    .trim()
-    .toLowerCase();
-}
-
-/** A closing fence: the same character, at least as long, and nothing after it. */
-function closesFence(open: string, marker: string, line: string): boolean {
-  return marker[0] === open[0] && marker.length >= open.length && line.trim() === marker;
-}
-
-/** Lines that GitHub renders: HTML comments (issue templates are full of them) and code removed. */
-function renderedLines(body: string): string[] {
-  const lines = body.replace(/<!--[\s\S]*?(?:-->|$)/g, "").split(/\r\n|\r|\n/);
-  const kept: string[] = [];
-  let fence: string | null = null;
-  for (const line of lines) {
-    const marker = FENCE.exec(line)?.[1];
-    if (fence === null) {
-      if (marker) fence = marker;
-      else kept.push(line);
-    } else if (marker && closesFence(fence, marker, line)) {
-      fence = null;
-    }
-  }
-  return kept;
-}
-
-/** Task-list items under the first heading named `heading`, down to the next heading as high. */
+/**
+ * Task-list items under the first heading named `heading`, down to the next heading as high;
+ * nested items count, quoted, commented-out and code ones do not (see `core/markdown-sections`).
+ */
 export function checklistProgress(body: string, heading: string): ChecklistProgress {
-  const wanted = normalizeHeading(heading);
-  let level: number | null = null;
-  let checked = 0;
-  let total = 0;
-  for (const line of renderedLines(body)) {
-    const match = ATX_HEADING.exec(line);
-    if (match) {
-      const lineLevel = match[1]?.length ?? 1;
-      if (level !== null && lineLevel <= level) break;
-      if (level === null && normalizeHeading(match[2] ?? "") === wanted) level = lineLevel;
-      continue;
-    }
-    if (level === null) continue;
-    const box = TASK_ITEM.exec(line)?.[1];
-    if (box === undefined) continue;
-    total += 1;
-    if (box !== " ") checked += 1;
-  }
-  return { found: level !== null, checked, total };
+  const document = readMarkdown(body);
+  const section = findSection(document, heading);
+  if (!section) return { found: false, checked: 0, total: 0 };
+  const ticks = sectionTasks(document, section);
+  return { found: true, checked: ticks.filter(Boolean).length, total: ticks.length };
 }
 
 function latestNote(state: FeatureState): string {

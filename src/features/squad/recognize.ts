@@ -1,25 +1,19 @@
 /** Which issues are feature requests, and which phase a label or a typed name means. */
 import type { Config, Phase } from "../../config/schema.js";
+import { headings, normalizeHeading } from "../../core/markdown-sections.js";
+import { readMarkdown } from "../../core/markdown-tree.js";
 import { sameName } from "../../core/names.js";
 
-/** A heading line in Markdown, e.g. "### Is your feature request related to a problem?". */
-function headingTexts(body: string): string[] {
-  return body
-    .split(/\r?\n/)
-    .map(
-      (line) =>
-        /^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/.exec(line)?.[1] ??
-        /^\s{0,3}\*\*(.+?)\*\*\s*$/.exec(line)?.[1],
-    )
-    .filter((text): text is string => text !== undefined);
-}
-
+/** The template's headings, as a real heading or a bold lead-in line (classic templates). */
 function matchesTemplate(config: Config, body: string): boolean {
   if (config.recognize.templateHeadings.length === 0 || body === "") return false;
-  const headings = headingTexts(body).map((h) => h.toLowerCase());
-  return config.recognize.templateHeadings.some((wanted) =>
-    headings.some((h) => h.startsWith(wanted.trim().toLowerCase())),
+  const found = headings(readMarkdown(body), { leadIns: true }).map((h) =>
+    normalizeHeading(h.text),
   );
+  return config.recognize.templateHeadings.some((wanted) => {
+    const prefix = normalizeHeading(wanted);
+    return found.some((heading) => heading.startsWith(prefix));
+  });
 }
 
 function hasRecognitionLabel(config: Config, labels: string[]): boolean {
