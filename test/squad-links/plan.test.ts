@@ -320,6 +320,11 @@ describe("the squad issue", () => {
       "CHWs cannot tell.",
     ],
     ["x".repeat(700), `${"x".repeat(600)}…`],
+    [
+      "**Is your feature request related to a problem? Please describe.**\nCHWs **cannot** tell _whether_ it synced.",
+      "CHWs cannot tell whether it synced.",
+    ],
+    ["```\nstack trace\n```\nSee `sync.js`.", "See sync.js."],
     ["", ""],
   ])("summarises case %#", (body, expected) => expect(summaryOf(body)).toBe(expected));
 

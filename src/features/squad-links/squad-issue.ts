@@ -1,7 +1,11 @@
 /** The squad issue `/squad propose` opens: its text, and finding the one opened before. Pure. */
+
+import type { Paragraph } from "mdast";
+import { toString as textOf } from "mdast-util-to-string";
 import type { RepoAction } from "../../actions/action.js";
 import { LINK_KINDS } from "../../config/schema.js";
 import { escapeInline, safeUrl } from "../../core/markdown.js";
+import { descendants, readMarkdown } from "../../core/markdown-tree.js";
 import { decodeMarker, encodeMarker } from "../../core/markers.js";
 import { sameName } from "../../core/names.js";
 import { message, renderTemplate } from "../../core/templates.js";
@@ -22,17 +26,30 @@ export interface SquadRequest {
   state: FeatureState;
 }
 
-/** The request's own words without template headings, unanswered fields or comments, shortened. */
+/**
+ * The request's own words as GitHub shows them (`**bold**` is the word, not asterisks), without
+ * template headings, code, unanswered fields or comments, shortened.
+ */
 export function summaryOf(body: string): string {
-  const text = body
-    .replace(/<!--[\s\S]*?-->/g, "")
-    .split(/\r?\n/)
-    .filter((line) => !/^\s{0,3}#{1,6}\s/.test(line) && line.trim() !== "_No response_")
+  const document = readMarkdown(body);
+  const text = [...descendants(document.root)]
+    .filter((node): node is Paragraph => node.type === "paragraph")
+    .map(authorsWords)
+    .filter((words) => words.trim() !== "No response")
     .join(" ")
     .replace(/\s+/g, " ")
     .trim();
   const chars = Array.from(text);
   return chars.length > SUMMARY_CHARS ? `${chars.slice(0, SUMMARY_CHARS).join("")}…` : text;
+}
+
+/** A paragraph's words, without a bold line that leads it (a classic template's question). */
+function authorsWords(paragraph: Paragraph): string {
+  const [first, next] = paragraph.children;
+  const leadIn =
+    first?.type === "strong" &&
+    (next === undefined || (next.type === "text" && next.value.startsWith("\n")));
+  return (leadIn ? paragraph.children.slice(1) : paragraph.children).map((n) => textOf(n)).join("");
 }
 
 export function renderSquadIssue(squads: SquadsConfig, request: SquadRequest): NewIssue {
