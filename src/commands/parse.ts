@@ -58,9 +58,9 @@ function scanCommands(body: string, limit: number): CommandLine[] {
   return commands;
 }
 
-/** The commands of a comment, at most `MAX_COMMANDS_PER_COMMENT`. Never throws. */
-export function parseCommands(body: string): CommandLine[] {
-  return scanCommands(body, MAX_COMMANDS_PER_COMMENT);
+/** The commands of a comment, at most `limit` (`MAX_COMMANDS_PER_COMMENT`). Never throws. */
+export function parseCommands(body: string, limit = MAX_COMMANDS_PER_COMMENT): CommandLine[] {
+  return scanCommands(body, limit);
 }
 
 /**
@@ -68,7 +68,11 @@ export function parseCommands(body: string): CommandLine[] {
  * `line` as a multiset, so fixing a typo elsewhere in the comment does not run its commands again.
  * Earlier occurrences count as the old ones; `index` is the position in `after`.
  */
-export function newCommands(before: string, after: string): CommandLine[] {
+export function newCommands(
+  before: string,
+  after: string,
+  limit = MAX_COMMANDS_PER_COMMENT,
+): CommandLine[] {
   const seen = new Map<string, number>();
   for (const command of scanCommands(before, Number.POSITIVE_INFINITY)) {
     seen.set(command.line, (seen.get(command.line) ?? 0) + 1);
@@ -78,7 +82,7 @@ export function newCommands(before: string, after: string): CommandLine[] {
     const left = seen.get(command.line) ?? 0;
     if (left > 0) seen.set(command.line, left - 1);
     else added.push(command);
-    if (added.length >= MAX_COMMANDS_PER_COMMENT) break;
+    if (added.length >= limit) break;
   }
   return added;
 }

@@ -4,7 +4,7 @@
  * ones answered only when they look like a typo of ours (other bots use slash commands too).
  */
 import { message } from "../core/templates.js";
-import { type CommandLine, newCommands, parseCommands } from "./parse.js";
+import { type CommandLine, MAX_COMMANDS_PER_COMMENT, newCommands, parseCommands } from "./parse.js";
 import { type Command, type CommandKind, findSpec, type Role, suggest } from "./specs.js";
 
 /** A command, or one whose arguments did not parse: it is refused with the parser's message. */
@@ -26,9 +26,35 @@ export function commandLinesOf(
 ): {
   lines: CommandLine[];
   before: CommandLine[];
+  /** Commands past the flood limit: not run, and said so, so nobody waits for them. */
+  dropped: CommandLine[];
 } {
-  if (previousBody === null) return { lines: parseCommands(body), before: [] };
-  return { lines: newCommands(previousBody, body), before: parseCommands(previousBody) };
+  // One more than the limit is enough to know; the rest are named from the full list.
+  const all =
+    previousBody === null
+      ? parseCommands(body, Number.POSITIVE_INFINITY)
+      : newCommands(previousBody, body, Number.POSITIVE_INFINITY);
+  const lines = all.slice(0, MAX_COMMANDS_PER_COMMENT);
+  const dropped = all.slice(MAX_COMMANDS_PER_COMMENT);
+  return { lines, before: previousBody === null ? [] : parseCommands(previousBody), dropped };
+}
+
+/** One refusal per command past the limit, all with the same reason (said once in the reply). */
+export function droppedRequests(read: {
+  lines: CommandLine[];
+  before: CommandLine[];
+  dropped: CommandLine[];
+}): CommandRequest[] {
+  const reason = message("refuse.tooMany", { max: MAX_COMMANDS_PER_COMMENT });
+  // Occurrences continue the count of the commands read, as `requestsOf` keys them.
+  const seen = new Map<string, number>();
+  for (const line of [...read.before, ...read.lines])
+    seen.set(line.line, (seen.get(line.line) ?? 0) + 1);
+  return read.dropped.map((line) => {
+    const occurrence = (seen.get(line.line) ?? 0) + 1;
+    seen.set(line.line, occurrence);
+    return refusal(line, occurrence, reason);
+  });
 }
 
 /**

@@ -115,3 +115,22 @@ describe("many refusals in one comment", () => {
     expect(reply).toMatch(/- `\/target soon`: /);
   });
 });
+
+describe("a comment with more commands than the bot runs", () => {
+  it("runs the first twenty and names the ones it did not run, once", async () => {
+    const app = await startApp({ config: "preset: squad-journey\n" });
+    const ref = await request(app);
+    const lines = [...Array(20).fill("/interested"), "/join", "/lead me", "/join"];
+    const said = app.github.as(app.people.user).comment(ref, lines.join("\n"));
+    await app.deliver(said);
+    await app.deliver(said);
+    const state = cardState(app.github, ref);
+    expect(state.members).toEqual([]);
+    expect(state.lead).toBeNull();
+    const replies = botMessages(app.github, ref);
+    expect(replies).toHaveLength(1);
+    expect(replies[0]).toContain(
+      "- `/join` (×2), `/lead me`: not run: a comment runs at most 20 commands.",
+    );
+  });
+});

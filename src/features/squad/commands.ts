@@ -1,5 +1,10 @@
 /** Slash commands on a feature request, checked against the sender's role, run through its reconcile. */
-import { type CommandRequest, commandLinesOf, requestsOf } from "../../commands/requests.js";
+import {
+  type CommandRequest,
+  commandLinesOf,
+  droppedRequests,
+  requestsOf,
+} from "../../commands/requests.js";
 import type { CommandKind } from "../../commands/specs.js";
 import type { Config } from "../../config/schema.js";
 import type { Scope } from "../feature.js";
@@ -21,10 +26,13 @@ export async function onSquadComment(
   config: Config | null,
 ): Promise<void> {
   if (!config || hint.onPullRequest || hint.comment.authorIsBot) return;
-  const { lines, before } = commandLinesOf(hint.comment.body, hint.previousBody);
-  const requests = requestsOf(lines, before, runsHere, true, (kind) =>
-    scope.commandOff(config, kind),
-  );
+  const read = commandLinesOf(hint.comment.body, hint.previousBody);
+  const requests = [
+    ...requestsOf(read.lines, read.before, runsHere, true, (kind) =>
+      scope.commandOff(config, kind),
+    ),
+    ...droppedRequests(read),
+  ];
   if (requests.length === 0) return;
   const login = hint.comment.author;
   await reconcileFeature(scope, config, { ...hint.repo, number: hint.number }, async (issue) => {
