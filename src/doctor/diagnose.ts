@@ -1,4 +1,6 @@
 /** Judges the facts `doctor` read: one finding per check, each problem with its next step. */
+
+import { checkReferences, referencesOf } from "../config/references.js";
 import type { Config } from "../config/schema.js";
 import type { FeatureDefinition } from "../features/feature.js";
 import {
@@ -232,8 +234,24 @@ function configuration(facts: DoctorFacts, features: readonly FeatureDefinition[
     finding("config", "ok", `valid (${loaded.sources.join(" → ")})${dry}`, {
       details: [`features on: ${on.join(", ") || "none"}`],
     }),
+    references(facts, loaded.config),
     recognition(facts, loaded.config),
   ];
+}
+
+function references(facts: DoctorFacts, config: Config): Finding {
+  if (!facts.existing) return finding("references", "warn", "not read");
+  const problems = checkReferences(
+    referencesOf(config, facts.repo.split("/")[0] ?? ""),
+    facts.existing,
+  );
+  if (problems.length === 0) {
+    return finding("references", "ok", "every label, team and repository the config names exists");
+  }
+  return finding("references", "warn", "the config names things GitHub does not have", {
+    details: problems.map((p) => `${p.path}: ${p.message}`),
+    next: ["fix the names in .github/squad-bot.yml, or create what they name"],
+  });
 }
 
 function recognition(facts: DoctorFacts, config: Config): Finding {

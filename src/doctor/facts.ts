@@ -1,5 +1,6 @@
 /** What `squad-bot doctor` reads about one repository before it judges anything. */
 import type { ConfigLoadResult } from "../config/load.js";
+import type { Existing } from "../config/references.js";
 
 /** A read that failed, with GitHub's status when there was one (401, 404, …). */
 export interface ReadFailure {
@@ -66,6 +67,8 @@ export interface DoctorFacts {
   deliveries: DeliveryFacts[] | ReadFailure | null;
   config: ConfigLoadResult | ReadFailure | null;
   openIssues: OpenIssueFacts[] | ReadFailure | null;
+  /** What the config's labels, teams and repositories name, as GitHub has it. */
+  existing?: Existing;
 }
 
 /** What the manifest (`app.yml`) asks for: what the installation should have granted. */
