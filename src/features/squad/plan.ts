@@ -97,8 +97,14 @@ export function planSquad(planInput: SquadPlanInput): SquadPlan {
     state = { ...newFeatureState(first.id, at, by, via), ...relatedOf(input.related) };
     transitions.push({ from: null, to: first.id, by, via: state.history[0]?.via ?? "recognition" });
     notes.push(`recognised as a feature request; enters ${first.name}`);
-  } else if (trigger.kind !== "comment") {
-    const adopted = adoptLabelChanges(config, state, labels, trigger, at);
+  } else {
+    // A label that disagrees with the card is a person's change (its webhook lost or still on
+    // the way), so a comment adopts it too, before its commands run, instead of reverting it.
+    const labelTrigger =
+      trigger.kind === "comment"
+        ? { kind: "reconcile" as const, actor: trigger.actor.login }
+        : trigger;
+    const adopted = adoptLabelChanges(config, state, labels, labelTrigger, at);
     state = adopted.state;
     transitions.push(...adopted.transitions);
     // A board move and a release name the phase themselves; history says which it was.
