@@ -165,8 +165,7 @@ export function planSquad(planInput: SquadPlanInput): SquadPlan {
 function notAFeature(input: SquadPlanInput, actions: Action[], notes: string[]): SquadPlan {
   const { trigger } = input;
   notes.push("not a feature request");
-  if (trigger.kind === "comment" && trigger.commands.length > 0) {
-    const onlyHelp = trigger.commands.every((c) => c.command.kind === "help");
+  if (trigger.kind === "comment") {
     const outcomes: CommandOutcome[] = trigger.commands.map((c) =>
       c.command.kind === "help"
         ? { line: c.line, status: "help" }
@@ -179,8 +178,7 @@ function notAFeature(input: SquadPlanInput, actions: Action[], notes: string[]):
             }),
           },
     );
-    if (onlyHelp || outcomes.length > 0)
-      actions.push(...commandFeedback(input.commandsOn, trigger, outcomes));
+    actions.push(...commandFeedback(input.commandsOn, trigger, outcomes));
   }
   return { actions, notes, state: null, cardCommentId: null, transitions: [] };
 }
@@ -203,7 +201,6 @@ function commandFeedback(
   trigger: Extract<Trigger, { kind: "comment" }>,
   outcomes: CommandOutcome[],
 ): Action[] {
-  if (outcomes.length === 0) return [];
   const actions: Action[] = [];
   if (outcomes.some((o) => o.status === "applied")) {
     actions.push({ type: "react", commentId: trigger.commentId, content: "THUMBS_UP" });
@@ -222,7 +219,7 @@ function cardBody(
   extraProblems: string[],
 ): string {
   const current = phaseById(config, state.phase);
-  const next = current ? nextPhase(config, current) : (config.phases[0] ?? null);
+  const next = current ? nextPhase(config, current) : null;
   const evaluate = (from: Phase | null, to: Phase) =>
     evaluateCriteria(criteriaForEntering(config, from?.id ?? "", to.id), {
       state,
