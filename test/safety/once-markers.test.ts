@@ -42,7 +42,8 @@ describe("once-markers count only in the bot's own comments", () => {
 
   it("does not post a notice twice once the bot's own comment carries the key", async () => {
     const { app, ref } = await appWithRequest();
-    postAsApp(app, ref, pastedOnceMarker("transition:2"));
+    // Spelled out as comments already on GitHub hold it: the format is stored, not internal.
+    postAsApp(app, ref, 'Moved.\n\n<!-- squad-bot:once {"key":"transition:2"} -->');
     await app.deliver(app.github.as(app.people.writer).comment(ref, "/interested"));
     await app.deliver(app.github.as(app.people.maintainer).addLabel(ref, "phase: convergence"));
     expect(botMessages(app.github, ref).filter((m) => m.includes("Convergence"))).toEqual([]);
