@@ -43,6 +43,27 @@ describe("notes and transitions", () => {
     ]);
   });
 
+  it("a request a person labelled: its entry came by label", () => {
+    const plan = planSquad({
+      config,
+      issue: issue({ labelNames: ["phase: testing"], body: "" }),
+      trigger: { kind: "labeled", label: "phase: testing", actor: "mo" },
+      now,
+    });
+    expect(plan.transitions).toEqual([{ from: null, to: "testing", by: "mo", via: "label" }]);
+  });
+
+  it("a board move to an option of no configured phase moves nothing", () => {
+    const plan = planSquad({
+      config,
+      issue: withCard(inception, ["phase: inception"]),
+      trigger: { kind: "project", phase: "retired", actor: "pat" },
+      now,
+    });
+    expect(plan.transitions).toEqual([]);
+    expect(plan.state?.phase).toBe("inception");
+  });
+
   it("an issue that is no feature: one note, nothing else", () => {
     const plan = planSquad({ config, issue: bug, trigger: { kind: "reconcile", actor: "x" }, now });
     expect(plan).toEqual({
@@ -131,6 +152,19 @@ describe("who brings an issue that is no feature request in", () => {
 });
 
 describe("command feedback", () => {
+  it("a refusal on an issue that is no feature names every recognition label", () => {
+    const cht = presetConfig({ preset: "cht" });
+    const plan = planSquad({
+      config: cht,
+      issue: bug,
+      trigger: commandTrigger([join], "kim"),
+      now,
+    });
+    const [reply] = of(plan.actions, "comment");
+    expect(reply?.body).toContain(cht.recognize.labels.map((l) => `\`${l}\``).join(", "));
+    expect(cht.recognize.labels.length).toBeGreaterThan(1);
+  });
+
   it("a comment whose commands partly worked gets the 👍 and one reply for the rest", () => {
     const plan = planSquad({
       config,
@@ -174,6 +208,22 @@ describe("the card's criteria", () => {
     );
     expect(warnings).toContain("/link scope");
     expect(warnings).not.toContain("/lead");
+  });
+
+  it("warns of the criteria of every phase a label move jumped over", () => {
+    const plan = planSquad({
+      config,
+      issue: withCard(inception, ["phase: release"]),
+      trigger: { kind: "labeled", label: "phase: release", actor: "mo" },
+      now,
+    });
+    const card = cardOf(plan.actions);
+    const warnings = card.slice(
+      card.indexOf("Entered Release without meeting"),
+      card.indexOf("#### To enter"),
+    );
+    expect(warnings).toContain("/lead");
+    expect(warnings).toContain("Acceptance criteria");
   });
 
   it("says when the phase is gone from the configuration, and lists no next phase", () => {
