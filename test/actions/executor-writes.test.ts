@@ -96,6 +96,16 @@ describe("what the executor skips, and says why", () => {
   });
 });
 
+describe("the card", () => {
+  it("is posted anew when there is none, leaving the bot's other comments alone", async () => {
+    const { github, ref, apply } = await setup();
+    await apply([{ type: "comment", key: "notice", body: "Moved." }]);
+    const result = await apply([{ type: "upsertCard", body: "card" }]);
+    expect(result.ops.map((op) => op.op)).toEqual(["addComment"]);
+    expect(github.botComments(ref).map((c) => c.body.split("\n")[0])).toEqual(["Moved.", "card"]);
+  });
+});
+
 describe("labels the bot creates", () => {
   it("are created once, described as managed by squad-bot, and reported with the writes", async () => {
     const { github, repo, ref, apply } = await setup();

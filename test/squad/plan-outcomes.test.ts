@@ -208,6 +208,24 @@ describe("the card's criteria", () => {
     );
     expect(warnings).toContain("/link scope");
     expect(warnings).not.toContain("/lead");
+    expect(warnings).not.toContain("✅");
+  });
+
+  it("writes links to issues of the same repository as #N, others in full", () => {
+    const linked = {
+      ...inception,
+      squad: { repo: "medic/cht-core", number: 12, phase: "Building" },
+      duplicateOf: { repo: "medic/cht-roadmap", number: 3 },
+    };
+    const plan = planSquad({
+      config,
+      issue: withCard(linked, ["phase: inception"]),
+      trigger: { kind: "reconcile", actor: "x" },
+      now,
+    });
+    const card = cardOf(plan.actions);
+    expect(card).toContain("[#12](https://github.com/medic/cht-core/issues/12)");
+    expect(card).toContain("[medic/cht-roadmap#3](https://github.com/medic/cht-roadmap/issues/3)");
   });
 
   it("warns of the criteria of every phase a label move jumped over", () => {
@@ -238,5 +256,6 @@ describe("the card's criteria", () => {
       "This feature is in a phase (`retired`) that the configuration no longer has",
     );
     expect(card).not.toContain("#### To enter");
+    expect(card).not.toContain("without meeting");
   });
 });

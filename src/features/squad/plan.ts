@@ -95,7 +95,7 @@ export function planSquad(planInput: SquadPlanInput): SquadPlan {
     const by = trigger.kind === "comment" ? trigger.actor.login : trigger.actor;
     const via = onBoard ? "project" : labelled ? "label" : "recognition";
     state = { ...newFeatureState(first.id, at, by, via), ...relatedOf(input.related) };
-    transitions.push({ from: null, to: first.id, by, via: state.history[0]?.via ?? "recognition" });
+    transitions.push({ from: null, to: first.id, by, via });
     notes.push(`recognised as a feature request; enters ${first.name}`);
   } else {
     // A label that disagrees with the card is a person's change (its webhook lost or still on
@@ -119,7 +119,6 @@ export function planSquad(planInput: SquadPlanInput): SquadPlan {
   const roadmapEvent = roadmapEventOf(config, trigger);
   if (roadmapEvent) state = { ...state, roadmap: { ...roadmapEvent, at } };
 
-  let outcomes: CommandOutcome[] = [];
   if (trigger.kind === "comment") {
     const fresh = trigger.commands.filter(
       (c) => !state?.handled.includes(commandKey(trigger.commentDatabaseId, c)),
@@ -140,9 +139,8 @@ export function planSquad(planInput: SquadPlanInput): SquadPlan {
       ].slice(-HANDLED_LIMIT),
     };
     transitions.push(...result.transitions);
-    outcomes = result.outcomes;
-    actions.push(...commandFeedback(input.commandsOn, trigger, outcomes));
-    actions.push(...duplicateActions(issue, state, fresh, outcomes, trigger.actor.login));
+    actions.push(...commandFeedback(input.commandsOn, trigger, result.outcomes));
+    actions.push(...duplicateActions(issue, state, fresh, result.outcomes, trigger.actor.login));
   }
 
   actions.push(...labelActions(config, state, labels));
