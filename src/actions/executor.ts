@@ -176,9 +176,9 @@ export async function execute(
   if (batch.length > 0) {
     const written = await port.mutate(batch);
     results.push(...written);
-    written.forEach((result, index) => {
-      if (!result.ok) failures.push(`${batch[index]?.op ?? result.op} failed: ${result.error}`);
-    });
+    for (const result of written) {
+      if (!result.ok) failures.push(`${result.op} failed: ${result.error}`);
+    }
   }
   return { ops: allOps, results, skipped, failures };
 }

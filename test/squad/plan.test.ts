@@ -1,46 +1,17 @@
 import { describe, expect, it } from "vitest";
-import type { Action } from "../../src/actions/action.js";
-import { decodeMarker, encodeMarker } from "../../src/core/markers.js";
+import { encodeMarker } from "../../src/core/markers.js";
 import {
   type CommandRequest,
   needsMaintainerCheck,
 } from "../../src/features/squad/apply-commands.js";
-import { planSquad, type Trigger } from "../../src/features/squad/plan.js";
-import { CARD_MARKER, type FeatureState, newFeatureState } from "../../src/features/squad/state.js";
-import type { IssueSnapshot } from "../../src/github/types.js";
+import { planSquad } from "../../src/features/squad/plan.js";
+import { CARD_MARKER, newFeatureState } from "../../src/features/squad/state.js";
 import { presetConfig } from "../support/config.js";
+import { commandTrigger, of, stateAfter, withCard } from "./plan-support.js";
 import { comment, issue } from "./snapshot.js";
 
 const config = presetConfig();
 const now = new Date("2026-03-01T12:00:00Z");
-
-function withCard(state: FeatureState, labelNames: string[], extra: Partial<IssueSnapshot> = {}) {
-  return issue({ labelNames, comments: [comment(encodeMarker(CARD_MARKER, state))], ...extra });
-}
-
-function stateAfter(actions: Action[]): FeatureState {
-  const card = actions.find((a) => a.type === "upsertCard");
-  if (card?.type !== "upsertCard") throw new Error("no card planned");
-  return decodeMarker(card.body, CARD_MARKER) as FeatureState;
-}
-
-const of = <T extends Action["type"]>(actions: Action[], type: T) =>
-  actions.filter((a): a is Extract<Action, { type: T }> => a.type === type);
-
-function commandTrigger(
-  requests: Array<Omit<CommandRequest, "occurrence"> & { occurrence?: number }>,
-  login = "lead-lou",
-  maintainer = false,
-  commentDatabaseId = 99,
-): Trigger {
-  return {
-    kind: "comment",
-    commentId: `IC_${commentDatabaseId}`,
-    commentDatabaseId,
-    actor: { login, maintainer },
-    commands: requests.map((r) => ({ occurrence: 1, ...r })),
-  };
-}
 
 describe("recognition", () => {
   it("puts a request with the feature label into the first phase with a card", () => {

@@ -95,10 +95,16 @@ export function planSquad(planInput: SquadPlanInput): SquadPlan {
     const by = trigger.kind === "comment" ? trigger.actor.login : trigger.actor;
     const via = onBoard ? "project" : labelled ? "label" : "recognition";
     state = { ...newFeatureState(first.id, at, by, via), ...relatedOf(input.related) };
-    transitions.push({ from: null, to: first.id, by, via: state.history[0]?.via ?? "recognition" });
+    transitions.push({ from: null, to: first.id, by, via });
     notes.push(`recognised as a feature request; enters ${first.name}`);
-  } else if (trigger.kind !== "comment") {
-    const adopted = adoptLabelChanges(config, state, labels, trigger, at);
+  } else {
+    // A label that disagrees with the card is a person's change (its webhook lost or still on
+    // the way), so a comment adopts it too, before its commands run, instead of reverting it.
+    const labelTrigger =
+      trigger.kind === "comment"
+        ? { kind: "reconcile" as const, actor: trigger.actor.login }
+        : trigger;
+    const adopted = adoptLabelChanges(config, state, labels, labelTrigger, at);
     state = adopted.state;
     transitions.push(...adopted.transitions);
     // A board move and a release name the phase themselves; history says which it was.
@@ -113,7 +119,6 @@ export function planSquad(planInput: SquadPlanInput): SquadPlan {
   const roadmapEvent = roadmapEventOf(config, trigger);
   if (roadmapEvent) state = { ...state, roadmap: { ...roadmapEvent, at } };
 
-  let outcomes: CommandOutcome[] = [];
   if (trigger.kind === "comment") {
     const fresh = trigger.commands.filter(
       (c) => !state?.handled.includes(commandKey(trigger.commentDatabaseId, c)),
@@ -135,9 +140,8 @@ export function planSquad(planInput: SquadPlanInput): SquadPlan {
       ].slice(-HANDLED_LIMIT),
     };
     transitions.push(...result.transitions);
-    outcomes = result.outcomes;
-    actions.push(...commandFeedback(input.commandsOn, trigger, outcomes));
-    actions.push(...duplicateActions(issue, state, fresh, outcomes, trigger.actor.login));
+    actions.push(...commandFeedback(input.commandsOn, trigger, result.outcomes));
+    actions.push(...duplicateActions(issue, state, fresh, result.outcomes, trigger.actor.login));
   }
 
   actions.push(...labelActions(config, state, labels));
@@ -160,8 +164,7 @@ export function planSquad(planInput: SquadPlanInput): SquadPlan {
 function notAFeature(input: SquadPlanInput, actions: Action[], notes: string[]): SquadPlan {
   const { trigger } = input;
   notes.push("not a feature request");
-  if (trigger.kind === "comment" && trigger.commands.length > 0) {
-    const onlyHelp = trigger.commands.every((c) => c.command.kind === "help");
+  if (trigger.kind === "comment") {
     const outcomes: CommandOutcome[] = trigger.commands.map((c) =>
       c.command.kind === "help"
         ? { line: c.line, status: "help" }
@@ -174,8 +177,7 @@ function notAFeature(input: SquadPlanInput, actions: Action[], notes: string[]):
             }),
           },
     );
-    if (onlyHelp || outcomes.length > 0)
-      actions.push(...commandFeedback(input.commandsOn, trigger, outcomes));
+    actions.push(...commandFeedback(input.commandsOn, trigger, outcomes));
   }
   return { actions, notes, state: null, cardCommentId: null, transitions: [] };
 }
@@ -198,7 +200,6 @@ function commandFeedback(
   trigger: Extract<Trigger, { kind: "comment" }>,
   outcomes: CommandOutcome[],
 ): Action[] {
-  if (outcomes.length === 0) return [];
   const actions: Action[] = [];
   if (outcomes.some((o) => o.status === "applied")) {
     actions.push({ type: "react", commentId: trigger.commentId, content: "THUMBS_UP" });
@@ -217,7 +218,7 @@ function cardBody(
   extraProblems: string[],
 ): string {
   const current = phaseById(config, state.phase);
-  const next = current ? nextPhase(config, current) : (config.phases[0] ?? null);
+  const next = current ? nextPhase(config, current) : null;
   // The next phase is a move still to come, which will need a reason of its own.
   const evaluate = (from: Phase | null, to: Phase, move: boolean) =>
     evaluateCriteria(criteriaForEntering(config, from?.id ?? "", to.id), {
