@@ -35,8 +35,6 @@ export interface SquadPlanInput {
   related?: SimilarCandidate[];
   /** The commands of the features on in this repository, for `/help`; all of them when absent. */
   commandsOn?: readonly CommandKind[];
-  /** Problems other features found for this state (e.g. the roadmap board), shown on the card. */
-  problems?: (state: FeatureState) => string[];
 }
 
 export interface SquadPlan {
@@ -145,11 +143,10 @@ export function planSquad(planInput: SquadPlanInput): SquadPlan {
   }
 
   actions.push(...labelActions(config, state, labels));
-  const problems = input.problems?.(state) ?? [];
   // A plan that closes the issue (`/duplicate`) shows it closed at once, not one event later.
   const closing = actions.some((a) => a.type === "closeIssue");
   const shown: IssueSnapshot = closing ? { ...issue, state: "closed" } : issue;
-  actions.push({ type: "upsertCard", body: cardBody(config, shown, state, now, problems) });
+  actions.push({ type: "upsertCard", body: cardBody(config, shown, state, now) });
   const notice = transitionNotice(config, issue, state, transitions, now, trigger);
   if (notice) actions.push(notice);
   return {
@@ -210,13 +207,7 @@ function commandFeedback(
   return actions;
 }
 
-function cardBody(
-  config: Config,
-  issue: IssueSnapshot,
-  state: FeatureState,
-  now: Date,
-  extraProblems: string[],
-): string {
+function cardBody(config: Config, issue: IssueSnapshot, state: FeatureState, now: Date): string {
   const current = phaseById(config, state.phase);
   const next = current ? nextPhase(config, current) : null;
   // The next phase is a move still to come, which will need a reason of its own.
@@ -227,10 +218,8 @@ function cardBody(
       ...(move ? { transitionNote: null } : {}),
     });
   const previous = phaseById(config, state.history[state.history.length - 2]?.phase ?? "");
-  const problems = [
-    ...(current ? [] : [message("card.unknownPhase", { phase: state.phase })]),
-    ...extraProblems,
-  ];
+  // Board and config problems go to maintainers (the config issue); this one is the squad's to fix.
+  const problems = current ? [] : [message("card.unknownPhase", { phase: state.phase })];
   return renderCard({
     intake: intakeSection(config, issue, state),
     config,
