@@ -17,6 +17,8 @@ export default defineConfig({
       "test/squad-card/**/*.test.ts",
       "test/squad-links/**/*.test.ts",
       "test/commands/**/*.test.ts",
+      // The Markdown reading the command parser and the criteria stand on.
+      "test/core/markdown-*.test.ts",
       "test/safety/**/*.test.ts",
       "test/app/squad-journey.test.ts",
       "test/app/reliability.test.ts",
