@@ -48,6 +48,15 @@ describe("a checklist heading", () => {
     expect(result.met).toBe(false);
     expect(result.text).toBe("“Acceptance criteria” lists at least one task-list item");
   });
+
+  it("keeps a colon inside the heading's name", () => {
+    const result = one(
+      { type: "checklist", heading: "Scope: MVP:" },
+      makeState(),
+      "### Scope: MVP\nNothing yet.",
+    );
+    expect(result.text).toBe("“Scope: MVP” lists at least one task-list item");
+  });
 });
 
 describe("criteria of several phases entered at once", () => {
