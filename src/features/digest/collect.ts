@@ -34,7 +34,8 @@ export interface FeatureLine extends FeatureRef {
 }
 
 export interface TransitionLine extends FeatureRef {
-  from: string | null;
+  /** The phase it left: recognitions are new requests, not moves, so there always is one. */
+  from: string;
   to: string;
   at: string;
   by: string;
@@ -225,9 +226,9 @@ export class WeeklyCollector {
   private addTransitions(issue: DigestIssue): void {
     const history = issue.card?.history ?? [];
     history.forEach((entry, index) => {
-      const from = history[index - 1]?.phase ?? null;
+      const from = history[index - 1]?.phase;
       // Recognition is not a move: new requests have a section of their own.
-      if (from === null || from === entry.phase || !inPeriod(this.period, entry.at)) return;
+      if (from === undefined || from === entry.phase || !inPeriod(this.period, entry.at)) return;
       const ref = { repo: issue.repo, number: issue.number, title: issue.title, url: issue.url };
       const move = { ...ref, from, to: entry.phase, at: entry.at, by: entry.by };
       this.lists.transitions.add(move);

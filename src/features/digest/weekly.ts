@@ -72,7 +72,7 @@ export function renderWeeklyDigest({ data, config, settings }: WeeklyRenderInput
       ),
     );
   const move = (t: TransitionLine) =>
-    message(t.from ? "digest.line.move" : "digest.line.recognised", {
+    message("digest.line.move", {
       day: formatDay(t.at, tz),
       feature: link(t),
       from: name(t.from),
