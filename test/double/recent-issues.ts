@@ -44,6 +44,7 @@ export class MemoryRecentIssues implements RecentIssuesPort {
   private toRecentIssue(view: IssueView): RecentIssue {
     return {
       number: view.number,
+      createdAt: view.createdAt,
       state: "open",
       labels: view.labels.slice(0, 20),
       body: view.body,

@@ -94,10 +94,31 @@ describe("repair sweep", () => {
     const report = await sweep({ minRemaining: 0, maxRepairs: 10, lookbackDays: 2 });
     expect(report.repaired.map((r) => r.number)).toEqual([fresh.ref.number]);
     expect(cards(world.github, old.ref)).toHaveLength(0);
-    // An edit brings it back into the window.
+    // An edit brings it into the listing, but the sweep repairs, it never adopts a backlog.
     world.github.as(world.people.user).comment(old.ref, "Any news?");
     const next = await sweep({ minRemaining: 0, maxRepairs: 10, lookbackDays: 2 });
-    expect(next.repaired.map((r) => r.number)).toEqual([old.ref.number]);
+    expect(next.repaired).toEqual([]);
+    expect(cards(world.github, old.ref)).toHaveLength(0);
+  });
+
+  it("never cards a labelled backlog: only requests opened within the lookback", async () => {
+    const clock = manualClock();
+    const world = createWorld({ config: "preset: squad-journey\n", now: clock.now });
+    const backlog = Array.from({ length: 5 }, () =>
+      world.github.as(world.people.user).openIssue(world.repo, LABELLED),
+    );
+    clock.advance({ days: 30 });
+    const fresh = world.github.as(world.people.user).openIssue(world.repo, LABELLED);
+    const { sweep } = await sweeper(world, clock.now);
+    const report = await sweep({ minRemaining: 0, maxRepairs: 50 });
+    expect(report.repaired.map((r) => r.number)).toEqual([fresh.ref.number]);
+    for (const issue of backlog) expect(cards(world.github, issue.ref)).toHaveLength(0);
+    // A person moving an old request into a phase is tracking it: a lost webhook is repaired.
+    const first = backlog[0];
+    if (!first) throw new Error("backlog");
+    world.github.as(world.people.maintainer).addLabel(first.ref, "phase: convergence");
+    const next = await sweep({ minRemaining: 0, maxRepairs: 50 });
+    expect(next.repaired.map((r) => r.number)).toEqual([first.ref.number]);
   });
 
   it("stops at the configured number of repairs; the next run continues", async () => {

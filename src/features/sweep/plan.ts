@@ -8,15 +8,25 @@ import type { DigestIssue } from "../digest/source.js";
 import { looksLikeFeatureRequest, phaseLabelsIn } from "../squad/recognize.js";
 
 /** What a listing knows of an issue: the body only when the recent listing read it. */
-export type ListedIssue = Pick<DigestIssue, "state" | "labels" | "card"> & { body?: string };
+export type ListedIssue = Pick<DigestIssue, "state" | "labels" | "card" | "createdAt"> & {
+  body?: string;
+};
 
-/** Why this issue needs a reconcile, or null when labels and card agree. */
-export function repairReason(config: Config, issue: ListedIssue): string | null {
+/**
+ * Why this issue needs a reconcile, or null when labels and card agree. An issue without a card
+ * is adopted only when it was opened since `openedSince` (its `opened` webhook was lost) or a
+ * person gave it a phase label: the sweep repairs, it never adopts a backlog.
+ */
+export function repairReason(config: Config, issue: ListedIssue, openedSince: Date): string | null {
   if (issue.state !== "open") return null;
   const phases = phaseLabelsIn(config, issue.labels);
   if (!issue.card) {
+    if (phases.length > 0) return "phase label but no card found";
+    const recent = Date.parse(issue.createdAt) >= openedSince.getTime();
     // The listing reads a few comments only; a card further down is found by the full load.
-    return looksLikeFeatureRequest(config, issue.labels, issue.body ?? "") ? "no card found" : null;
+    return recent && looksLikeFeatureRequest(config, issue.labels, issue.body ?? "")
+      ? "no card found"
+      : null;
   }
   if (phases.length > 1) return `several phase labels: ${phases.map((p) => p.label).join(", ")}`;
   const onCard = issue.card.phase;

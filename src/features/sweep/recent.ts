@@ -11,6 +11,7 @@ import type { FeatureState } from "../squad/state.js";
 /** One open issue as the recent listing sees it. */
 export interface RecentIssue {
   number: number;
+  createdAt: string;
   state: "open";
   labels: string[];
   /** The issue's Markdown body, for the template-heading check. */

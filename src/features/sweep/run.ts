@@ -61,6 +61,7 @@ export async function sweepRepository(
     requests: 0,
   };
   const now = deps.now?.() ?? new Date();
+  const since = new Date(now.getTime() - (options.lookbackDays ?? 7) * DAY_MS);
   /** Issues the labelled listing judged, so the recent listing neither re-judges nor repeats them. */
   const judged = new Set<number>();
 
@@ -70,7 +71,7 @@ export async function sweepRepository(
 
   /** Reconciles `issue` if it needs it; false when the run must stop. */
   const consider = async (issue: Listed, left: () => number | null): Promise<boolean> => {
-    const reason = repairReason(config, issue);
+    const reason = repairReason(config, issue, since);
     if (!reason) return true;
     const points = left();
     if (points !== null && points < options.minRemaining) {
@@ -111,7 +112,6 @@ export async function sweepRepository(
   }
   if (report.stoppedEarly === null) {
     const recent = () => remaining(deps.recent.stats(), deps.source.stats());
-    const since = new Date(now.getTime() - (options.lookbackDays ?? 7) * DAY_MS);
     recentListing: for await (const page of deps.recent.issues(repo, since)) {
       for (const issue of page) {
         report.recentListed++;

@@ -28,6 +28,7 @@ export const SWEEP_RECENT_ISSUES_QUERY = `query SquadBotSweepRecentIssues(
       pageInfo { hasNextPage endCursor }
       nodes {
         number
+        createdAt
         body
         labels(first: 20) { nodes { name } }
         comments(first: $cardComments) { nodes { body viewerDidAuthor } }
@@ -38,6 +39,7 @@ export const SWEEP_RECENT_ISSUES_QUERY = `query SquadBotSweepRecentIssues(
 
 export interface SweepRecentIssueNode {
   number: number;
+  createdAt: string;
   body: string;
   labels: { nodes: ({ name: string } | null)[] | null } | null;
   comments: { nodes: ({ body: string; viewerDidAuthor: boolean } | null)[] | null };
