@@ -1,4 +1,6 @@
 /** The shape of one `squad-bot <name>` subcommand; each lives in its own file. */
+import { type ParseArgsConfig, parseArgs } from "node:util";
+
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
@@ -18,4 +20,16 @@ export interface CliCommand {
 /** A mistake in how the command was called: printed with the usage, exit code 2. */
 export class UsageError extends Error {
   override name = "UsageError";
+}
+
+/** A command's `--name value` options, strictly (no positionals): a mistake is a UsageError. */
+export function readOptions<const O extends NonNullable<ParseArgsConfig["options"]>>(
+  args: string[],
+  options: O,
+) {
+  try {
+    return parseArgs({ args, options, strict: true, allowPositionals: false }).values;
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
 }

@@ -1,5 +1,4 @@
 /** `squad-bot backfill`: rebuilds the contributor store from an organization's GitHub history. */
-import { parseArgs } from "node:util";
 import { tokenOctokit } from "../../github/octokit/client.js";
 import { OctokitHistory } from "../../github/octokit/history.js";
 import {
@@ -15,7 +14,7 @@ import {
   openStore,
   storeOptionsFromEnv,
 } from "../../store/index.js";
-import { type CliCommand, type CliIo, UsageError } from "../command.js";
+import { type CliCommand, type CliIo, readOptions, UsageError } from "../command.js";
 
 const USAGE = `Usage: squad-bot backfill --org <org> [--since <date>] [--repo <name>] [--restart] [--no-wait]
 
@@ -59,12 +58,7 @@ interface Parsed {
 }
 
 function parse(args: string[]): Parsed {
-  let values: ReturnType<typeof parseOptions>["values"];
-  try {
-    values = parseOptions(args).values;
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const values = parseOptions(args);
   if (!values.org) throw new UsageError("--org is required");
   const parsed: Parsed = { org: values.org, restart: !!values.restart, wait: !values["no-wait"] };
   if (values.repo) parsed.repo = values.repo;
@@ -78,20 +72,14 @@ function parse(args: string[]): Parsed {
   return parsed;
 }
 
-function parseOptions(args: string[]) {
-  return parseArgs({
-    args,
-    strict: true,
-    allowPositionals: false,
-    options: {
-      org: { type: "string" },
-      repo: { type: "string" },
-      since: { type: "string" },
-      restart: { type: "boolean" },
-      "no-wait": { type: "boolean" },
-    },
+const parseOptions = (args: string[]) =>
+  readOptions(args, {
+    org: { type: "string" },
+    repo: { type: "string" },
+    since: { type: "string" },
+    restart: { type: "boolean" },
+    "no-wait": { type: "boolean" },
   });
-}
 
 const n = (value: number): string => value.toLocaleString("en-US");
 

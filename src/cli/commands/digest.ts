@@ -1,5 +1,4 @@
 /** `squad-bot digest`: renders a repository's or an organisation's digest and posts it once. */
-import { parseArgs } from "node:util";
 import { loadConfig } from "../../config/load.js";
 import type { CommunityPort } from "../../features/community/port.js";
 import type { CommunityDigestProvider } from "../../features/digest/community.js";
@@ -16,7 +15,7 @@ import { OctokitDigestSource } from "../../github/octokit/digest-source.js";
 import { OctokitGitHub } from "../../github/octokit/index.js";
 import type { GitHubPort } from "../../github/port.js";
 import { type ContributorStore, openStore, storeOptionsFromEnv } from "../../store/index.js";
-import { type CliCommand, type CliIo, UsageError } from "../command.js";
+import { type CliCommand, type CliIo, readOptions, UsageError } from "../command.js";
 
 const USAGE = `Usage: squad-bot digest (--repo owner/name | --org name) [options]
 
@@ -70,24 +69,15 @@ const octokitDeps: DigestCommandDeps = {
   openStore: (env) => openStore(storeOptionsFromEnv(env)),
 };
 
-function parse(args: string[]) {
-  try {
-    return parseArgs({
-      args,
-      options: {
-        repo: { type: "string" },
-        org: { type: "string" },
-        kind: { type: "string", default: "weekly" },
-        period: { type: "string" },
-        "dry-run": { type: "boolean", default: false },
-        text: { type: "boolean", default: false },
-      },
-      strict: true,
-    }).values;
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-}
+const parse = (args: string[]) =>
+  readOptions(args, {
+    repo: { type: "string" },
+    org: { type: "string" },
+    kind: { type: "string", default: "weekly" },
+    period: { type: "string" },
+    "dry-run": { type: "boolean", default: false },
+    text: { type: "boolean", default: false },
+  });
 
 export function createDigestCommand(deps: DigestCommandDeps): CliCommand {
   return {

@@ -1,6 +1,5 @@
 /** `squad-bot doctor`: is the app set up to work on one repository, and what to fix if not. */
 import { readFileSync } from "node:fs";
-import { parseArgs } from "node:util";
 import { diagnose } from "../../doctor/diagnose.js";
 import type { DoctorFacts, LocalFacts } from "../../doctor/facts.js";
 import { parseManifest } from "../../doctor/manifest.js";
@@ -8,7 +7,7 @@ import { renderDoctorReport } from "../../doctor/report.js";
 import { FEATURES } from "../../features/index.js";
 import { type DoctorCredentials, readDoctorFacts } from "../../github/octokit/doctor-facts.js";
 import type { RepoRef } from "../../github/types.js";
-import { type CliCommand, type CliIo, UsageError } from "../command.js";
+import { type CliCommand, type CliIo, readOptions, UsageError } from "../command.js";
 
 const USAGE = `Usage: squad-bot doctor --repo owner/name [--manifest app.yml]
 
@@ -38,17 +37,8 @@ const realDeps: DoctorCommandDeps = {
   readFile: (path) => readFileSync(path, "utf8"),
 };
 
-function parse(args: string[]) {
-  try {
-    return parseArgs({
-      args,
-      options: { repo: { type: "string" }, manifest: { type: "string", default: "app.yml" } },
-      strict: true,
-    }).values;
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-}
+const parse = (args: string[]) =>
+  readOptions(args, { repo: { type: "string" }, manifest: { type: "string", default: "app.yml" } });
 
 /** PRIVATE_KEY as Probot reads it: inline (with `\n` escapes from a .env file) or from a path. */
 function privateKeyOf(env: NodeJS.ProcessEnv, readFile: (path: string) => string): string | null {

@@ -1,9 +1,8 @@
 /** `squad-bot similar`: ranks a local corpus of issues against a new request, offline. */
 import { readFile } from "node:fs/promises";
-import { parseArgs } from "node:util";
 import { parseCorpus } from "../../features/similar/corpus.js";
 import { DEFAULT_MIN_SCORE, rankSimilar } from "../../features/similar/rank.js";
-import { type CliCommand, type CliIo, UsageError } from "../command.js";
+import { type CliCommand, type CliIo, readOptions, UsageError } from "../command.js";
 
 const DEFAULT_TOP = 5;
 
@@ -19,24 +18,14 @@ Options:
   --top <n>          at most this many results (default: ${DEFAULT_TOP})
   --min-score <x>    leave out results under this relative score, 0 to 1 (default: ${DEFAULT_MIN_SCORE})`;
 
-function parse(args: string[]) {
-  try {
-    return parseArgs({
-      args,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        corpus: { type: "string" },
-        title: { type: "string" },
-        body: { type: "string", default: "" },
-        top: { type: "string", default: String(DEFAULT_TOP) },
-        "min-score": { type: "string", default: String(DEFAULT_MIN_SCORE) },
-      },
-    }).values;
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-}
+const parse = (args: string[]) =>
+  readOptions(args, {
+    corpus: { type: "string" },
+    title: { type: "string" },
+    body: { type: "string", default: "" },
+    top: { type: "string", default: String(DEFAULT_TOP) },
+    "min-score": { type: "string", default: String(DEFAULT_MIN_SCORE) },
+  });
 
 function number(text: string, name: string, check: (n: number) => boolean, expected: string) {
   const value = Number(text);
