@@ -77,6 +77,20 @@ export interface ManifestFacts {
   events: string[];
 }
 
+/** Facts before anything was read: every read not made yet. */
+export function unread(repo: string, local: LocalFacts): DoctorFacts {
+  return {
+    repo,
+    local,
+    app: null,
+    hook: null,
+    installation: null,
+    deliveries: null,
+    config: null,
+    openIssues: null,
+  };
+}
+
 export function failed(value: unknown): value is ReadFailure {
   return typeof value === "object" && value !== null && "failed" in value;
 }

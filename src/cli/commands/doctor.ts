@@ -1,7 +1,7 @@
 /** `squad-bot doctor`: is the app set up to work on one repository, and what to fix if not. */
 import { readFileSync } from "node:fs";
 import { diagnose } from "../../doctor/diagnose.js";
-import type { DoctorFacts, LocalFacts } from "../../doctor/facts.js";
+import { type DoctorFacts, type LocalFacts, unread } from "../../doctor/facts.js";
 import { parseManifest } from "../../doctor/manifest.js";
 import { renderDoctorReport } from "../../doctor/report.js";
 import { FEATURES } from "../../features/index.js";
@@ -69,7 +69,7 @@ function createDoctorCommand(deps: DoctorCommandDeps): CliCommand {
       const { facts, requests } =
         local.appId && privateKey
           ? await deps.read({ appId: local.appId, privateKey, ...baseUrl(io.env) }, repo, local)
-          : { facts: nothingRead(name, local), requests: 0 };
+          : { facts: unread(name, local), requests: 0 };
       const findings = diagnose(facts, manifest, FEATURES);
       io.stdout(renderDoctorReport(name, findings, requests));
       return findings.some((f) => f.level === "fail") ? 1 : 0;
@@ -79,16 +79,5 @@ function createDoctorCommand(deps: DoctorCommandDeps): CliCommand {
 
 const baseUrl = (env: NodeJS.ProcessEnv) =>
   env.GHE_HOST ? { baseUrl: `${env.GHE_PROTOCOL ?? "https"}://${env.GHE_HOST}/api/v3` } : {};
-
-const nothingRead = (repo: string, local: LocalFacts): DoctorFacts => ({
-  repo,
-  local,
-  app: null,
-  hook: null,
-  installation: null,
-  deliveries: null,
-  config: null,
-  openIssues: null,
-});
 
 export const doctorCommand = createDoctorCommand(realDeps);

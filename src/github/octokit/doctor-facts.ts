@@ -7,15 +7,17 @@ import { Probot, ProbotOctokit } from "probot";
 import { loadConfig } from "../../config/load.js";
 import { type Existing, referencesOf } from "../../config/references.js";
 import type { Config } from "../../config/schema.js";
-import type {
-  AppFacts,
-  DeliveryFacts,
-  DoctorFacts,
-  HookFacts,
-  InstallationFacts,
-  LocalFacts,
-  OpenIssueFacts,
-  ReadFailure,
+import {
+  type AppFacts,
+  type DeliveryFacts,
+  type DoctorFacts,
+  failed,
+  type HookFacts,
+  type InstallationFacts,
+  type LocalFacts,
+  type OpenIssueFacts,
+  type ReadFailure,
+  unread,
 } from "../../doctor/facts.js";
 import type { RepoRef } from "../types.js";
 import { OctokitGitHub } from "./octokit-github.js";
@@ -54,9 +56,6 @@ function ownerName(owner: unknown): string {
   return "slug" in owner && typeof owner.slug === "string" ? owner.slug : "";
 }
 
-const isFailure = (value: unknown): value is ReadFailure =>
-  typeof value === "object" && value !== null && "failed" in value;
-
 export async function readDoctorFacts(
   credentials: DoctorCredentials,
   repo: RepoRef,
@@ -77,22 +76,13 @@ export async function readDoctorFacts(
   };
   const asApp = counted(await probot.auth());
   const name = `${repo.owner}/${repo.repo}`;
-  const facts: DoctorFacts = {
-    repo: name,
-    local,
-    app: null,
-    hook: null,
-    installation: null,
-    deliveries: null,
-    config: null,
-    openIssues: null,
-  };
+  const facts = unread(name, local);
 
   facts.app = await attempt("GET /app", async (): Promise<AppFacts> => {
     const { data } = await asApp.rest.apps.getAuthenticated();
     return { slug: data?.slug ?? "", name: data?.name ?? "", owner: ownerName(data?.owner) };
   });
-  if (isFailure(facts.app)) return { facts, requests };
+  if (failed(facts.app)) return { facts, requests };
 
   facts.hook = await attempt("GET /app/hook/config", async (): Promise<HookFacts> => {
     const { data } = await asApp.rest.apps.getWebhookConfigForApp();
@@ -139,8 +129,8 @@ export async function readDoctorFacts(
       };
     },
   );
-  facts.installation = isFailure(installation) && installation.status === 404 ? null : installation;
-  if (!facts.installation || isFailure(facts.installation)) return { facts, requests };
+  facts.installation = failed(installation) && installation.status === 404 ? null : installation;
+  if (!facts.installation || failed(facts.installation)) return { facts, requests };
 
   const asInstallation = counted(await probot.auth(facts.installation.id));
   const port = new OctokitGitHub(asInstallation);
@@ -163,7 +153,7 @@ export async function readDoctorFacts(
         }));
     },
   );
-  if (!isFailure(facts.config) && facts.config?.ok === true) {
+  if (!failed(facts.config) && facts.config?.ok === true) {
     facts.existing = await readExisting(asInstallation, repo, facts.config.config);
   }
   return { facts, requests };
