@@ -8,16 +8,21 @@
 const ZERO_WIDTH_SPACE = "\u200b";
 const SPECIAL = /[:;#%`"{}<>[\]\\]/g;
 
-/** `max` counts the characters as shown; the last one becomes `…` when the text is cut. */
+/** At most `max` characters as shown, the last one `…` when the text is cut. */
+export function shortened(text: string, max: number): string {
+  const chars = Array.from(text);
+  return chars.length > max
+    ? `${chars
+        .slice(0, max - 1)
+        .join("")
+        .trimEnd()}…`
+    : text;
+}
+
+/** `max` counts the characters as shown (see `shortened`). */
 export function mermaidEscape(text: string, options: { max?: number; keywords?: RegExp } = {}) {
-  let shown = text.replace(/\s+/g, " ").trim();
-  const chars = Array.from(shown);
-  if (options.max !== undefined && chars.length > options.max) {
-    shown = `${chars
-      .slice(0, options.max - 1)
-      .join("")
-      .trimEnd()}…`;
-  }
+  const collapsed = text.replace(/\s+/g, " ").trim();
+  const shown = options.max === undefined ? collapsed : shortened(collapsed, options.max);
   const escaped = shown
     .replace(SPECIAL, (char) => `#${char.codePointAt(0)};`)
     // Drawn text is not Markdown, but a mention in it would still read as one to people.

@@ -1,6 +1,7 @@
 /** Renders the weekly squad digest from collected data: Markdown for GitHub, forums and email. */
 import type { Config } from "../../config/schema.js";
 import { escapeInline } from "../../core/markdown.js";
+import { shortened } from "../../core/mermaid.js";
 import { message, renderTemplate } from "../../core/templates.js";
 import { daysBetween, formatDuration } from "../../core/time.js";
 import { mermaidPie, mermaidTimeline } from "./charts.js";
@@ -84,8 +85,7 @@ export function renderWeeklyDigest({ data, config, settings }: WeeklyRenderInput
   for (const t of chronological) {
     const day = formatDay(t.at, tz);
     // The title is cut, never the phase it moved to.
-    const title =
-      Array.from(t.title).length > 50 ? `${Array.from(t.title).slice(0, 49).join("")}…` : t.title;
+    const title = shortened(t.title, 50);
     days.set(day, [...(days.get(day) ?? []), `${title} → ${phaseNameRaw(config, t.to)}`]);
   }
   const open = data.phases.reduce((sum, p) => sum + p.features.total, 0);
