@@ -114,13 +114,15 @@ export type ConfigIssuePlan =
 /** REST names apps `name[bot]`, GraphQL `name`: both are the same author. */
 const loginKey = (login: string): string => login.toLowerCase().replace(/\[bot\]$/, "");
 
-/** The problems found while running (a board that cannot be read) the kept issue last listed. */
-function runningIn(issue: IssueSummary | undefined): string[] {
+/** What the kept issue last said: the hash of its problems and those found while running. */
+function reportedIn(issue: IssueSummary | undefined): { hash: unknown; running: string[] } {
   const marker = issue ? decodeMarker(issue.body, CONFIG_ERROR_MARKER) : undefined;
-  const running = typeof marker === "object" && marker !== null && "running" in marker;
-  return running && Array.isArray(marker.running)
-    ? marker.running.filter((p): p is string => typeof p === "string")
-    : [];
+  if (typeof marker !== "object" || marker === null) return { hash: undefined, running: [] };
+  const running = "running" in marker && Array.isArray(marker.running) ? marker.running : [];
+  return {
+    hash: "hash" in marker ? marker.hash : undefined,
+    running: running.filter((p): p is string => typeof p === "string"),
+  };
 }
 
 /**
@@ -141,7 +143,8 @@ export function planConfigErrorIssue(
     .filter((issue) => issue.state === "open" && loginKey(issue.author) === loginKey(appLogin))
     .sort((a, b) => a.number - b.number);
   const [kept, ...duplicates] = ours;
-  const runningNow = (running ?? runningIn(kept)).slice(0, MAX_LISTED);
+  const reported = reportedIn(kept);
+  const runningNow = (running ?? reported.running).slice(0, MAX_LISTED);
   const invalid = result.ok === false ? result : null;
   if (!invalid && runningNow.length === 0) {
     return kept ? { kind: "close", issueId: kept.id } : { kind: "none" };
@@ -163,9 +166,7 @@ export function planConfigErrorIssue(
     const issue = { title, body, labels: [CONFIG_ISSUE_LABEL] };
     return { kind: "create", issue };
   }
-  const marker = decodeMarker(kept.body, CONFIG_ERROR_MARKER);
-  const current = typeof marker === "object" && marker !== null && "hash" in marker;
-  if (!current || marker.hash !== hash) return { kind: "update", issueId: kept.id, body };
+  if (reported.hash !== hash) return { kind: "update", issueId: kept.id, body };
   const duplicate = duplicates[0];
   return duplicate ? { kind: "close", issueId: duplicate.id } : { kind: "none" };
 }
