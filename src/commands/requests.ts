@@ -19,71 +19,65 @@ export interface CommandRequest {
   role: Role;
 }
 
-/** The command lines a comment runs now: all of a new comment, only the added ones of an edit. */
-export function commandLinesOf(
-  body: string,
-  previousBody: string | null,
-): {
+/** A comment's command lines: those it runs now, those it had before an edit, those past the limit. */
+export interface CommentCommands {
   lines: CommandLine[];
   before: CommandLine[];
   /** Commands past the flood limit: not run, and said so, so nobody waits for them. */
   dropped: CommandLine[];
-} {
-  // One more than the limit is enough to know; the rest are named from the full list.
+}
+
+/** The command lines a comment runs now: all of a new comment, only the added ones of an edit. */
+export function commandLinesOf(body: string, previousBody: string | null): CommentCommands {
+  // Read whole, so the commands past the limit can be named.
   const all =
     previousBody === null
       ? parseCommands(body, Number.POSITIVE_INFINITY)
       : newCommands(previousBody, body, Number.POSITIVE_INFINITY);
-  const lines = all.slice(0, MAX_COMMANDS_PER_COMMENT);
-  const dropped = all.slice(MAX_COMMANDS_PER_COMMENT);
-  return { lines, before: previousBody === null ? [] : parseCommands(previousBody), dropped };
+  return {
+    lines: all.slice(0, MAX_COMMANDS_PER_COMMENT),
+    before: previousBody === null ? [] : parseCommands(previousBody),
+    dropped: all.slice(MAX_COMMANDS_PER_COMMENT),
+  };
 }
 
-/** One refusal per command past the limit, all with the same reason (said once in the reply). */
-export function droppedRequests(read: {
-  lines: CommandLine[];
-  before: CommandLine[];
-  dropped: CommandLine[];
-}): CommandRequest[] {
-  const reason = message("refuse.tooMany", { max: MAX_COMMANDS_PER_COMMENT });
-  // Occurrences continue the count of the commands read, as `requestsOf` keys them.
-  const seen = new Map<string, number>();
-  for (const line of [...read.before, ...read.lines])
-    seen.set(line.line, (seen.get(line.line) ?? 0) + 1);
-  return read.dropped.map((line) => {
-    const occurrence = (seen.get(line.line) ?? 0) + 1;
-    seen.set(line.line, occurrence);
-    return refusal(line, occurrence, reason);
-  });
+/** What only the feature that answers for all commands is told (see `requestsOf`). */
+export interface Answering {
+  /** Why another feature's command cannot run here, or null when it can. */
+  offReason(kind: CommandKind): string | null;
 }
 
 /**
  * `runsHere` says which commands this feature runs; commands of other features are neither
- * refused nor answered here. An unknown command is answered once, by the feature that answers typos.
+ * refused nor answered here. One feature is `answering`: it refuses typos of our commands,
+ * commands of features that are off here, and the commands past the flood limit, each once.
  */
 export function requestsOf(
-  lines: CommandLine[],
-  before: CommandLine[],
+  read: CommentCommands,
   runsHere: (kind: CommandKind) => boolean,
-  answersTypos: boolean,
-  /** For the feature that answers typos: why another feature's command cannot run here. */
-  offReason?: (kind: CommandKind) => string | null,
+  answering?: Answering,
 ): CommandRequest[] {
   const seen = new Map<string, number>();
-  for (const line of before) seen.set(line.line, (seen.get(line.line) ?? 0) + 1);
+  for (const line of read.before) seen.set(line.line, (seen.get(line.line) ?? 0) + 1);
   const requests: CommandRequest[] = [];
-  for (const line of lines) {
+  const tooMany = message("refuse.tooMany", { max: MAX_COMMANDS_PER_COMMENT });
+  const dropped = new Set(answering ? read.dropped : []);
+  for (const line of [...read.lines, ...dropped]) {
     const occurrence = (seen.get(line.line) ?? 0) + 1;
     seen.set(line.line, occurrence);
+    if (dropped.has(line)) {
+      requests.push(refusal(line, occurrence, tooMany));
+      continue;
+    }
     const spec = findSpec(line.name);
     if (spec && !runsHere(spec.name)) {
       // Said once, by one feature, so a command that cannot run is never met with silence.
-      const off = answersTypos ? offReason?.(spec.name) : null;
+      const off = answering?.offReason(spec.name);
       if (off) requests.push(refusal(line, occurrence, off));
       continue;
     }
     if (!spec) {
-      const close = answersTypos ? suggest(line.name) : null;
+      const close = answering ? suggest(line.name) : null;
       if (close) {
         const reason = message("refuse.unknown", { name: line.name, suggestion: close });
         requests.push(refusal(line, occurrence, reason));

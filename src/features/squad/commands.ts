@@ -1,10 +1,5 @@
 /** Slash commands on a feature request, checked against the sender's role, run through its reconcile. */
-import {
-  type CommandRequest,
-  commandLinesOf,
-  droppedRequests,
-  requestsOf,
-} from "../../commands/requests.js";
+import { type CommandRequest, commandLinesOf, requestsOf } from "../../commands/requests.js";
 import type { CommandKind } from "../../commands/specs.js";
 import type { Config } from "../../config/schema.js";
 import type { Scope } from "../feature.js";
@@ -26,13 +21,9 @@ export async function onSquadComment(
   config: Config | null,
 ): Promise<void> {
   if (!config || hint.onPullRequest || hint.comment.authorIsBot) return;
-  const read = commandLinesOf(hint.comment.body, hint.previousBody);
-  const requests = [
-    ...requestsOf(read.lines, read.before, runsHere, true, (kind) =>
-      scope.commandOff(config, kind),
-    ),
-    ...droppedRequests(read),
-  ];
+  const requests = requestsOf(commandLinesOf(hint.comment.body, hint.previousBody), runsHere, {
+    offReason: (kind) => scope.commandOff(config, kind),
+  });
   if (requests.length === 0) return;
   const login = hint.comment.author;
   await reconcileFeature(scope, config, { ...hint.repo, number: hint.number }, async (issue) => {
@@ -76,7 +67,7 @@ async function accountsNamed(scope: Scope, requests: CommandRequest[]) {
 /** Whether a comment has anything for the squad to run: nothing is read otherwise. */
 export function hasSquadCommands(hint: CommentHint): boolean {
   if (hint.onPullRequest || hint.comment.authorIsBot) return false;
-  const { lines, before } = commandLinesOf(hint.comment.body, hint.previousBody);
+  const read = commandLinesOf(hint.comment.body, hint.previousBody);
   // Another feature's command may be off where it is typed: the config (cached) tells.
-  return requestsOf(lines, before, runsHere, true, () => "maybe").length > 0;
+  return requestsOf(read, runsHere, { offReason: () => "maybe" }).length > 0;
 }
