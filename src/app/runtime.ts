@@ -87,10 +87,10 @@ export class Runtime {
         const loaded = await this.config(port, repo, log);
         return loaded.ok === true && loaded.config.enabled ? loaded.config : null;
       },
-      dryRun: (config) => this.deps.dryRun || (config?.dryRun ?? false),
+      dryRun: (config) => this.dryRun(config),
       commandsOn: (config) =>
         this.features
-          .filter((f) => f.available?.(services) !== false && (f.isOn?.(config) ?? true))
+          .filter((f) => whyOff(f, services, config) === null)
           .flatMap((f) => f.commands ?? []),
       commandOff: (config, kind) => commandOff(this.features, services, config, kind),
       once: <T>(key: string, make: () => Promise<T>): Promise<T> => {
@@ -107,6 +107,11 @@ export class Runtime {
       reportRunning: (repo, config, problems) =>
         this.reportRunning(port, log, installation, repo, config, problems),
     };
+  }
+
+  /** True when the app runs dry (everywhere) or the config asks for it. */
+  private dryRun(config: Config | null): boolean {
+    return this.deps.dryRun || (config?.dryRun ?? false);
   }
 
   /** Last running problems reported per repository: the config issue is written on change only. */
@@ -128,7 +133,7 @@ export class Runtime {
     if (before === said || (problems.length === 0 && before === undefined)) return;
     try {
       const valid: ConfigLoadResult = { ok: true, config, sources: [] };
-      const options = { dryRun: this.deps.dryRun || config.dryRun, log };
+      const options = { dryRun: this.dryRun(config), log };
       await reportConfigHealth(port, repo, valid, await this.appLogin(), options, problems);
       this.runningReported.set(key, said);
     } catch (error) {
@@ -198,7 +203,7 @@ export class Runtime {
       // A valid config closes the report from the push that fixed it (config-events.ts).
       try {
         // Invalid, so only the app's own dry run applies.
-        const options = { dryRun: this.deps.dryRun, log };
+        const options = { dryRun: this.dryRun(null), log };
         await reportConfigHealth(port, repo, result, await this.appLogin(), options);
       } catch (error) {
         log.error({ err: error, repo }, "could not report the config's health");
@@ -214,6 +219,16 @@ export function installationOf(payload: unknown): number {
   return typeof id === "number" ? id : 0;
 }
 
+/** Why a feature does not run here: the app lacks what it needs, or the config turns it off. */
+function whyOff(
+  feature: FeatureDefinition,
+  services: Services,
+  config: Config,
+): "unavailable" | "off" | null {
+  if (feature.available?.(services) === false) return "unavailable";
+  return feature.isOn && !feature.isOn(config) ? "off" : null;
+}
+
 function commandOff(
   features: readonly FeatureDefinition[],
   services: Services,
@@ -221,12 +236,9 @@ function commandOff(
   kind: CommandKind,
 ): string | null {
   const owner = features.find((f) => f.commands?.includes(kind));
-  if (!owner) return null;
-  if (owner.available?.(services) === false) {
-    return message("refuse.command.unavailable", { name: kind, needs: owner.needs ?? owner.name });
-  }
-  if (owner.isOn && !owner.isOn(config)) {
-    return message("refuse.command.off", { name: kind, section: owner.section });
-  }
-  return null;
+  const why = owner ? whyOff(owner, services, config) : null;
+  if (!owner || why === null) return null;
+  return why === "unavailable"
+    ? message("refuse.command.unavailable", { name: kind, needs: owner.needs ?? owner.name })
+    : message("refuse.command.off", { name: kind, section: owner.section });
 }
