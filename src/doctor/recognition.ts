@@ -1,7 +1,10 @@
 /** Which open issues a configuration takes for feature requests, and why: shown before it acts. */
 import type { Config } from "../config/schema.js";
-import { sameName } from "../core/names.js";
-import { looksLikeFeatureRequest, phaseLabelsIn } from "../features/squad/recognize.js";
+import {
+  looksLikeFeatureRequest,
+  phaseLabelsIn,
+  recognitionLabel,
+} from "../features/squad/recognize.js";
 import type { OpenIssueFacts } from "./facts.js";
 
 interface Recognised {
@@ -18,7 +21,7 @@ function whyFeatureRequest(config: Config, issue: OpenIssueFacts): string | null
   const phase = phaseLabelsIn(config, issue.labels)[0];
   if (phase) return `phase label \`${phase.label}\` (already tracked)`;
   if (!looksLikeFeatureRequest(config, issue.labels, issue.body)) return null;
-  const label = issue.labels.find((l) => config.recognize.labels.some((w) => sameName(w, l)));
+  const label = recognitionLabel(config, issue.labels);
   return label ? `label \`${label}\`` : "the template's heading";
 }
 

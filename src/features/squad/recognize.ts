@@ -16,8 +16,13 @@ function matchesTemplate(config: Config, body: string): boolean {
   });
 }
 
+/** The first of `labels` that alone makes an issue a feature request, if any. */
+export function recognitionLabel(config: Config, labels: string[]): string | undefined {
+  return labels.find((label) => config.recognize.labels.some((wanted) => sameName(wanted, label)));
+}
+
 function hasRecognitionLabel(config: Config, labels: string[]): boolean {
-  return labels.some((label) => config.recognize.labels.some((wanted) => sameName(wanted, label)));
+  return recognitionLabel(config, labels) !== undefined;
 }
 
 export function phaseOfLabel(config: Config, label: string): Phase | undefined {
