@@ -1,6 +1,12 @@
 /** Probot's Octokit with squad-bot's retry, timeout and rate-limit policy (see retry-policy.ts). */
 import { ProbotOctokit } from "probot";
 import { rateLimitRetry } from "./retry-policy.js";
+import {
+  NO_WRITE_QUEUE,
+  type ThrottleSettings,
+  type WriteQueue,
+  writeTurn,
+} from "./write-spacing.js";
 
 type ThrottleOptions = { method?: string; url?: string };
 type LoggingOctokit = { log: { warn(message: string): void } };
@@ -58,6 +64,19 @@ function noRetryForWrites(octokit: PluginOctokit): void {
   });
 }
 
+/** An Octokit plugin: writes wait for their turn (see write-spacing.ts); reads go at once. */
+function spaceContentWrites(queue?: WriteQueue) {
+  return (octokit: PluginOctokit, options: object): void => {
+    const { throttle } = options as { throttle?: ThrottleSettings };
+    const turn = writeTurn(throttle ?? {}, queue);
+    if (!turn) return;
+    octokit.hook.wrap("request", async (request, requestOptions) => {
+      await turn(requestOptions);
+      return request(requestOptions);
+    });
+  };
+}
+
 /** Aborts an attempt after `ms`; Octokit reports it as a RequestError with status 500. */
 function withTimeout(fetch: Fetch, ms: number): Fetch {
   return (input, init) => {
@@ -70,6 +89,8 @@ function withTimeout(fetch: Fetch, ms: number): Fetch {
 export interface SquadBotOctokitOptions {
   /** Per attempt; tests shorten it. */
   timeoutMs?: number;
+  /** Where writes wait for their turn; tests observe it. */
+  writeQueue?: WriteQueue;
 }
 
 type InstanceOptions = {
@@ -82,7 +103,8 @@ export function createSquadBotOctokit(options: SquadBotOctokitOptions = {}) {
   const timeoutMs = options.timeoutMs ?? REQUEST_TIMEOUT_MS;
   // Resolved per call, so an interceptor installed after start-up (nock in tests) still applies.
   const globalFetch: Fetch = (input, init) => globalThis.fetch(input, init);
-  return ProbotOctokit.plugin(noRetryForWrites).defaults((instance: InstanceOptions) => ({
+  const plugins = [noRetryForWrites, spaceContentWrites(options.writeQueue)] as const;
+  return ProbotOctokit.plugin(...plugins).defaults((instance: InstanceOptions) => ({
     ...instance,
     // plugin-retry's defaults (3 retries of 5xx and network errors, waits of 1, 4 and 9 s;
     // never 400/401/403/404/410/422/451) are kept for the requests `mayRetry` allows.
@@ -94,6 +116,8 @@ export function createSquadBotOctokit(options: SquadBotOctokitOptions = {}) {
       ...instance.throttle,
       onRateLimit: onLimit("primary"),
       onSecondaryRateLimit: onLimit("secondary"),
+      // Writes are spaced by `spaceContentWrites`, which lets reads through at once.
+      write: NO_WRITE_QUEUE,
     },
   }));
 }
