@@ -152,6 +152,7 @@ export async function execute(
   }
   const results: MutationResult[] = [];
   const newItems = new Map<string, string>();
+  const raced: string[] = [];
   if (firstOps.length > 0) {
     const created = await port.mutate(firstOps);
     results.push(...created);
@@ -164,8 +165,10 @@ export async function execute(
       }
       const name = missing[index] as string;
       if (result.ok && result.id) repoLabels.push({ id: result.id, name });
+      else if (!result.ok && ALREADY_EXISTS.test(result.error)) raced.push(name);
       else if (!result.ok) failures.push(`could not create label "${name}": ${result.error}`);
     });
+    await findRacedLabels(port, issue, raced, repoLabels, failures);
   }
   const batch = [
     ...labelWrites(issue, toAdd, toRemove, repoLabels),
@@ -181,6 +184,28 @@ export async function execute(
     }
   }
   return { ops: allOps, results, skipped, failures };
+}
+
+/** GitHub's answer when another delivery (or a person) created the label first. */
+const ALREADY_EXISTS = /already (exists|been taken)/i;
+
+/**
+ * A label another writer created since the issue was read is there to use: one read per such
+ * label, instead of a failure that would drop the phase move it belongs to.
+ */
+async function findRacedLabels(
+  port: GitHubPort,
+  issue: IssueSnapshot,
+  wanted: string[],
+  repoLabels: LabelRef[],
+  failures: string[],
+): Promise<void> {
+  const repo = { owner: issue.ref.owner, repo: issue.ref.repo };
+  for (const name of wanted) {
+    const found = await port.findLabel(repo, name).catch(() => null);
+    if (found) repoLabels.push(found);
+    else failures.push(`could not create label "${name}", nor find it`);
+  }
 }
 
 type FieldWrite = Extract<Action, { type: "setProjectField" }>;

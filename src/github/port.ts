@@ -10,6 +10,7 @@ import type {
   IssueRef,
   IssueSnapshot,
   IssueSummary,
+  LabelRef,
   MutationOp,
   MutationResult,
   NewIssue,
@@ -40,6 +41,8 @@ export interface GitHubPort {
   /** One GraphQL mutation document with every op aliased; results in op order. */
   mutate(ops: MutationOp[]): Promise<MutationResult[]>;
   getPermission(repo: RepoRef, login: string): Promise<RepoPermission>;
+  /** A repository label by name (any case), or null; the executor's answer to "already exists". */
+  findLabel(repo: RepoRef, name: string): Promise<LabelRef | null>;
   /** The account's login as GitHub spells it, or null when no such account exists. */
   findUser(login: string): Promise<string | null>;
   isTeamMember(org: string, teamSlug: string, login: string): Promise<boolean>;

@@ -136,6 +136,26 @@ describe("labels the bot creates", () => {
     expect(github.botComments(ref).map((c) => c.body)).toEqual(["card"]);
   });
 
+  it("a label another writer created after the issue was read is used, not a failure", async () => {
+    const { github, repo, ref, load } = await setup();
+    const issue = await load();
+    // A second instance creates it between this delivery's read and its write.
+    github.createLabel(repo, "Squad: Active");
+    const result = await execute(
+      github,
+      issue,
+      [
+        { type: "addLabels", labels: ["Squad: Active"] },
+        { type: "upsertCard", body: "card" },
+      ],
+      OPTIONS,
+    );
+    expect(result.failures).toEqual([]);
+    expect(github.labelsOf(ref)).toEqual(["Squad: Active"]);
+    expect(github.repoLabels(repo).filter((l) => l.name === "Squad: Active")).toHaveLength(1);
+    expect(github.requestCount("findLabel")).toBe(1);
+  });
+
   it("a failed write is reported by its op and GitHub's error", async () => {
     const { github, apply } = await setup();
     github.failOp("addComment", "body is too long");

@@ -101,6 +101,9 @@ export class FakeConfigPort implements GitHubPort {
   loadPullRequest(): never {
     throw new Error("not used by config tests");
   }
+  findLabel(): never {
+    throw new Error("not used by config tests");
+  }
   findUser(): never {
     throw new Error("not used by config tests");
   }

@@ -8,6 +8,7 @@ import type {
   IssueRef,
   IssueSnapshot,
   IssueSummary,
+  LabelRef,
   MutationOp,
   MutationResult,
   NewIssue,
@@ -151,6 +152,12 @@ export class MemoryGitHub extends MemoryGitHubSetup implements GitHubPort {
         ? applyOp(context, op)
         : { ok: false, op: op.op, error: injected };
     });
+  }
+
+  async findLabel(repo: RepoRef, name: string): Promise<LabelRef | null> {
+    this.request("findLabel", `${repo.owner}/${repo.repo} ${name}`);
+    const label = this.store.labelByName(this.store.repo(repo), name);
+    return label ? { id: label.id, name: label.name } : null;
   }
 
   /** An account exists once the world has met it: acted, been named a collaborator, or added. */

@@ -368,6 +368,34 @@ describe("trust and convergence", () => {
   });
 });
 
+describe("cards written by two racing deliveries", () => {
+  it("keeps the oldest comment with the state that saw a maintainer's move", () => {
+    const opened = newFeatureState("inception", "2026-01-01T00:00:00Z", "amina", "recognition");
+    const moved = {
+      ...opened,
+      phase: "convergence",
+      history: [
+        ...opened.history,
+        { phase: "convergence", at: "2026-01-01T00:00:01Z", by: "maya", via: "command" as const },
+      ],
+      handled: ["IC_1:abc"],
+    };
+    const first = comment(encodeMarker(CARD_MARKER, opened));
+    const second = comment(encodeMarker(CARD_MARKER, moved));
+    const plan = planSquad({
+      config,
+      // The later delivery's label write landed too.
+      issue: issue({ labelNames: ["phase: convergence"], comments: [first, second] }),
+      trigger: { kind: "reconcile", actor: "x" },
+      now,
+    });
+    expect(plan.cardCommentId).toBe(first.id);
+    expect(plan.state?.phase).toBe("convergence");
+    expect(plan.state?.handled).toEqual(["IC_1:abc"]);
+    expect(of(plan.actions, "deleteComment").map((a) => a.commentId)).toEqual([second.id]);
+  });
+});
+
 describe("roles without a permission lookup", () => {
   const open = newFeatureState("inception", "2026-01-01T00:00:00Z", "x", "recognition");
   const request = (

@@ -18,7 +18,7 @@ import { criteriaForEntering, evaluateCriteria } from "./criteria.js";
 import { intakeSection, relatedOf } from "./intake.js";
 import { adoptLabelChanges, labelActions, pickPhaseLabel } from "./labels.js";
 import { renderTransitionNotice } from "./notification.js";
-import { looksLikeFeatureRequest, nextPhase, phaseById } from "./recognize.js";
+import { looksLikeFeatureRequest, nextPhase, phaseById, phaseOfLabel } from "./recognize.js";
 import { commandKey, renderCommandReplies } from "./replies.js";
 import { type FeatureState, HANDLED_LIMIT, newFeatureState, type RoadmapEvent } from "./state.js";
 import { enterPhase, type Transition } from "./transitions.js";
@@ -102,7 +102,10 @@ export function planSquad(planInput: SquadPlanInput): SquadPlan {
       trigger.kind === "comment"
         ? { kind: "reconcile" as const, actor: trigger.actor.login }
         : trigger;
-    const adopted = adoptLabelChanges(config, state, labels, labelTrigger, at);
+    const byPeople = labels.filter(
+      (l) => !search.racedPhases.includes(phaseOfLabel(config, l)?.id ?? ""),
+    );
+    const adopted = adoptLabelChanges(config, state, byPeople, labelTrigger, at);
     state = adopted.state;
     transitions.push(...adopted.transitions);
     // A board move and a release name the phase themselves; history says which it was.

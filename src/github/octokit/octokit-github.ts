@@ -8,6 +8,7 @@ import type {
   IssueRef,
   IssueSnapshot,
   IssueSummary,
+  LabelRef,
   MutationOp,
   MutationResult,
   NewIssue,
@@ -82,6 +83,16 @@ export class OctokitGitHub implements GitHubPort {
 
   findIssueByNodeId(nodeId: string): Promise<IssueRef | null> {
     return findIssueByNodeId(this.client, nodeId);
+  }
+
+  async findLabel(repo: RepoRef, name: string): Promise<LabelRef | null> {
+    const response = await unlessNotFound(
+      send(this.client, "findLabel", (octokit) =>
+        octokit.rest.issues.getLabel({ owner: repo.owner, repo: repo.repo, name }),
+      ),
+      null,
+    );
+    return response ? { id: response.data.node_id, name: response.data.name } : null;
   }
 
   async findUser(login: string): Promise<string | null> {

@@ -38,6 +38,28 @@ describe("getPermission", () => {
   });
 });
 
+describe("findLabel", () => {
+  useNock();
+
+  it("reads a label by name as its node id, in one request", async () => {
+    const { github, requests } = createPort();
+    nock(API)
+      .get("/repos/acme/widgets/labels/Squad%3A%20Active")
+      .reply(200, { id: 7, node_id: "LA_7", name: "Squad: Active", color: "5319e7" });
+    expect(await github.findLabel(REPO, "Squad: Active")).toEqual({
+      id: "LA_7",
+      name: "Squad: Active",
+    });
+    expect(requests).toEqual(["findLabel"]);
+  });
+
+  it("answers null when there is no such label", async () => {
+    const { github } = createPort();
+    nock(API).get("/repos/acme/widgets/labels/gone").reply(404, { message: "Not Found" });
+    expect(await github.findLabel(REPO, "gone")).toBeNull();
+  });
+});
+
 describe("isTeamMember", () => {
   useNock();
   const path = "/orgs/acme/teams/maintainers/memberships/alice";
