@@ -128,12 +128,20 @@ const cursors: Migration = {
   },
 };
 
+/** The contribution that reached a milestone, so a redelivery can post a failed congratulation. */
+const milestoneUrls: Migration = {
+  async up(db: AnyDb) {
+    await db.schema.alterTable("milestones").addColumn("url", "text").execute();
+  },
+};
+
 /** In order; the Migrator also sorts by name, hence the numeric prefixes. */
 const MIGRATIONS: Record<string, Migration> = {
   "0001_contributors": contributors,
   "0002_contribution_events": events,
   "0003_welcomes_milestones_stages": recognition,
   "0004_backfill_cursors": cursors,
+  "0005_milestone_urls": milestoneUrls,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

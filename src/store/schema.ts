@@ -54,6 +54,8 @@ interface MilestonesTable {
   login: string;
   milestone: string;
   at: Timestamp;
+  /** Null for milestones recorded before 0005. */
+  url: string | null;
 }
 
 interface StageChangesTable {

@@ -56,17 +56,33 @@ export class SqlContributorStore implements ContributorStore {
     const rows = await this.db
       .insertInto("welcomes")
       .values({ org: key(org), login: key(login), kind, url })
-      .onConflict((oc) => oc.columns(["org", "login", "kind"]).doNothing())
+      .onConflict((oc) =>
+        oc
+          .columns(["org", "login", "kind"])
+          .doUpdateSet({ url: (eb) => eb.ref("excluded.url") })
+          .where("welcomes.url", "=", (eb) => eb.ref("excluded.url")),
+      )
       .returning("kind")
       .execute();
     return rows.length === 1;
   }
 
-  async recordMilestone(org: string, login: string, milestone: string, at = new Date()) {
+  async recordMilestone(
+    org: string,
+    login: string,
+    milestone: string,
+    at = new Date(),
+    url?: string,
+  ) {
     const rows = await this.db
       .insertInto("milestones")
-      .values({ org: key(org), login: key(login), milestone, at })
-      .onConflict((oc) => oc.columns(["org", "login", "milestone"]).doNothing())
+      .values({ org: key(org), login: key(login), milestone, at, url: url ?? null })
+      .onConflict((oc) =>
+        oc
+          .columns(["org", "login", "milestone"])
+          .doUpdateSet({ url: (eb) => eb.ref("excluded.url") })
+          .where("milestones.url", "=", (eb) => eb.ref("excluded.url")),
+      )
       .returning("milestone")
       .execute();
     return rows.length === 1;

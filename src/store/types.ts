@@ -111,10 +111,23 @@ export interface ContributorStore {
   recordContribution(event: ContributionEvent): Promise<RecordResult>;
   /** Many events in one transaction (all or none), results in order: for backfills. */
   recordContributions(events: ContributionEvent[]): Promise<RecordResult[]>;
-  /** True only for the one caller that claimed it; the database settles races. */
+  /**
+   * True for the caller that claimed it, and again for the same `url` (the contribution being
+   * welcomed): a delivery whose welcome failed to post can claim it again on redelivery. The
+   * database settles races between different contributions.
+   */
   claimWelcome(org: string, login: string, kind: WelcomeKind, url: string): Promise<boolean>;
-  /** True when the milestone was newly reached. */
-  recordMilestone(org: string, login: string, milestone: string, at?: Date): Promise<boolean>;
+  /**
+   * True when the milestone was newly reached, and again for the same `url` (the contribution
+   * that reached it), as `claimWelcome`. Without a url only the first call is true.
+   */
+  recordMilestone(
+    org: string,
+    login: string,
+    milestone: string,
+    at?: Date,
+    url?: string,
+  ): Promise<boolean>;
   /** True when the stage changed; the change is kept in the stage history. */
   setStage(org: string, login: string, stage: string, options?: SetStageOptions): Promise<boolean>;
   setQuiet(org: string, login: string, quiet: boolean): Promise<void>;

@@ -39,6 +39,17 @@ describe("welcomes", () => {
     expect(keyed(app, second.ref, "welcome:")).toHaveLength(0);
   });
 
+  it("welcomes on redelivery when the first delivery's write failed, and still once", async () => {
+    const { app } = await communityApp();
+    const opened = app.github.as(NEWCOMER).openIssue(app.repo, { title: "Login fails" });
+    app.github.failNext("mutate", "server");
+    await app.deliver(opened).catch(() => {});
+    expect(keyed(app, opened.ref, "welcome:first-issue")).toHaveLength(0);
+    await app.deliver(opened);
+    await app.deliver(opened);
+    expect(keyed(app, opened.ref, "welcome:first-issue")).toHaveLength(1);
+  });
+
   it("lists squads in their first phases that seek members, not full ones, at one request", async () => {
     const { app } = await communityApp();
     const { user, writer, maintainer } = app.people;

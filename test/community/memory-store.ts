@@ -19,7 +19,7 @@ export class MemoryCommunityStore implements CommunityStore {
   readonly events = new Map<string, ContributionEvent>();
   readonly contributors = new Map<string, CommunityContributor>();
   readonly welcomes = new Map<string, string>();
-  readonly milestones = new Set<string>();
+  readonly milestones = new Map<string, string | undefined>();
   readonly stageHistory: { login: string; stage: string; reason?: string | undefined }[] = [];
   calls = 0;
 
@@ -62,17 +62,18 @@ export class MemoryCommunityStore implements CommunityStore {
     await tick();
     this.calls++;
     const key = `${person(org, login)}:${kind}`;
-    if (this.welcomes.has(key)) return false;
+    const claimed = this.welcomes.get(key);
+    if (claimed !== undefined) return claimed === url;
     this.welcomes.set(key, url);
     return true;
   }
 
-  async recordMilestone(org: string, login: string, milestone: string) {
+  async recordMilestone(org: string, login: string, milestone: string, _at?: Date, url?: string) {
     await tick();
     this.calls++;
     const key = `${person(org, login)}:${milestone}`;
-    if (this.milestones.has(key)) return false;
-    this.milestones.add(key);
+    if (this.milestones.has(key)) return url !== undefined && this.milestones.get(key) === url;
+    this.milestones.set(key, url);
     return true;
   }
 

@@ -70,13 +70,16 @@ describe("who is welcomed", () => {
     expect(store.welcomes.size).toBe(0);
   });
 
-  it("plans nothing for a redelivered event", async () => {
+  it("plans a redelivered event's welcome again, under the same once-key", async () => {
+    // The executor posts a once-keyed comment only while it is missing: a welcome whose write
+    // failed goes out on redelivery, one that was posted is not posted twice.
     const { deps } = makeDeps();
     const input = contribution("issue-opened", "ana");
-    await handleContribution(deps, input);
+    const first = await handleContribution(deps, input);
     const again = await handleContribution(deps, input);
-    expect(again.actions).toEqual([]);
-    expect(again.notes[0]).toMatch(/redelivery/);
+    expect(keys(again.actions)).toEqual(keys(first.actions));
+    expect(keys(again.actions)).toEqual(["welcome:first-issue:ana"]);
+    expect(again.notes[0]).toMatch(/already recorded/);
   });
 });
 

@@ -60,7 +60,7 @@ describe("a restart halfway through a feature's journey", () => {
     store = await openStore({ dataDir });
     await deliver(interested);
     await store.recordContribution(contribution(writer, "comment", "IC_interested"));
-    expect(await store.claimWelcome("medic", user, "first-issue", "u")).toBe(false);
+    expect(await store.claimWelcome("medic", user, "first-issue", "another-issue")).toBe(false);
     await deliver(world.github.as(maintainer).comment(ref, "/phase convergence"));
     await deliver(world.github.as(writer).comment(ref, "/join"));
     await store.recordContribution(contribution(writer, "comment", "IC_join"));

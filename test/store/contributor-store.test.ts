@@ -129,6 +129,17 @@ describe.each(BACKENDS)("contributor store on $name", (backend) => {
     expect(await store.recordMilestone("acme", "bob", "merged-5", day(3))).toBe(true);
   });
 
+  it("claims a welcome and a milestone again for the same contribution only", async () => {
+    const { store } = await db.open();
+    expect(await store.claimWelcome("acme", "alice", "first-pr", "pr-1")).toBe(true);
+    expect(await store.claimWelcome("acme", "Alice", "first-pr", "pr-1")).toBe(true);
+    expect(await store.claimWelcome("acme", "alice", "first-pr", "pr-2")).toBe(false);
+    expect(await store.recordMilestone("acme", "bob", "merged-1", day(1), "pr-7")).toBe(true);
+    expect(await store.recordMilestone("acme", "bob", "merged-1", day(1), "pr-7")).toBe(true);
+    expect(await store.recordMilestone("acme", "bob", "merged-1", day(2), "pr-8")).toBe(false);
+    expect(await store.recordMilestone("acme", "bob", "merged-1", day(2))).toBe(false);
+  });
+
   it("changes stage with history, idempotently and under concurrency", async () => {
     const { store } = await db.open();
     const changed = await Promise.all(

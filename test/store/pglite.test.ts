@@ -24,7 +24,7 @@ describe("the store in a PGlite data directory", () => {
     expect(await first.claimWelcome("acme", "alice", "first-issue", "u")).toBe(true);
     await first.close();
     const second = await openStore({ dataDir });
-    expect(await second.claimWelcome("acme", "alice", "first-issue", "u")).toBe(false);
+    expect(await second.claimWelcome("acme", "alice", "first-issue", "another-issue")).toBe(false);
     // PGlite has no guard of its own: a second opener would silently fork the data.
     await expect(openStore({ dataDir })).rejects.toThrow(/in use by process \d+/);
     await second.close();

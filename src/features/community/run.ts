@@ -56,10 +56,11 @@ export async function handleContribution(
   const { store, config } = deps;
   const { event, author } = input;
   if (!isPerson(author)) return nothing(`${author.login} is not a person`);
+  // A redelivery is planned again: its counts are the ones the first delivery saw (unless the
+  // person did more since), its welcome and milestone claims hold for its url, and the executor
+  // posts only a message still missing, so one whose write failed goes out now.
   const recorded = await store.recordContribution(event);
-  if (!recorded.inserted) return nothing("already recorded: a redelivery plans nothing");
-
-  const notes: string[] = [];
+  const notes: string[] = recorded.inserted ? [] : ["already recorded: planned again"];
   const actions: Action[] = [];
   const welcome = welcomeCandidate(config.welcome, event.kind, recorded.counts);
   const milestones = milestonesReached(config.milestones, event.kind, recorded.counts);
@@ -122,6 +123,7 @@ async function milestoneAction(
     event.login,
     milestone.name,
     event.at,
+    event.url ?? undefined,
   );
   if (!reached || silent) return null;
   return {

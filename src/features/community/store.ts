@@ -55,8 +55,8 @@ export function communityStoreOf(store: ContributorStore): CommunityStore {
   return {
     recordContribution: (event) => store.recordContribution(event),
     claimWelcome: (org, login, kind, url) => store.claimWelcome(org, login, kind, url),
-    recordMilestone: (org, login, milestone, at) =>
-      store.recordMilestone(org, login, milestone, at),
+    recordMilestone: (org, login, milestone, at, url) =>
+      store.recordMilestone(org, login, milestone, at, url),
     setStage: (org, login, stage, options) => store.setStage(org, login, stage, options),
     setQuiet: (org, login, quiet) => store.setQuiet(org, login, quiet),
     getContributor: (org, login) => store.getContributor(org, login),
