@@ -33,11 +33,18 @@ function feature(history: HistoryEntry[]): FeatureState {
     blocked: null,
     labelRemovedBy: null,
     handled: [],
+    // What the move's own event recorded: who followed then.
+    notice: { key: `transition:${history.length}`, recipients: ["lou", "kim", "ada"] },
   };
 }
 
-function noticesAt(now: string, history: HistoryEntry[], trigger = reconcile, cfg = config) {
-  const state = feature(history);
+function noticesAt(
+  now: string,
+  history: HistoryEntry[],
+  trigger = reconcile,
+  cfg = config,
+  state = feature(history),
+) {
   const label = cfg.phases.find((p) => p.id === state.phase)?.label;
   const plan = planSquad({
     config: cfg,
@@ -109,6 +116,38 @@ describe("the notice for a move an earlier event made", () => {
   it("is not planned when notifications are off", () => {
     const off = presetConfig({ notifications: { transitions: false } });
     expect(noticesAt("2026-03-01T13:00:00Z", movedToConvergence, reconcile, off)).toEqual([]);
+  });
+});
+
+describe("who a retried notice names", () => {
+  it("only the people who followed when the feature moved, never a later follower", () => {
+    const state = { ...feature(movedToConvergence), interested: ["ada", "newcomer"] };
+    const [notice] = noticesAt(
+      "2026-03-01T13:00:00Z",
+      movedToConvergence,
+      reconcile,
+      config,
+      state,
+    );
+    expect(notice?.body.match(/@[\w-]+/g)).toEqual(["@lou", "@kim", "@ada"]);
+  });
+
+  it("nobody, when nobody followed at the move (no notice was due)", () => {
+    const state = {
+      ...feature(movedToConvergence),
+      interested: ["newcomer"],
+      notice: { key: "transition:2", recipients: [] },
+    };
+    expect(noticesAt("2026-03-01T13:00:00Z", movedToConvergence, reconcile, config, state)).toEqual(
+      [],
+    );
+  });
+
+  it("nobody, for a move the card holds no notice record of", () => {
+    const { notice: _none, ...state } = feature(movedToConvergence);
+    expect(noticesAt("2026-03-01T13:00:00Z", movedToConvergence, reconcile, config, state)).toEqual(
+      [],
+    );
   });
 });
 

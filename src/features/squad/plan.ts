@@ -17,7 +17,7 @@ import { runsInSquad } from "./command-kinds.js";
 import { criteriaForEntering, evaluateCriteria } from "./criteria.js";
 import { intakeSection, relatedOf } from "./intake.js";
 import { adoptLabelChanges, labelActions, pickPhaseLabel } from "./labels.js";
-import { renderTransitionNotice } from "./notification.js";
+import { planTransitionNotice } from "./notice-plan.js";
 import { looksLikeFeatureRequest, nextPhase, phaseById, phaseOfLabel } from "./recognize.js";
 import { commandKey, renderCommandReplies } from "./replies.js";
 import { type FeatureState, HANDLED_LIMIT, newFeatureState, type RoadmapEvent } from "./state.js";
@@ -149,9 +149,10 @@ export function planSquad(planInput: SquadPlanInput): SquadPlan {
   // A plan that closes the issue (`/duplicate`) shows it closed at once, not one event later.
   const closing = actions.some((a) => a.type === "closeIssue");
   const shown: IssueSnapshot = closing ? { ...issue, state: "closed" } : issue;
+  const notice = planTransitionNotice(config, issue, state, transitions, now, trigger);
+  state = notice.state;
   actions.push({ type: "upsertCard", body: cardBody(config, shown, state, now) });
-  const notice = transitionNotice(config, issue, state, transitions, now, trigger);
-  if (notice) actions.push(notice);
+  if (notice.action) actions.push(notice.action);
   return {
     actions,
     notes,
@@ -240,63 +241,4 @@ function cardBody(config: Config, issue: IssueSnapshot, state: FeatureState, now
     warnings: current ? evaluate(previous ?? null, current, false).filter((r) => !r.met) : [],
     problems,
   });
-}
-
-/** How long a notice lost to a failed write is planned again (redelivery or any later event). */
-const NOTICE_RETRY_MS = 24 * 60 * 60 * 1000;
-
-type Move = { from: string | null; to: string; by: string };
-
-/**
- * The notice for the latest phase move. A move made by an earlier delivery is planned again
- * for a day, so a notice whose write failed is still sent; the executor posts a `comment` only
- * while its key is missing from the bot's own comments, so it is sent once. After a day it would
- * be stale news, and a repository that turns notifications on gets no backlog.
- */
-function transitionNotice(
-  config: Config,
-  issue: IssueSnapshot,
-  state: FeatureState,
-  transitions: Transition[],
-  now: Date,
-  trigger: Trigger,
-): Action | null {
-  if (!config.notifications.transitions) return null;
-  const first = transitions[0];
-  const last = transitions[transitions.length - 1];
-  const move: Move | null =
-    first && last ? { from: first.from, to: last.to, by: last.by } : latestMove(state, now);
-  if (!move || move.from === null || move.from === move.to) return null;
-  const to = phaseById(config, move.to);
-  if (!to) return null;
-  const released =
-    trigger.kind === "release" && transitions.length > 0 ? trigger.release : undefined;
-  const body = renderTransitionNotice({
-    title: issue.title,
-    from: phaseById(config, move.from) ?? null,
-    to,
-    by: move.by,
-    // The author asked for it: a release is their news too.
-    ...(released ? { release: released } : {}),
-    recipients: [
-      ...(released ? [issue.author] : []),
-      ...(state.lead ? [state.lead] : []),
-      ...state.members,
-      ...state.interested,
-    ],
-    maxMentions: config.notifications.maxMentions,
-    neverMention: config.neverMention,
-  });
-  return body ? { type: "comment", key: `transition:${state.history.length}`, body } : null;
-}
-
-/** The latest event's net move, read back from history: the entries one event writes share `at`. */
-function latestMove(state: FeatureState, now: Date): Move | null {
-  const { history } = state;
-  const last = history[history.length - 1];
-  if (!last || !(now.getTime() - Date.parse(last.at) <= NOTICE_RETRY_MS)) return null;
-  let start = history.length - 1;
-  while (start > 0 && history[start - 1]?.at === last.at) start -= 1;
-  const before = history[start - 1];
-  return before ? { from: before.phase, to: last.phase, by: last.by } : null;
 }

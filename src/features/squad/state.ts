@@ -64,6 +64,17 @@ const featureStateSchema = z.object({
   adopted: z.array(z.string()).optional(),
   /** On a request: the squad issue `/squad propose` opened for it, with that issue's phase name. */
   squad: issueLinkSchema.extend({ phase: z.string().optional() }).optional(),
+  /**
+   * The notice planned for the latest move (`transition:<history length>`) and whom it tells:
+   * a retry of a lost notice names the people who followed at the move, no one newer.
+   */
+  notice: z
+    .object({
+      key: z.string(),
+      recipients: z.array(z.string()),
+      release: z.object({ name: z.string(), url: z.string() }).optional(),
+    })
+    .optional(),
   /** On a squad issue: the requests it was proposed from, whose cards follow its phase. */
   requests: z.array(issueLinkSchema).optional(),
 });
