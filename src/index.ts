@@ -14,6 +14,7 @@ import { OctokitCommunity } from "./github/octokit/community.js";
 import { OctokitDigestSource } from "./github/octokit/digest-source.js";
 import { OctokitGitHub } from "./github/octokit/index.js";
 import { OctokitJobHost } from "./github/octokit/job-host.js";
+import { OctokitReferences } from "./github/octokit/references.js";
 import { OctokitSimilarSearch } from "./github/octokit/search-issues.js";
 import { Metrics } from "./observability/metrics.js";
 import { InProcessLock, type JobLock, PgAdvisoryLock } from "./scheduler/index.js";
@@ -106,6 +107,8 @@ export default createApp(
         onRequest: (kind) => metrics.githubRequests.inc({ kind }),
       }),
     store,
+    referencesFor: (context) =>
+      new OctokitReferences(context.octokit, (kind) => metrics.githubRequests.inc({ kind })),
     searchFor: (context) =>
       new OctokitSimilarSearch(context.octokit, {
         onRequest: (kind) => metrics.githubRequests.inc({ kind }),

@@ -6,6 +6,7 @@ import type { Context, Probot } from "probot";
 import type { CommandKind } from "../commands/specs.js";
 import { ConfigCache } from "../config/cache.js";
 import { type ConfigLoadResult, loadConfig } from "../config/load.js";
+import type { ReferenceReader } from "../config/references.js";
 import type { Config } from "../config/schema.js";
 import { KeyedLock } from "../core/keyed-lock.js";
 import type { Log } from "../core/log.js";
@@ -40,6 +41,8 @@ export interface AppDeps {
    * `appLogin`. Without it, welcomes list no squads.
    */
   featuresFor?(context: Context, appLogin: string): DigestSource;
+  /** Reads what config references name, for the config check; without it they are not checked. */
+  referencesFor?(context: Context): ReferenceReader;
   /** GitHub search for intake's "possibly related"; without it, intake lists none. */
   searchFor?(context: Context): SimilarSearchPort;
   now(): Date;
@@ -148,6 +151,7 @@ export class Runtime {
       store: deps.store,
       community: deps.store ? deps.communityFor?.(context) : undefined,
       search: deps.searchFor?.(context),
+      references: deps.referencesFor?.(context),
     };
     const { featuresFor } = deps;
     // Features with their cards are read by the app's login, asked for only when they are read.

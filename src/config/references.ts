@@ -1,9 +1,11 @@
 /**
  * Config values that name something on GitHub (labels, teams, repositories), and whether what
- * they name exists there. The schema cannot know; `doctor` reads GitHub and asks here. Pure.
+ * they name exists there. The schema cannot know; `doctor` and the config check read GitHub
+ * (a `ReferenceReader`) and ask here. Pure.
  */
 import { sameName } from "../core/names.js";
 import { digestSettings } from "../features/digest/config.js";
+import type { RepoRef } from "../github/types.js";
 import { didYouMean } from "./problems.js";
 import type { Config } from "./schema.js";
 
@@ -23,6 +25,11 @@ export interface Existing {
   teams: string[] | null;
   /** `owner/name` → whether the app can read it. */
   repositories: ReadonlyMap<string, boolean> | null;
+}
+
+/** Reads what a config's references name, a few requests (labels, teams, each repository). */
+export interface ReferenceReader {
+  readExisting(repo: RepoRef, config: Config): Promise<Existing>;
 }
 
 export interface ReferenceProblem {

@@ -7,6 +7,7 @@
  */
 import type { CommandKind } from "../commands/specs.js";
 import type { ConfigLoadResult } from "../config/load.js";
+import type { ReferenceReader } from "../config/references.js";
 import type { Config } from "../config/schema.js";
 import type { KeyedLock } from "../core/keyed-lock.js";
 import type { Log } from "../core/log.js";
@@ -32,6 +33,8 @@ export interface Services {
   search?: SimilarSearchPort | undefined;
   recent?: RecentIssuesPort | undefined;
   delivery?: DigestDeliveryPort | undefined;
+  /** What the config's labels, teams and repositories name; without it they are not checked. */
+  references?: ReferenceReader | undefined;
 }
 
 /** What a feature may use of the running app for one delivery or one job run. */

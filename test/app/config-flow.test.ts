@@ -42,9 +42,31 @@ describe("config checks", () => {
       .as(app.people.writer)
       .openPullRequest(app.repo, { files: { [CONFIG_PATH]: "preset: cht\n" } });
     await app.deliver(pr);
-    expect(app.github.checkRuns(app.repo)).toMatchObject([
-      { headSha: pr.headSha, conclusion: "success" },
-    ]);
+    // Valid, but this repository has none of the cht labels yet: neutral, and named.
+    const [run] = app.github.checkRuns(app.repo);
+    expect(run).toMatchObject({ headSha: pr.headSha, conclusion: "neutral" });
+    expect(run?.summary).toContain("`recognize.labels[0]`: `Type: Feature` is not a label");
+  });
+
+  it("names a mistyped label with the one it probably meant, and passes once fixed", async () => {
+    const app = await startApp({ config: "preset: squad-journey\n" });
+    app.github.createLabel(app.repo, "Type: Feature");
+    const typo = 'preset: squad-journey\nrecognize:\n  labels: ["Type: Featur"]\n';
+    const pr = app.github
+      .as(app.people.writer)
+      .openPullRequest(app.repo, { files: { [CONFIG_PATH]: typo } });
+    await app.deliver(pr);
+    const [run] = app.github.checkRuns(app.repo);
+    expect(run).toMatchObject({ conclusion: "neutral" });
+    expect(run?.title).toContain("names 1 thing GitHub does not have");
+    expect(run?.summary).toContain("did you mean `Type: Feature`?");
+
+    const fixed = app.github.as(app.people.writer).openPullRequest(app.repo, {
+      files: { [CONFIG_PATH]: typo.replace("Featur", "Feature") },
+    });
+    await app.deliver(fixed);
+    const runs = app.github.checkRuns(app.repo).filter((r) => r.headSha === fixed.headSha);
+    expect(runs).toMatchObject([{ conclusion: "success" }]);
   });
 });
 

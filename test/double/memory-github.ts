@@ -1,5 +1,6 @@
 /** A stateful in-memory GitHub behind the port: tests assert what GitHub ends up holding. */
 
+import type { ReferenceReader } from "../../src/config/references.js";
 import type { CommunityPort } from "../../src/features/community/port.js";
 import { GitHubError, type GitHubPort, type LoadIssueOptions } from "../../src/github/port.js";
 import type {
@@ -23,12 +24,13 @@ import { readFile } from "./git.js";
 import { addLabel, createIssue } from "./issue-edits.js";
 import { applyOp } from "./mutations.js";
 import { projectItemsOf, projectSnapshot } from "./projects.js";
+import { MemoryReferences, type ReferenceRead } from "./references.js";
 import { MemoryGitHubSetup } from "./setup.js";
 import { issueSnapshot, issueSummary } from "./views.js";
 import { type AppEvent, Webhooks } from "./webhooks.js";
 
 /** The port's methods and the community journey's extra reads, which the double serves too. */
-export type PortMethod = keyof GitHubPort | keyof CommunityPort;
+export type PortMethod = keyof GitHubPort | keyof CommunityPort | ReferenceRead;
 export type OpName = MutationOp["op"];
 
 /** One HTTP request the app made; `detail` names what it was about (issue, page, ops). */
@@ -243,6 +245,11 @@ export class MemoryGitHub extends MemoryGitHubSetup implements GitHubPort {
   /** The community journey's reads (membership, good first issues), recorded in `requests`. */
   community(): CommunityPort {
     return new MemoryCommunity(this.store, (method, detail) => this.request(method, detail));
+  }
+
+  /** What config references name (the config check's reads), recorded in `requests`. */
+  references(): ReferenceReader {
+    return new MemoryReferences(this.store, (method, detail) => this.request(method, detail));
   }
 
   /** A person on GitHub; their actions change the state and return the webhook GitHub sends. */

@@ -63,6 +63,7 @@ export async function bootApp(
     createApp({
       githubFor: () => world.github,
       searchFor: () => search,
+      referencesFor: () => world.github.references(),
       appLogin: async () => world.github.appLogin,
       now: clock.now,
       dryRun: options.dryRun ?? false,

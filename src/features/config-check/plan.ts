@@ -3,6 +3,7 @@ import type { RepoAction } from "../../actions/action.js";
 import type { ConfigLoadResult, ConfigProblem } from "../../config/load.js";
 import { CONFIG_PATH } from "../../config/parse.js";
 import { code } from "../../config/problems.js";
+import type { ReferenceProblem } from "../../config/references.js";
 import { shortHash } from "../../core/hash.js";
 import { escapeInline } from "../../core/markdown.js";
 import { decodeMarker, encodeMarker } from "../../core/markers.js";
@@ -45,7 +46,15 @@ function problemLines(problems: ConfigProblem[]): { problems: string[]; more?: n
 /** Base first: "`a`, then `b`" reads in merge order. */
 const fileList = (sources: string[]): string => sources.map(code).join(", then ");
 
-export function renderCheckRun(result: ConfigLoadResult, sha: string): CheckRunReport {
+/**
+ * `unknown`: values that name a label, team or repository GitHub does not have. The config is
+ * still usable, so the run is neutral, not failed: a label may be created after the merge.
+ */
+export function renderCheckRun(
+  result: ConfigLoadResult,
+  sha: string,
+  unknown: ReferenceProblem[] = [],
+): CheckRunReport {
   const base = { headSha: sha, name: CHECK_NAME };
   if (result.ok === "absent") {
     return {
@@ -59,15 +68,26 @@ export function renderCheckRun(result: ConfigLoadResult, sha: string): CheckRunR
     const phases = result.config.phases
       .map((phase) => `${escapeInline(phase.name)}${phase.optional ? " (optional)" : ""}`)
       .join(" → ");
+    const shown = unknown.slice(0, MAX_LISTED);
     return {
       ...base,
-      conclusion: "success",
-      title: message("config.check.title.valid"),
+      conclusion: unknown.length > 0 ? "neutral" : "success",
+      title:
+        unknown.length > 0
+          ? message("config.check.title.unknownNames", {
+              count: unknown.length,
+              one: unknown.length === 1,
+            })
+          : message("config.check.title.valid"),
       summary: renderTemplate("config-check", {
         valid: true,
         preset: result.config.preset,
         files: fileList(result.sources),
         phases,
+        unknown: shown.map((p) =>
+          message("config.problem.reference", { where: code(p.path), message: p.message }),
+        ),
+        unknownMore: unknown.length > shown.length ? unknown.length - shown.length : null,
       }),
     };
   }
@@ -94,9 +114,11 @@ export function planCheckRun(
   sha: string,
   runs: CheckRunSnapshot[],
   appLogin: string,
+  unknown: ReferenceProblem[] = [],
 ): { actions: RepoAction[] } {
   const current = runs.find((run) => sameName(run.author, appLogin)) ?? null;
-  return { actions: [{ type: "reportCheck", repo, report: renderCheckRun(result, sha), current }] };
+  const report = renderCheckRun(result, sha, unknown);
+  return { actions: [{ type: "reportCheck", repo, report, current }] };
 }
 
 /** Same problems, same hash: a redelivered push leaves the issue body alone. */

@@ -1,5 +1,11 @@
 /** Thin runners of the config check: load (or take) a result, plan, and apply through the executor. */
 import { type ConfigLoadResult, loadConfig } from "../../config/load.js";
+import {
+  checkReferences,
+  type ReferenceProblem,
+  type ReferenceReader,
+  referencesOf,
+} from "../../config/references.js";
 import { type Log, SILENT_LOG } from "../../core/log.js";
 import type { GitHubPort } from "../../github/port.js";
 import type { RepoRef } from "../../github/types.js";
@@ -16,6 +22,8 @@ export interface ConfigReportOptions {
   /** Plan and log, write nothing. */
   dryRun?: boolean;
   log?: Log;
+  /** Reads what the config's references name; without it they are not checked. */
+  references?: ReferenceReader | undefined;
 }
 
 const FEATURE = "config-check";
@@ -46,6 +54,7 @@ export async function reportCheckRun(
   appLogin: string,
   options: ConfigReportOptions = {},
 ): Promise<void> {
+  const unknown = await unknownReferences(repo, result, options);
   await reconcileRepo(
     { port, log: options.log ?? SILENT_LOG },
     {
@@ -53,9 +62,25 @@ export async function reportCheckRun(
       about: { repo, sha },
       apply: { dryRun: options.dryRun ?? false },
       load: () => port.listCheckRuns(repo, sha, CHECK_NAME),
-      plan: (runs) => planCheckRun(repo, result, sha, runs, appLogin),
+      plan: (runs) => planCheckRun(repo, result, sha, runs, appLogin, unknown),
     },
   );
+}
+
+/** Only a usable config is worth the reads; a failed read checks nothing rather than fail the run. */
+async function unknownReferences(
+  repo: RepoRef,
+  result: ConfigLoadResult,
+  { references, log }: ConfigReportOptions,
+): Promise<ReferenceProblem[]> {
+  if (!references || result.ok !== true) return [];
+  try {
+    const existing = await references.readExisting(repo, result.config);
+    return checkReferences(referencesOf(result.config, repo.owner), existing);
+  } catch (error) {
+    log?.warn({ err: error, repo }, "could not read what the config names; not checked");
+    return [];
+  }
 }
 
 /**

@@ -21,7 +21,11 @@ export const wantsPush = (hint: PushHint): boolean => configChangedIn(hint.paths
  * request's own config cannot switch its check off.
  */
 async function reportOptions(scope: Scope, repo: RepoRef): Promise<ConfigReportOptions> {
-  return { dryRun: scope.dryRun(await scope.config(repo)), log: scope.log };
+  return {
+    dryRun: scope.dryRun(await scope.config(repo)),
+    log: scope.log,
+    references: scope.services.references,
+  };
 }
 
 export async function onConfigPush(scope: Scope, hint: PushHint): Promise<void> {

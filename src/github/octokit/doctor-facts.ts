@@ -5,8 +5,6 @@
  */
 import { Probot, ProbotOctokit } from "probot";
 import { loadConfig } from "../../config/load.js";
-import { type Existing, referencesOf } from "../../config/references.js";
-import type { Config } from "../../config/schema.js";
 import {
   type AppFacts,
   type DeliveryFacts,
@@ -21,6 +19,7 @@ import {
 } from "../../doctor/facts.js";
 import type { RepoRef } from "../types.js";
 import { OctokitGitHub } from "./octokit-github.js";
+import { OctokitReferences } from "./references.js";
 
 export interface DoctorCredentials {
   appId: string;
@@ -154,47 +153,10 @@ export async function readDoctorFacts(
     },
   );
   if (!failed(facts.config) && facts.config?.ok === true) {
-    facts.existing = await readExisting(asInstallation, repo, facts.config.config);
+    facts.existing = await new OctokitReferences(asInstallation).readExisting(
+      repo,
+      facts.config.config,
+    );
   }
   return { facts, requests };
-}
-
-/** Labels (first 300), the organization's teams (first 100), and each named repository. */
-async function readExisting(
-  octokit: ProbotOctokit,
-  repo: RepoRef,
-  config: Config,
-): Promise<Existing> {
-  const quietly = async <T>(read: () => Promise<T>): Promise<T | null> => read().catch(() => null);
-  const labels = await quietly(async () => {
-    const found: string[] = [];
-    for (let page = 1; page <= 3; page++) {
-      const { data } = await octokit.rest.issues.listLabelsForRepo({
-        ...repo,
-        per_page: 100,
-        page,
-      });
-      found.push(...data.map((l) => l.name));
-      if (data.length < 100) break;
-    }
-    return found;
-  });
-  const teams =
-    config.maintainers.teams.length === 0
-      ? []
-      : await quietly(async () => {
-          const { data } = await octokit.rest.teams.list({ org: repo.owner, per_page: 100 });
-          return data.map((t) => t.slug);
-        });
-  const named = referencesOf(config, repo.owner).filter((r) => r.kind === "repository");
-  const repositories = new Map<string, boolean>();
-  for (const { value } of named.slice(0, 10)) {
-    const [owner = "", name = ""] = value.split("/");
-    const readable = await octokit.rest.repos
-      .get({ owner, repo: name })
-      .then(() => true)
-      .catch((error: { status?: number }) => (error.status === 404 ? false : null));
-    if (readable !== null) repositories.set(value.toLowerCase(), readable);
-  }
-  return { labels, teams, repositories };
 }
