@@ -11,6 +11,7 @@ import type {
   MutationOp,
   MutationResult,
   NewIssue,
+  OnboardingSnapshot,
   ProjectSnapshot,
   RepoPermission,
   RepoRef,
@@ -21,6 +22,7 @@ import { MemoryCommunity } from "./community.js";
 import { readFile } from "./git.js";
 import { addLabel, createIssue } from "./issue-edits.js";
 import { applyOp } from "./mutations.js";
+import { onboardingSnapshot } from "./onboarding.js";
 import { projectItemsOf, projectSnapshot } from "./projects.js";
 import { MemoryGitHubSetup } from "./setup.js";
 import { issueSnapshot, issueSummary } from "./views.js";
@@ -133,6 +135,12 @@ export class MemoryGitHub extends MemoryGitHubSetup implements GitHubPort {
     const node = this.store.node(nodeId);
     if (node?.kind !== "issue" || node.issue.pullRequest) return null;
     return { owner: node.repo.owner, repo: node.repo.name, number: node.issue.number };
+  }
+
+  async loadOnboarding(repo: RepoRef, label: string, cardLabels: string[]) {
+    this.request("loadOnboarding", `${repo.owner}/${repo.repo}`);
+    const { id } = this.store.repo(repo);
+    return onboardingSnapshot(this, { ...repo, id }, label, cardLabels) as OnboardingSnapshot;
   }
 
   async mutate(ops: MutationOp[]): Promise<MutationResult[]> {

@@ -3,6 +3,7 @@ import type { Probot } from "probot";
 import { describe, expect, it } from "vitest";
 import { Runtime } from "../../src/app/runtime.js";
 import type { Config } from "../../src/config/schema.js";
+import { acceptedOnboarding } from "../../src/features/onboarding/status.js";
 import { reconcileFeature } from "../../src/features/squad/reconcile.js";
 import { type SweepOptions, sweepRepository } from "../../src/features/sweep/run.js";
 import { MemoryDigestSource } from "../double/digest-source.js";
@@ -23,6 +24,7 @@ async function sweeper(world: ReturnType<typeof createWorld>, now: () => Date) {
   const runtime = new Runtime({} as Probot, {
     githubFor: () => world.github,
     appLogin: async () => world.github.appLogin,
+    onboardingSeed: acceptedOnboarding,
     now,
     dryRun: false,
   });

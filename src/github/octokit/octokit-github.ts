@@ -11,6 +11,7 @@ import type {
   MutationOp,
   MutationResult,
   NewIssue,
+  OnboardingSnapshot,
   ProjectSnapshot,
   RepoPermission,
   RepoRef,
@@ -19,6 +20,7 @@ import { createCheckRun, listCheckRuns, updateCheckRun } from "./check-runs.js";
 import { type Client, send, unlessNotFound } from "./client.js";
 import { loadIssue, loadPullRequest } from "./issue-loader.js";
 import { mutate } from "./mutator.js";
+import { loadOnboarding } from "./onboarding-loader.js";
 import { findIssueByNodeId, loadProject } from "./project-loader.js";
 
 export interface OctokitGitHubOptions {
@@ -82,6 +84,10 @@ export class OctokitGitHub implements GitHubPort {
 
   findIssueByNodeId(nodeId: string): Promise<IssueRef | null> {
     return findIssueByNodeId(this.client, nodeId);
+  }
+
+  loadOnboarding(repo: RepoRef, label: string, cardLabels: string[]): Promise<OnboardingSnapshot> {
+    return loadOnboarding(this.client, repo, label, cardLabels);
   }
 
   async findUser(login: string): Promise<string | null> {
