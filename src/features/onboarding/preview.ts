@@ -52,7 +52,7 @@ function recognitionText(config: Config): string {
     ...(templateHeadings.length > 0
       ? [
           message("onboarding.recognize.template", {
-            headings: templateHeadings.map((h) => `“${escapeInline(h)}”`).join(", "),
+            headings: templateHeadings.map((h) => `“${escapeInline(h)}”`).join(" or "),
           }),
         ]
       : []),
