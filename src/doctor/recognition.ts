@@ -6,7 +6,8 @@ import type { OpenIssueFacts } from "./facts.js";
 /** Issues listed by name; the rest are counted, so a backlog does not flood the report. */
 const LISTED = 10;
 
-function reasonText(reason: RecognitionReason): string {
+/** Why an issue is a feature request, in a line of plain text (doctor, `squad-bot adopt`). */
+export function reasonText(reason: RecognitionReason): string {
   switch (reason.kind) {
     case "phase":
       return `phase label \`${reason.label}\` (already tracked)`;

@@ -123,6 +123,20 @@ describe("repair sweep", () => {
     expect(next.repaired.map((r) => r.number)).toEqual([first.ref.number]);
   });
 
+  it("after onboarding, cards only requests opened since squad-bot was turned on", async () => {
+    const clock = manualClock();
+    const world = createWorld({ config: "preset: squad-journey\n", now: clock.now });
+    const before = world.github.as(world.people.user).openIssue(world.repo, LABELLED);
+    clock.advance({ days: 2 });
+    const activatedAt = clock.now();
+    clock.advance({ hours: 1 });
+    const after = world.github.as(world.people.user).openIssue(world.repo, LABELLED);
+    const { sweep } = await sweeper(world, clock.now);
+    const report = await sweep({ minRemaining: 0, maxRepairs: 50, openedAfter: activatedAt });
+    expect(report.repaired.map((r) => r.number)).toEqual([after.ref.number]);
+    expect(cards(world.github, before.ref)).toHaveLength(0);
+  });
+
   it("stops at the configured number of repairs; the next run continues", async () => {
     const clock = manualClock();
     const world = createWorld({ config: "preset: squad-journey\n", now: clock.now });
