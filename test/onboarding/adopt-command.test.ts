@@ -7,7 +7,7 @@ import { createAdoptCommand } from "../../src/cli/commands/adopt.js";
 import { connectAsApp } from "../../src/github/octokit/app-connection.js";
 import { MemoryRecentIssues } from "../double/recent-issues.js";
 import { cards } from "../support/cards.js";
-import { type Installed, installedWithBacklog, tick } from "./support.js";
+import { type Installed, installedWithBacklog, nth, tick } from "./support.js";
 
 const ENV = { APP_ID: "1", PRIVATE_KEY: "key" };
 
@@ -36,7 +36,7 @@ async function adopt(app: Installed, args: string[]) {
 
 async function accepted(): Promise<Installed> {
   const app = await installedWithBacklog();
-  await app.deliver(app.github.as(app.people.user).comment(app.recent[0]!, "Any news?"));
+  await app.deliver(app.github.as(app.people.user).comment(nth(app.recent, 0), "Any news?"));
   await app.deliver(tick(app, app.people.writer, "accept"));
   await app.deliverEchoes();
   return app;
@@ -45,7 +45,7 @@ async function accepted(): Promise<Installed> {
 describe("squad-bot adopt", () => {
   it("refuses where squad-bot waits for a maintainer", async () => {
     const app = await installedWithBacklog();
-    await app.deliver(app.github.as(app.people.user).comment(app.recent[0]!, "Any news?"));
+    await app.deliver(app.github.as(app.people.user).comment(nth(app.recent, 0), "Any news?"));
     const { code, out } = await adopt(app, ["--since", "2026-04-01"]);
     expect(code).toBe(1);
     expect(out).toContain(

@@ -6,6 +6,7 @@ import { cards } from "../support/cards.js";
 import {
   type Installed,
   installedWithBacklog,
+  nth,
   onboardingIssue,
   runOnboardingJob,
   tick,
@@ -13,7 +14,7 @@ import {
 
 async function accepted(): Promise<Installed> {
   const app = await installedWithBacklog();
-  await app.deliver(app.github.as(app.people.user).comment(app.recent[0]!, "Any news?"));
+  await app.deliver(app.github.as(app.people.user).comment(nth(app.recent, 0), "Any news?"));
   await app.deliver(tick(app, app.people.writer, "accept"));
   await app.deliverEchoes();
   return app;

@@ -6,6 +6,7 @@ import { cards } from "../support/cards.js";
 import {
   FEATURE,
   installedWithBacklog,
+  nth,
   onboardingIssue,
   onboardingIssues,
   tick,
@@ -14,7 +15,7 @@ import {
 describe("onboarding", () => {
   it("writes exactly one issue on a repository with a 120-issue backlog, and nothing else", async () => {
     const app = await installedWithBacklog();
-    const event = app.github.as(app.people.user).comment(app.recent[0]!, "Any news?");
+    const event = app.github.as(app.people.user).comment(nth(app.recent, 0), "Any news?");
     await app.deliver(event);
     await app.deliverEchoes();
     expect(app.github.writeCount()).toBe(1);
@@ -29,14 +30,14 @@ describe("onboarding", () => {
         [],
       );
     }
-    expect(app.github.labelsOf(app.recent[0]!)).toEqual(["enhancement"]);
+    expect(app.github.labelsOf(nth(app.recent, 0))).toEqual(["enhancement"]);
 
     // Redelivered, and a second event on a new process: still one issue, nothing written.
     const writes = app.github.writeCount();
     await app.deliver(event);
     const restarted = await bootApp(app, app.clock, app.search, { onboarding: "github" });
     await Promise.all([
-      restarted(app.github.as(app.people.user).comment(app.recent[1]!, "+1")),
+      restarted(app.github.as(app.people.user).comment(nth(app.recent, 1), "+1")),
       restarted(app.github.as(app.people.user).openIssue(app.repo, FEATURE)),
     ]);
     expect(onboardingIssues(app)).toHaveLength(1);
@@ -58,7 +59,7 @@ describe("onboarding", () => {
 
   it("takes no tick from someone without write permission, says so once, and stays off", async () => {
     const app = await installedWithBacklog();
-    await app.deliver(app.github.as(app.people.user).comment(app.recent[0]!, "Any news?"));
+    await app.deliver(app.github.as(app.people.user).comment(nth(app.recent, 0), "Any news?"));
     // Their permission is read when the tick arrives: write when they ticked, triage by then.
     app.github.addCollaborator(app.repo, "tia-triager", "write");
     const ticked = tick(app, "tia-triager", "accept");
@@ -80,7 +81,7 @@ describe("onboarding", () => {
 
   it("a maintainer's tick turns it on: the next request gets a card, the backlog none", async () => {
     const app = await installedWithBacklog();
-    await app.deliver(app.github.as(app.people.user).comment(app.recent[0]!, "Any news?"));
+    await app.deliver(app.github.as(app.people.user).comment(nth(app.recent, 0), "Any news?"));
     await app.deliver(tick(app, app.people.writer, "accept"));
     await app.deliverEchoes();
     const record = decodeRecord(onboardingIssue(app).body);
@@ -96,7 +97,7 @@ describe("onboarding", () => {
     expect(app.github.labelsOf(opened.ref)).toContain("phase: inception");
 
     // A comment on a backlog request is not a reason to adopt it.
-    await app.deliver(app.github.as(app.people.user).comment(app.recent[2]!, "Still wanted"));
+    await app.deliver(app.github.as(app.people.user).comment(nth(app.recent, 2), "Still wanted"));
     await app.deliverEchoes();
     for (const ref of [...app.recent, ...app.old]) expect(cards(app.github, ref)).toEqual([]);
   });

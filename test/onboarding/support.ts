@@ -7,7 +7,7 @@ import type { IssueRef } from "../../src/github/types.js";
 import { MemoryRecentIssues } from "../double/recent-issues.js";
 import { startApp, type TestApp } from "../support/app.js";
 
-export const CONFIG = `preset: squad-journey
+const CONFIG = `preset: squad-journey
 onboarding:
   adopt:
     updatedWithinDays: 60
@@ -41,6 +41,13 @@ export async function installedWithBacklog(config = CONFIG): Promise<Installed> 
   });
   app.clock.advance({ days: 10 });
   return { ...app, recent, old, others };
+}
+
+/** The `index`th ref, which the arrangement made. */
+export function nth(refs: IssueRef[], index: number): IssueRef {
+  const ref = refs[index];
+  if (!ref) throw new Error(`no ref ${index}`);
+  return ref;
 }
 
 export function onboardingIssues(app: TestApp) {

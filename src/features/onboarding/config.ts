@@ -24,5 +24,3 @@ export const onboardingConfigSchema = z.strictObject({
     })
     .prefault({}),
 });
-
-export type OnboardingConfig = z.output<typeof onboardingConfigSchema>;

@@ -64,7 +64,7 @@ function recognitionText(config: Config): string {
 }
 
 /** Phase and blocked labels the repository does not have yet: the executor creates them on first use. */
-export function labelsToCreate(config: Config, existing: string[]): string[] {
+function labelsToCreate(config: Config, existing: string[]): string[] {
   const wanted = [
     ...config.phases.map((p) => p.label),
     ...(config.labels.blocked ? [config.labels.blocked] : []),

@@ -121,7 +121,7 @@ export async function onOnboardingEdit(scope: Scope, repo: RepoRef, sender: stri
 }
 
 /** One adoption run: at most `perRun` cards, then the issue says how far it got. */
-export async function continueAdoption(
+async function continueAdoption(
   scope: Scope,
   repo: RepoRef,
   config: Config,

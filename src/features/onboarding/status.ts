@@ -46,7 +46,7 @@ export interface OnboardingStatus {
 }
 
 /** The app's onboarding issue as read, with its record. */
-export interface OnboardingIssue extends AppIssueSummary {
+interface OnboardingIssue extends AppIssueSummary {
   record: OnboardingRecord;
 }
 

@@ -24,7 +24,7 @@ export const LOAD_ONBOARDING_QUERY = `query SquadBotLoadOnboarding(
   }
 }`;
 
-export interface OnboardingIssueNode {
+interface OnboardingIssueNode {
   id: string;
   number: number;
   title: string;
