@@ -4,9 +4,9 @@
  * event exceeds its budget, so a change that costs more requests is noticed.
  */
 
-import { ONBOARDING_LABEL } from "../src/features/onboarding/status.js";
 import { MEMORY, openStore } from "../src/store/index.js";
 import { bootApp, type Delivery, startApp, type TestApp } from "../test/support/app.js";
+import { tick } from "../test/support/onboarding.js";
 
 interface Row {
   event: string;
@@ -166,15 +166,7 @@ await measure(board, "roadmap: item moved on the board (to Active)", 3, () =>
 // then costs nothing more per delivery.
 const fresh = await startApp({ config: "preset: squad-journey\n", onboarding: "github" });
 await fresh.deliver(fresh.github.as(user).openIssue(fresh.repo, { title: "Crash" }));
-const onboarding = fresh.github.issues(fresh.repo).find((i) => i.labels.includes(ONBOARDING_LABEL));
-if (!onboarding) throw new Error("no onboarding issue");
-const ticked = onboarding.body.replace(
-  "- [ ] <!-- squad-bot:accept -->",
-  "- [x] <!-- squad-bot:accept -->",
-);
-await fresh.deliver(
-  fresh.github.as(writer).editBody({ ...fresh.repo, number: onboarding.number }, ticked),
-);
+await fresh.deliver(tick(fresh, writer, "accept"));
 await fresh.deliverEchoes();
 const restarted = {
   ...fresh,

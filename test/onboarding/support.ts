@@ -2,10 +2,11 @@
 import type { Probot } from "probot";
 import { Runtime } from "../../src/app/runtime.js";
 import { onboardingFeature } from "../../src/features/onboarding/feature.js";
-import { ONBOARDING_LABEL } from "../../src/features/onboarding/status.js";
 import type { IssueRef } from "../../src/github/types.js";
 import { MemoryRecentIssues } from "../double/recent-issues.js";
 import { startApp, type TestApp } from "../support/app.js";
+
+export { onboardingIssue, onboardingIssues, tick } from "../support/onboarding.js";
 
 const CONFIG = `preset: squad-journey
 onboarding:
@@ -48,29 +49,6 @@ export function nth(refs: IssueRef[], index: number): IssueRef {
   const ref = refs[index];
   if (!ref) throw new Error(`no ref ${index}`);
   return ref;
-}
-
-export function onboardingIssues(app: TestApp) {
-  return app.github.issues(app.repo).filter((i) => i.labels.includes(ONBOARDING_LABEL));
-}
-
-export function onboardingIssue(app: TestApp) {
-  const [issue, ...more] = onboardingIssues(app);
-  if (!issue || more.length > 0)
-    throw new Error(`expected one onboarding issue, got ${more.length + (issue ? 1 : 0)}`);
-  return issue;
-}
-
-/** `login` ticks a box in the onboarding issue, as GitHub's task list does. */
-export function tick(app: TestApp, login: string, box: "accept" | "adopt") {
-  const issue = onboardingIssue(app);
-  const ref = { ...app.repo, number: issue.number };
-  const body = issue.body.replace(
-    `- [ ] <!-- squad-bot:${box} -->`,
-    `- [x] <!-- squad-bot:${box} -->`,
-  );
-  if (body === issue.body) throw new Error(`no unticked ${box} box`);
-  return app.github.as(login).editBody(ref, body);
 }
 
 /** The scheduled onboarding run, as a fresh process runs it: state read from GitHub. */
