@@ -11,7 +11,6 @@ import type {
   MutationOp,
   MutationResult,
   NewIssue,
-  OnboardingSnapshot,
   ProjectSnapshot,
   RepoPermission,
   RepoRef,
@@ -139,8 +138,7 @@ export class MemoryGitHub extends MemoryGitHubSetup implements GitHubPort {
 
   async loadOnboarding(repo: RepoRef, label: string, cardLabels: string[]) {
     this.request("loadOnboarding", `${repo.owner}/${repo.repo}`);
-    const { id } = this.store.repo(repo);
-    return onboardingSnapshot(this, { ...repo, id }, label, cardLabels) as OnboardingSnapshot;
+    return onboardingSnapshot(this, { ...repo, id: this.store.repo(repo).id }, label, cardLabels);
   }
 
   async mutate(ops: MutationOp[]): Promise<MutationResult[]> {
