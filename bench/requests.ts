@@ -3,8 +3,10 @@
  * in-memory GitHub (each port call is one HTTP request, see src/github/port.ts). Exits 1 when an
  * event exceeds its budget, so a change that costs more requests is noticed.
  */
+
 import { MEMORY, openStore } from "../src/store/index.js";
-import { type Delivery, startApp, type TestApp } from "../test/support/app.js";
+import { bootApp, type Delivery, startApp, type TestApp } from "../test/support/app.js";
+import { tick } from "../test/support/onboarding.js";
 
 interface Row {
   event: string;
@@ -157,6 +159,33 @@ await measure(board, "roadmap: item moved on the board (back to Emerging)", 3, (
 );
 await measure(board, "roadmap: item moved on the board (to Active)", 3, () =>
   board.github.as(board.people.owner).board("medic", 9).set(onBoard.ref, "Stage", "Active"),
+);
+
+// Onboarding read from GitHub, as in production (the rows above start accepted, seeded): a
+// process reads it once per repository, with its first event there; an accepted repository
+// then costs nothing more per delivery.
+const fresh = await startApp({ config: "preset: squad-journey\n", onboarding: "github" });
+await fresh.deliver(fresh.github.as(user).openIssue(fresh.repo, { title: "Crash" }));
+await fresh.deliver(tick(fresh, writer, "accept"));
+await fresh.deliverEchoes();
+const restarted = {
+  ...fresh,
+  deliver: await bootApp(fresh, fresh.clock, fresh.search, { onboarding: "github" }),
+};
+await measure(
+  restarted,
+  "onboarding: first event of a process (config and onboarding read)",
+  2,
+  () => fresh.github.as(user).openIssue(fresh.repo, { title: "Crash again" }),
+);
+await measure(restarted, "onboarding: next ordinary issue (0 extra)", 0, () =>
+  fresh.github.as(user).openIssue(fresh.repo, { title: "Crash once more" }),
+);
+// The repository's first card creates the phase label; the second shows the steady state.
+await restarted.deliver(fresh.github.as(user).openIssue(fresh.repo, FEATURE));
+await restarted.deliverEchoes();
+await measure(restarted, "onboarding: next feature request (0 extra)", 3, () =>
+  fresh.github.as(user).openIssue(fresh.repo, FEATURE),
 );
 
 console.log("| event | requests | writes | budget | calls |\n| --- | ---: | ---: | ---: | --- |");

@@ -9,6 +9,7 @@ import { runDigest } from "../src/features/digest/run.js";
 import { CARD_MARKER } from "../src/features/squad/state.js";
 import { MemoryDigestSource } from "../test/double/digest-source.js";
 import { type Delivery, startApp } from "../test/support/app.js";
+import { onboardingIssue, tick } from "../test/support/onboarding.js";
 
 const BOARD = 112;
 const CONFIG = `preset: squad-journey
@@ -31,7 +32,8 @@ const BODY = [
   "- [ ] Status refreshes within a minute of a sync",
 ].join("\n");
 
-const app = await startApp({ config: CONFIG });
+// Onboarding is read from the in-memory GitHub, as in production: the demo starts at install.
+const app = await startApp({ config: CONFIG, onboarding: "github" });
 app.github.addProject("medic", {
   number: BOARD,
   title: "CHT Roadmap",
@@ -63,6 +65,15 @@ const earlier = app.github.as(writer).openIssue(app.repo, {
 });
 app.github.as(maintainer).close(earlier.ref, "not_planned");
 app.github.drainAppEvents();
+
+await step(
+  `${user} comments on an old request: squad-bot writes its onboarding issue, nothing else`,
+  app.github.as(user).comment(earlier.ref, "Is anyone working on this?"),
+);
+await step(
+  `${writer} ticks "Turn squad-bot on" in #${onboardingIssue(app).number}`,
+  tick(app, writer, "accept"),
+);
 
 const opened = app.github
   .as(user)

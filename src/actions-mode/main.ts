@@ -9,6 +9,7 @@ import { pathToFileURL } from "node:url";
 import { pino } from "pino";
 import { Probot } from "probot";
 import { createApp } from "../app/create-app.js";
+import { acceptedOnboarding } from "../features/onboarding/status.js";
 import { OctokitGitHub } from "../github/octokit/index.js";
 
 export interface ActionsEnv {
@@ -58,6 +59,8 @@ export async function runInActions(env: ActionsEnv): Promise<void> {
       appLogin: async () => settings.login,
       now: () => new Date(),
       dryRun: settings.dryRun,
+      // Committing the workflow that runs squad-bot is already a maintainer's decision to run it.
+      onboardingSeed: acceptedOnboarding,
     }),
   );
   await probot.receive({ id: settings.deliveryId, name: settings.event, payload } as Parameters<

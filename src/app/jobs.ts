@@ -174,14 +174,17 @@ export class ServerJobs {
 
   /** The jobs one repository's config asks for: none when it is absent, invalid or disabled. */
   private async plan(installation: number, repo: RepoRef, ports: JobPorts): Promise<Planned[]> {
-    const config = await this.scopeOf(installation, ports).config(repo);
-    if (!config) return [];
+    // Past the onboarding gate: a waiting repository needs the onboarding job, and every other
+    // job's run asks the gate itself (`scope.config`), so it writes nothing before acceptance.
+    const entry = await this.scopeOf(installation, ports).onboarding(repo);
+    if (!entry) return [];
+    const { config, status } = entry;
     const services = { store: this.runtime.deps.store };
     const jobs: ScheduledJob[] = [];
     for (const feature of this.options.features ?? FEATURES) {
       if (!feature.jobs || feature.available?.(services) === false) continue;
       if (feature.isOn !== null && !feature.isOn(config)) continue;
-      for (const job of feature.jobs(config, services))
+      for (const job of feature.jobs(config, services, status))
         jobs.push(this.scheduled(installation, repo, job));
     }
     const name = repoName(repo);

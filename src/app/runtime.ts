@@ -17,11 +17,13 @@ import type { DigestSource } from "../features/digest/source.js";
 import type { FeatureDefinition, Scope, Services } from "../features/feature.js";
 import { FEATURES } from "../features/index.js";
 import type { SimilarSearchPort } from "../features/similar/port.js";
+import type { RecentIssuesPort } from "../features/sweep/recent.js";
 import type { GitHubPort } from "../github/port.js";
 import type { RepoRef } from "../github/types.js";
 import type { HealthCheck } from "../observability/http.js";
 import type { Metrics } from "../observability/metrics.js";
 import type { ContributorStore } from "../store/types.js";
+import { OnboardingGate, type OnboardingSeed } from "./onboarding-gate.js";
 
 export interface AppDeps {
   /** The port one delivery uses; production wraps `context.octokit`. */
@@ -45,6 +47,13 @@ export interface AppDeps {
   referencesFor?(context: Context): ReferenceReader;
   /** GitHub search for intake's "possibly related"; without it, intake lists none. */
   searchFor?(context: Context): SimilarSearchPort;
+  /** Open issues updated lately: the onboarding preview and a requested adoption read them. */
+  recentFor?(context: Context): RecentIssuesPort;
+  /**
+   * Where onboarding stands when it is not read from GitHub: tests, the demo and benchmarks of an
+   * accepted install seed it (`acceptedOnboarding`). Production leaves it out.
+   */
+  onboardingSeed?: OnboardingSeed;
   now(): Date;
   /** Plan and log, write nothing, for every repository (config can also ask for it per repo). */
   dryRun: boolean;
@@ -58,6 +67,7 @@ export interface AppDeps {
 export class Runtime {
   readonly lock = new KeyedLock();
   readonly configs: ConfigCache<ConfigLoadResult>;
+  private readonly onboardingGate: OnboardingGate;
   /** Features' caches that outlive a delivery (the roadmap's board ids), by key. */
   private readonly sharedValues = new Map<string, unknown>();
   private login: Promise<string> | undefined;
@@ -71,6 +81,8 @@ export class Runtime {
       ttlMs: deps.configTtlMs ?? 5 * 60_000,
       now: () => deps.now().getTime(),
     });
+    const ttl = { ttlMs: deps.configTtlMs ?? 5 * 60_000, now: () => deps.now().getTime() };
+    this.onboardingGate = new OnboardingGate(ttl, deps.onboardingSeed);
   }
 
   /** What features may use for one delivery or job run, over `port` and its installation. */
@@ -87,9 +99,12 @@ export class Runtime {
       appLogin: () => this.appLogin(),
       now: () => this.deps.now(),
       config: async (repo) => {
-        const loaded = await this.config(port, repo, log);
-        return loaded.ok === true && loaded.config.enabled ? loaded.config : null;
+        const entry = await this.onboarding(port, repo, log);
+        // The one gate: before a maintainer turned squad-bot on, no feature sees a config.
+        return entry?.status.accepted ? entry.config : null;
       },
+      onboarding: (repo) => this.onboarding(port, repo, log),
+      storeOnboarding: (repo, status) => this.onboardingGate.store(repo, status),
       dryRun: (config) => this.dryRun(config),
       commandsOn: (config) =>
         this.features
@@ -110,6 +125,14 @@ export class Runtime {
       reportRunning: (repo, config, problems) =>
         this.reportRunning(port, log, installation, repo, config, problems),
     };
+  }
+
+  /** The valid, enabled config with where onboarding stands; null without such a config. */
+  private async onboarding(port: GitHubPort, repo: RepoRef, log: Log) {
+    const loaded = await this.config(port, repo, log);
+    if (loaded.ok !== true || !loaded.config.enabled) return null;
+    const status = await this.onboardingGate.status(port, repo, loaded.config);
+    return { config: loaded.config, status };
   }
 
   /** True when the app runs dry (everywhere) or the config asks for it. */
@@ -152,6 +175,7 @@ export class Runtime {
       community: deps.store ? deps.communityFor?.(context) : undefined,
       search: deps.searchFor?.(context),
       references: deps.referencesFor?.(context),
+      recent: deps.recentFor?.(context),
     };
     const { featuresFor } = deps;
     // Features with their cards are read by the app's login, asked for only when they are read.

@@ -22,6 +22,13 @@ export class UsageError extends Error {
   override name = "UsageError";
 }
 
+/** `--repo owner/name`, or a UsageError. */
+export function repoOption(value: string | undefined): { owner: string; repo: string } {
+  const match = /^([\w.-]+)\/([\w.-]+)$/.exec(value ?? "");
+  if (!match) throw new UsageError(`--repo must be owner/name, got "${value ?? ""}"`);
+  return { owner: match[1] as string, repo: match[2] as string };
+}
+
 /** A command's `--name value` options, strictly (no positionals): a mistake is a UsageError. */
 export function readOptions<const O extends NonNullable<ParseArgsConfig["options"]>>(
   args: string[],

@@ -1,11 +1,13 @@
 /** Every subcommand of `squad-bot`, registered explicitly. */
 import type { CliCommand } from "./command.js";
+import { adoptCommand } from "./commands/adopt.js";
 import { backfillCommand } from "./commands/backfill.js";
 import { digestCommand } from "./commands/digest.js";
 import { doctorCommand } from "./commands/doctor.js";
 import { similarCommand } from "./commands/similar.js";
 
 export const COMMANDS: CliCommand[] = [
+  adoptCommand,
   backfillCommand,
   digestCommand,
   doctorCommand,

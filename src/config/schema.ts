@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { communityConfigSchema } from "../features/community/config.js";
 import { digestsConfigSchema } from "../features/digest/config.js";
+import { onboardingConfigSchema } from "../features/onboarding/config.js";
 import { intakeConfigSchema } from "../features/similar/config.js";
 import { squadsConfigSchema } from "../features/squad-links/config.js";
 import { sweepConfigSchema } from "../features/sweep/config.js";
@@ -145,6 +146,8 @@ export const configSchema = z
     squads: squadsConfigSchema.optional(),
     /** Welcomes, milestones, journey stages and early access; needs the contributor store. */
     community: communityConfigSchema.prefault({}),
+    /** How a requested backlog adoption runs (the onboarding issue's second box, `squad-bot adopt`). */
+    onboarding: onboardingConfigSchema.prefault({}),
   })
   .superRefine((config, ctx) => {
     const seen = new Map<string, number>();

@@ -21,6 +21,7 @@ import type { ContributorStore } from "../store/types.js";
 import type { CommunityPort } from "./community/port.js";
 import type { DigestSource } from "./digest/source.js";
 import type { Hint, HintKind } from "./hints.js";
+import type { OnboardingStatus } from "./onboarding/status.js";
 import type { SimilarSearchPort } from "./similar/port.js";
 import type { RecentIssuesPort } from "./sweep/recent.js";
 
@@ -48,8 +49,20 @@ export interface Scope extends ReconcileHost {
   /** The app's bot login, e.g. `squad-bot[bot]`. */
   appLogin(): Promise<string>;
   now(): Date;
-  /** The repository's valid, enabled config (cached), or null: then nothing runs there. */
+  /**
+   * The repository's valid, enabled config (cached), or null: then nothing runs there. Null too
+   * until a maintainer turned squad-bot on in the onboarding issue: the one gate that keeps
+   * every feature from writing before then.
+   */
   config(repo: RepoRef): Promise<Config | null>;
+  /**
+   * The valid, enabled config whether or not squad-bot was turned on, with where onboarding
+   * stands (cached per process); null as for `config`. Onboarding and job planning read past the
+   * gate; nothing else should.
+   */
+  onboarding(repo: RepoRef): Promise<{ config: Config; status: OnboardingStatus } | null>;
+  /** Replaces the cached onboarding status after the onboarding issue was written. */
+  storeOnboarding(repo: RepoRef, status: OnboardingStatus): void;
   /** The commands of the features on in a repository, as `/help` lists them. */
   commandsOn(config: Config): CommandKind[];
   /** Why a command of a feature that is off here cannot run, in words for its author; else null. */
@@ -132,8 +145,11 @@ export interface FeatureDefinition {
   readonly on?: HintHandlers;
   /** The commands it runs; `/help` lists those of the features that are on. */
   readonly commands?: readonly CommandKind[];
-  /** The jobs a repository's config asks of it (none when it is off there). */
-  jobs?(config: Config, services: Services): FeatureJob[];
+  /**
+   * The jobs a repository's config asks of it (none when it is off there); `onboarding` says
+   * whether squad-bot was turned on there yet.
+   */
+  jobs?(config: Config, services: Services, onboarding: OnboardingStatus): FeatureJob[];
 }
 
 /**

@@ -6,6 +6,7 @@ import { communityFeature } from "./community/feature.js";
 import { configCheckFeature } from "./config-check/feature.js";
 import { digestFeature } from "./digest/feature.js";
 import type { FeatureDefinition } from "./feature.js";
+import { onboardingFeature } from "./onboarding/feature.js";
 import { roadmapFeature } from "./roadmap/feature.js";
 import { intakeFeature } from "./similar/feature.js";
 import { squadFeature } from "./squad/feature.js";
@@ -14,6 +15,7 @@ import { sweepFeature } from "./sweep/feature.js";
 
 export const FEATURES: readonly FeatureDefinition[] = [
   configCheckFeature,
+  onboardingFeature,
   squadFeature,
   squadLinksFeature,
   intakeFeature,

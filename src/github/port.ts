@@ -14,6 +14,7 @@ import type {
   MutationOp,
   MutationResult,
   NewIssue,
+  OnboardingSnapshot,
   ProjectSnapshot,
   RepoPermission,
   RepoRef,
@@ -66,6 +67,11 @@ export interface GitHubPort {
   loadProject(org: string, number: number, fieldNames: string[]): Promise<ProjectSnapshot | null>;
   /** The issue a node id names (project webhooks carry only that); null for anything else. */
   findIssueByNodeId(nodeId: string): Promise<IssueRef | null>;
+  /**
+   * Where onboarding stands, in one GraphQL query: the issues labelled `label`, whether an issue
+   * labelled with one of `cardLabels` has this app's card (it ran here before), the labels.
+   */
+  loadOnboarding(repo: RepoRef, label: string, cardLabels: string[]): Promise<OnboardingSnapshot>;
 }
 
 /** A port failure that carries what a maintainer needs to fix it. */

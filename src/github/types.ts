@@ -163,3 +163,20 @@ export interface NewIssue {
   body: string;
   labels: string[];
 }
+
+/** An issue listed for onboarding, with whether this app wrote it (only those carry state). */
+export interface AppIssueSummary extends IssueSummary {
+  byThisApp: boolean;
+  createdAt: string;
+}
+
+/** What onboarding reads of a repository, in one request. */
+export interface OnboardingSnapshot {
+  repositoryId: string;
+  /** Issues carrying the onboarding label, open or closed, oldest first (at most 20). */
+  issues: AppIssueSummary[];
+  /** Whether an issue with one of the asked labels has this app's card among its first comments. */
+  cardFound: boolean;
+  /** The repository's label names (the first 100). */
+  labels: string[];
+}

@@ -3,6 +3,7 @@ import type { Probot } from "probot";
 import { describe, expect, it } from "vitest";
 import { type JobHost, ServerJobs, startServerJobs } from "../../src/app/jobs.js";
 import { Runtime } from "../../src/app/runtime.js";
+import { acceptedOnboarding } from "../../src/features/onboarding/status.js";
 import { Metrics } from "../../src/observability/metrics.js";
 import type { ContributorStore } from "../../src/store/types.js";
 import { FakeClock } from "../digest/fake-clock.js";
@@ -52,6 +53,7 @@ function setup(options: { store?: boolean; dryRun?: boolean } = {}) {
   const runtime = new Runtime({} as Probot, {
     githubFor: () => world.github,
     appLogin: async () => world.github.appLogin,
+    onboardingSeed: acceptedOnboarding,
     now: () => clock.now(),
     dryRun: options.dryRun ?? false,
     metrics,

@@ -122,6 +122,9 @@ export class FakeConfigPort implements GitHubPort {
   findIssueByNodeId(): never {
     throw new Error("not used by config tests");
   }
+  loadOnboarding(): never {
+    throw new Error("not used by config tests");
+  }
 }
 
 export const REPO: RepoRef = { owner: "medic", repo: "cht-core" };

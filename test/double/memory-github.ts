@@ -23,6 +23,7 @@ import { MemoryCommunity } from "./community.js";
 import { readFile } from "./git.js";
 import { addLabel, createIssue } from "./issue-edits.js";
 import { applyOp } from "./mutations.js";
+import { onboardingSnapshot } from "./onboarding.js";
 import { projectItemsOf, projectSnapshot } from "./projects.js";
 import { MemoryReferences, type ReferenceRead } from "./references.js";
 import { MemoryGitHubSetup } from "./setup.js";
@@ -136,6 +137,11 @@ export class MemoryGitHub extends MemoryGitHubSetup implements GitHubPort {
     const node = this.store.node(nodeId);
     if (node?.kind !== "issue" || node.issue.pullRequest) return null;
     return { owner: node.repo.owner, repo: node.repo.name, number: node.issue.number };
+  }
+
+  async loadOnboarding(repo: RepoRef, label: string, cardLabels: string[]) {
+    this.request("loadOnboarding", `${repo.owner}/${repo.repo}`);
+    return onboardingSnapshot(this, { ...repo, id: this.store.repo(repo).id }, label, cardLabels);
   }
 
   async mutate(ops: MutationOp[]): Promise<MutationResult[]> {

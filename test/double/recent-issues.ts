@@ -44,6 +44,7 @@ export class MemoryRecentIssues implements RecentIssuesPort {
   private toRecentIssue(view: IssueView): RecentIssue {
     return {
       number: view.number,
+      title: view.title,
       createdAt: view.createdAt,
       state: "open",
       labels: view.labels.slice(0, 20),

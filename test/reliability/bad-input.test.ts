@@ -6,6 +6,7 @@ import { pino } from "pino";
 import { createNodeMiddleware, Probot } from "probot";
 import { afterEach, describe, expect, it } from "vitest";
 import { createApp } from "../../src/app/create-app.js";
+import { acceptedOnboarding } from "../../src/features/onboarding/status.js";
 import { createWorld } from "../double/index.js";
 import { startApp } from "../support/app.js";
 import { botMessages, cardState, cards } from "../support/cards.js";
@@ -31,6 +32,7 @@ describe("webhook signatures", () => {
       createApp({
         githubFor: () => world.github,
         appLogin: async () => world.github.appLogin,
+        onboardingSeed: acceptedOnboarding,
         now: () => new Date(),
         dryRun: false,
       }),

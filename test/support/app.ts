@@ -2,6 +2,7 @@
 import { type Logger, pino } from "pino";
 import { Probot, ProbotOctokit } from "probot";
 import { createApp } from "../../src/app/create-app.js";
+import { acceptedOnboarding } from "../../src/features/onboarding/status.js";
 import type { Metrics } from "../../src/observability/metrics.js";
 import type { ContributorStore } from "../../src/store/types.js";
 import { MemoryDigestSource } from "../double/digest-source.js";
@@ -12,6 +13,7 @@ import {
   type World,
   type WorldOptions,
 } from "../double/index.js";
+import { MemoryRecentIssues } from "../double/recent-issues.js";
 
 export interface Delivery {
   id: string;
@@ -37,6 +39,12 @@ export interface BootOptions {
   store?: ContributorStore;
   /** Where the app logs; silent by default. */
   log?: Logger;
+  /**
+   * "accepted" (the default) starts where a maintainer's tick leaves off, with no onboarding
+   * issue and no request for it; "github" reads onboarding from the in-memory GitHub, as
+   * production does.
+   */
+  onboarding?: "accepted" | "github";
 }
 
 /**
@@ -64,6 +72,8 @@ export async function bootApp(
       githubFor: () => world.github,
       searchFor: () => search,
       referencesFor: () => world.github.references(),
+      recentFor: () => new MemoryRecentIssues(world.github),
+      ...(options.onboarding === "github" ? {} : { onboardingSeed: acceptedOnboarding }),
       appLogin: async () => world.github.appLogin,
       now: clock.now,
       dryRun: options.dryRun ?? false,

@@ -3,6 +3,7 @@ import type { Probot } from "probot";
 import { describe, expect, it } from "vitest";
 import { Runtime } from "../../src/app/runtime.js";
 import type { Config } from "../../src/config/schema.js";
+import { acceptedOnboarding } from "../../src/features/onboarding/status.js";
 import { reconcileFeature } from "../../src/features/squad/reconcile.js";
 import { type SweepOptions, sweepRepository } from "../../src/features/sweep/run.js";
 import { MemoryDigestSource } from "../double/digest-source.js";
@@ -23,6 +24,7 @@ async function sweeper(world: ReturnType<typeof createWorld>, now: () => Date) {
   const runtime = new Runtime({} as Probot, {
     githubFor: () => world.github,
     appLogin: async () => world.github.appLogin,
+    onboardingSeed: acceptedOnboarding,
     now,
     dryRun: false,
   });
@@ -119,6 +121,20 @@ describe("repair sweep", () => {
     world.github.as(world.people.maintainer).addLabel(first.ref, "phase: convergence");
     const next = await sweep({ minRemaining: 0, maxRepairs: 50 });
     expect(next.repaired.map((r) => r.number)).toEqual([first.ref.number]);
+  });
+
+  it("after onboarding, cards only requests opened since squad-bot was turned on", async () => {
+    const clock = manualClock();
+    const world = createWorld({ config: "preset: squad-journey\n", now: clock.now });
+    const before = world.github.as(world.people.user).openIssue(world.repo, LABELLED);
+    clock.advance({ days: 2 });
+    const activatedAt = clock.now();
+    clock.advance({ hours: 1 });
+    const after = world.github.as(world.people.user).openIssue(world.repo, LABELLED);
+    const { sweep } = await sweeper(world, clock.now);
+    const report = await sweep({ minRemaining: 0, maxRepairs: 50, openedAfter: activatedAt });
+    expect(report.repaired.map((r) => r.number)).toEqual([after.ref.number]);
+    expect(cards(world.github, before.ref)).toHaveLength(0);
   });
 
   it("stops at the configured number of repairs; the next run continues", async () => {

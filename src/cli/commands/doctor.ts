@@ -7,7 +7,8 @@ import { renderDoctorReport } from "../../doctor/report.js";
 import { FEATURES } from "../../features/index.js";
 import { type DoctorCredentials, readDoctorFacts } from "../../github/octokit/doctor-facts.js";
 import type { RepoRef } from "../../github/types.js";
-import { type CliCommand, type CliIo, readOptions, UsageError } from "../command.js";
+import { type CliCommand, type CliIo, readOptions, repoOption } from "../command.js";
+import { baseUrl, privateKeyOf } from "../credentials.js";
 
 const USAGE = `Usage: squad-bot doctor --repo owner/name [--manifest app.yml]
 
@@ -40,13 +41,6 @@ const realDeps: DoctorCommandDeps = {
 const parse = (args: string[]) =>
   readOptions(args, { repo: { type: "string" }, manifest: { type: "string", default: "app.yml" } });
 
-/** PRIVATE_KEY as Probot reads it: inline (with `\n` escapes from a .env file) or from a path. */
-function privateKeyOf(env: NodeJS.ProcessEnv, readFile: (path: string) => string): string | null {
-  if (env.PRIVATE_KEY) return env.PRIVATE_KEY.replace(/\\n/g, "\n");
-  if (env.PRIVATE_KEY_PATH) return readFile(env.PRIVATE_KEY_PATH);
-  return null;
-}
-
 function createDoctorCommand(deps: DoctorCommandDeps): CliCommand {
   return {
     name: "doctor",
@@ -54,9 +48,7 @@ function createDoctorCommand(deps: DoctorCommandDeps): CliCommand {
     usage: USAGE,
     async run(args: string[], io: CliIo): Promise<number> {
       const options = parse(args);
-      const match = /^([\w.-]+)\/([\w.-]+)$/.exec(options.repo ?? "");
-      if (!match) throw new UsageError(`--repo must be owner/name, got "${options.repo ?? ""}"`);
-      const repo = { owner: match[1] as string, repo: match[2] as string };
+      const repo = repoOption(options.repo);
       const manifest = parseManifest(deps.readFile(options.manifest));
       const privateKey = privateKeyOf(io.env, deps.readFile);
       const local: LocalFacts = {
@@ -76,8 +68,5 @@ function createDoctorCommand(deps: DoctorCommandDeps): CliCommand {
     },
   };
 }
-
-const baseUrl = (env: NodeJS.ProcessEnv) =>
-  env.GHE_HOST ? { baseUrl: `${env.GHE_PROTOCOL ?? "https"}://${env.GHE_HOST}/api/v3` } : {};
 
 export const doctorCommand = createDoctorCommand(realDeps);

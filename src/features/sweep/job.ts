@@ -12,6 +12,8 @@ async function runSweepJob(scope: Scope, repo: RepoRef, at: Date): Promise<void>
   const { features, recent } = scope.services;
   if (!config || !settings || !features || !recent) return;
   const actor = await scope.appLogin();
+  // Issues opened before squad-bot was turned on are backlog: only an adoption cards them.
+  const activatedAt = (await scope.onboarding(repo))?.status.activatedAt;
   await sweepRepository(
     {
       source: await features(),
@@ -22,7 +24,7 @@ async function runSweepJob(scope: Scope, repo: RepoRef, at: Date): Promise<void>
     },
     repo,
     config,
-    settings,
+    activatedAt ? { ...settings, openedAfter: new Date(activatedAt) } : settings,
   );
 }
 

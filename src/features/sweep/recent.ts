@@ -11,6 +11,7 @@ import type { FeatureState } from "../squad/state.js";
 /** One open issue as the recent listing sees it. */
 export interface RecentIssue {
   number: number;
+  title: string;
   createdAt: string;
   state: "open";
   labels: string[];

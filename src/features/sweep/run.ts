@@ -27,6 +27,8 @@ export interface SweepOptions {
   maxRepairs: number;
   /** The recent listing reads open issues updated in this many days; 7 by default. */
   lookbackDays?: number;
+  /** When squad-bot was turned on: an issue without a card opened before it is backlog. */
+  openedAfter?: Date;
 }
 
 export interface SweepReport {
@@ -62,6 +64,8 @@ export async function sweepRepository(
   };
   const now = deps.now?.() ?? new Date();
   const since = new Date(now.getTime() - (options.lookbackDays ?? 7) * DAY_MS);
+  const after = options.openedAfter;
+  const openedSince = after && after > since ? after : since;
   /** Issues the labelled listing judged, so the recent listing neither re-judges nor repeats them. */
   const judged = new Set<number>();
 
@@ -71,7 +75,7 @@ export async function sweepRepository(
 
   /** Reconciles `issue` if it needs it; false when the run must stop. */
   const consider = async (issue: Listed, left: () => number | null): Promise<boolean> => {
-    const reason = repairReason(config, issue, since);
+    const reason = repairReason(config, issue, openedSince);
     if (!reason) return true;
     const points = left();
     if (points !== null && points < options.minRemaining) {

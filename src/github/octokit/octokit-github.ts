@@ -12,6 +12,7 @@ import type {
   MutationOp,
   MutationResult,
   NewIssue,
+  OnboardingSnapshot,
   ProjectSnapshot,
   RepoPermission,
   RepoRef,
@@ -20,6 +21,7 @@ import { createCheckRun, listCheckRuns, updateCheckRun } from "./check-runs.js";
 import { type Client, send, unlessNotFound } from "./client.js";
 import { loadIssue, loadPullRequest } from "./issue-loader.js";
 import { mutate } from "./mutator.js";
+import { loadOnboarding } from "./onboarding-loader.js";
 import { findIssueByNodeId, loadProject } from "./project-loader.js";
 
 export interface OctokitGitHubOptions {
@@ -93,6 +95,10 @@ export class OctokitGitHub implements GitHubPort {
       null,
     );
     return response ? { id: response.data.node_id, name: response.data.name } : null;
+  }
+
+  loadOnboarding(repo: RepoRef, label: string, cardLabels: string[]): Promise<OnboardingSnapshot> {
+    return loadOnboarding(this.client, repo, label, cardLabels);
   }
 
   async findUser(login: string): Promise<string | null> {

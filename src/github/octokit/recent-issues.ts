@@ -50,6 +50,7 @@ export class OctokitRecentIssues implements RecentIssuesPort {
 function toRecentIssue(node: SweepRecentIssueNode): RecentIssue {
   return {
     number: node.number,
+    title: node.title,
     createdAt: node.createdAt,
     state: "open",
     labels: present(node.labels?.nodes).map((l) => l.name),

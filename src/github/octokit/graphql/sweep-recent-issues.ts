@@ -28,6 +28,7 @@ export const SWEEP_RECENT_ISSUES_QUERY = `query SquadBotSweepRecentIssues(
       pageInfo { hasNextPage endCursor }
       nodes {
         number
+        title
         createdAt
         body
         labels(first: 20) { nodes { name } }
@@ -39,6 +40,7 @@ export const SWEEP_RECENT_ISSUES_QUERY = `query SquadBotSweepRecentIssues(
 
 export interface SweepRecentIssueNode {
   number: number;
+  title: string;
   createdAt: string;
   body: string;
   labels: { nodes: ({ name: string } | null)[] | null } | null;

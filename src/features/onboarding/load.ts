@@ -1,0 +1,15 @@
+/** Reads where onboarding stands in a repository: one request (`GitHubPort.loadOnboarding`). */
+import type { Config } from "../../config/schema.js";
+import type { GitHubPort } from "../../github/port.js";
+import type { RepoRef } from "../../github/types.js";
+import { ONBOARDING_LABEL, type OnboardingRead, readOnboarding } from "./status.js";
+
+export async function loadOnboardingRead(
+  port: GitHubPort,
+  repo: RepoRef,
+  config: Config,
+): Promise<OnboardingRead> {
+  // A card on an issue with a phase label means squad-bot ran here before onboarding existed.
+  const cardLabels = config.phases.map((phase) => phase.label);
+  return readOnboarding(await port.loadOnboarding(repo, ONBOARDING_LABEL, cardLabels));
+}
