@@ -9,6 +9,7 @@ import { pathToFileURL } from "node:url";
 import { pino } from "pino";
 import { Probot } from "probot";
 import { createApp } from "../app/create-app.js";
+import { loadTemplates } from "../core/load-templates.js";
 import { OctokitGitHub } from "../github/octokit/index.js";
 
 export interface ActionsEnv {
@@ -56,6 +57,7 @@ export async function runInActions(env: ActionsEnv): Promise<void> {
     createApp({
       githubFor: (context) => new OctokitGitHub(context.octokit),
       appLogin: async () => settings.login,
+      templates: loadTemplates(),
       now: () => new Date(),
       dryRun: settings.dryRun,
     }),

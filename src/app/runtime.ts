@@ -9,7 +9,7 @@ import { type ConfigLoadResult, loadConfig } from "../config/load.js";
 import type { Config } from "../config/schema.js";
 import { KeyedLock } from "../core/keyed-lock.js";
 import type { Log } from "../core/log.js";
-import { message } from "../core/templates.js";
+import type { Templates } from "../core/templates.js";
 import type { CommunityPort } from "../features/community/port.js";
 import { reportConfigHealth } from "../features/config-check/index.js";
 import type { DigestSource } from "../features/digest/source.js";
@@ -27,6 +27,8 @@ export interface AppDeps {
   githubFor(context: Context): GitHubPort;
   /** The app's bot login, e.g. `squad-bot[bot]`: its own events plan nothing. */
   appLogin(app: Probot): Promise<string>;
+  /** Every text the bot writes (`loadTemplates()` at the start of the process). */
+  templates: Templates;
   /**
    * The contributor store. Without it the community journey (welcomes, milestones, stages,
    * /quiet, early access) is off: it needs to remember who did what before.
@@ -81,6 +83,7 @@ export class Runtime {
       metrics,
       installation,
       services,
+      templates: this.deps.templates,
       appLogin: () => this.appLogin(),
       now: () => this.deps.now(),
       config: async (repo) => {
@@ -92,7 +95,8 @@ export class Runtime {
         this.features
           .filter((f) => whyOff(f, services, config) === null)
           .flatMap((f) => f.commands ?? []),
-      commandOff: (config, kind) => commandOff(this.features, services, config, kind),
+      commandOff: (config, kind) =>
+        commandOff(this.features, services, config, kind, this.deps.templates),
       once: <T>(key: string, make: () => Promise<T>): Promise<T> => {
         if (!onces.has(key)) onces.set(key, make());
         return onces.get(key) as Promise<T>;
@@ -234,11 +238,15 @@ function commandOff(
   services: Services,
   config: Config,
   kind: CommandKind,
+  templates: Templates,
 ): string | null {
   const owner = features.find((f) => f.commands?.includes(kind));
   const why = owner ? whyOff(owner, services, config) : null;
   if (!owner || why === null) return null;
   return why === "unavailable"
-    ? message("refuse.command.unavailable", { name: kind, needs: owner.needs ?? owner.name })
-    : message("refuse.command.off", { name: kind, section: owner.section });
+    ? templates.message("refuse.command.unavailable", {
+        name: kind,
+        needs: owner.needs ?? owner.name,
+      })
+    : templates.message("refuse.command.off", { name: kind, section: owner.section });
 }

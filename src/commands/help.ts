@@ -1,5 +1,5 @@
 /** The `/help` reply, generated from the command specs so it cannot drift from what is parsed. */
-import { message, renderTemplate } from "../core/templates.js";
+import { message, renderTemplate } from "../core/global-templates.js";
 import { type CommandSpec, ROLES, type Role } from "./specs.js";
 
 export type RoleNames = Readonly<Record<Role, string>>;

@@ -3,7 +3,7 @@
  * with their typed arguments, malformed ones as refusals with the parser's message, and unknown
  * ones answered only when they look like a typo of ours (other bots use slash commands too).
  */
-import { message } from "../core/templates.js";
+import { message } from "../core/global-templates.js";
 import { type CommandLine, MAX_COMMANDS_PER_COMMENT, newCommands, parseCommands } from "./parse.js";
 import { type Command, type CommandKind, findSpec, type Role, suggest } from "./specs.js";
 

@@ -1,7 +1,7 @@
 /** The commands squad-bot understands: syntax, who may run them, and their typed arguments. */
 import { LINK_KINDS, type LinkKind } from "../config/schema.js";
+import { message } from "../core/global-templates.js";
 import { escapeInline } from "../core/markdown.js";
-import { message } from "../core/templates.js";
 import {
   MAX_REASON_LENGTH,
   readDate,

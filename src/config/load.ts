@@ -15,7 +15,7 @@
  * Every `getFile` is one request; nothing is cached here (see `cache.ts`).
  */
 
-import { message } from "../core/templates.js";
+import { message } from "../core/global-templates.js";
 import { GitHubError, type GitHubPort } from "../github/port.js";
 import type { RepoRef } from "../github/types.js";
 import { type ConfigData, deepMerge, ownerOf } from "./merge.js";

@@ -1,6 +1,6 @@
 /** Reads one configuration file's text: YAML to a mapping, plus its `_extends` reference. */
 import { LineCounter, parseDocument } from "yaml";
-import { message } from "../core/templates.js";
+import { message } from "../core/global-templates.js";
 import type { RepoRef } from "../github/types.js";
 import { type ConfigData, isMapping } from "./merge.js";
 import { type ConfigProblem, describeValue } from "./problems.js";

@@ -3,7 +3,7 @@
  * sentence (phrases from `messages.yml`, keys `config.problem.*`) and the file to edit.
  */
 import type { z } from "zod";
-import { message } from "../core/templates.js";
+import { message } from "../core/global-templates.js";
 import { valueAt } from "./merge.js";
 import { knownKeysAt } from "./zod-walk.js";
 

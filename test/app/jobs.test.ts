@@ -10,6 +10,7 @@ import { MemoryDigestSource } from "../double/digest-source.js";
 import { CONFIG_PATH, createWorld } from "../double/index.js";
 import { MemoryRecentIssues } from "../double/recent-issues.js";
 import { cards } from "../support/cards.js";
+import { templates } from "../support/templates.js";
 
 const DIGESTS = `preset: squad-journey
 digests:
@@ -52,6 +53,7 @@ function setup(options: { store?: boolean; dryRun?: boolean } = {}) {
   const runtime = new Runtime({} as Probot, {
     githubFor: () => world.github,
     appLogin: async () => world.github.appLogin,
+    templates,
     now: () => clock.now(),
     dryRun: options.dryRun ?? false,
     metrics,

@@ -8,7 +8,7 @@ import {
   SPECS,
   suggest,
 } from "../../src/commands/specs.js";
-import { message } from "../../src/core/templates.js";
+import { message } from "../../src/core/global-templates.js";
 import { communityFeature } from "../../src/features/community/feature.js";
 import { QUIET_SPECS } from "../../src/features/community/quiet.js";
 import { FEATURES } from "../../src/features/index.js";

@@ -9,6 +9,7 @@ import { createApp } from "../../src/app/create-app.js";
 import { createWorld } from "../double/index.js";
 import { startApp } from "../support/app.js";
 import { botMessages, cardState, cards } from "../support/cards.js";
+import { templates } from "../support/templates.js";
 
 const CONFIG = "preset: squad-journey\n";
 const FEATURE = {
@@ -31,6 +32,7 @@ describe("webhook signatures", () => {
       createApp({
         githubFor: () => world.github,
         appLogin: async () => world.github.appLogin,
+        templates,
         now: () => new Date(),
         dryRun: false,
       }),

@@ -12,6 +12,7 @@ import {
   type World,
   type WorldOptions,
 } from "../double/index.js";
+import { templates } from "./templates.js";
 
 export interface Delivery {
   id: string;
@@ -64,6 +65,7 @@ export async function bootApp(
       githubFor: () => world.github,
       searchFor: () => search,
       appLogin: async () => world.github.appLogin,
+      templates,
       now: clock.now,
       dryRun: options.dryRun ?? false,
       ...(options.metrics ? { metrics: options.metrics } : {}),

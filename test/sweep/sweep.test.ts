@@ -10,6 +10,7 @@ import { createWorld, manualClock } from "../double/index.js";
 import { MemoryRecentIssues } from "../double/recent-issues.js";
 import { startApp } from "../support/app.js";
 import { cardState, cards } from "../support/cards.js";
+import { templates } from "../support/templates.js";
 
 // Recognised by its template heading alone: only the sweep's recent listing can find it.
 const FEATURE = {
@@ -23,6 +24,7 @@ async function sweeper(world: ReturnType<typeof createWorld>, now: () => Date) {
   const runtime = new Runtime({} as Probot, {
     githubFor: () => world.github,
     appLogin: async () => world.github.appLogin,
+    templates,
     now,
     dryRun: false,
   });

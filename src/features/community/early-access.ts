@@ -5,9 +5,9 @@
  */
 import type { Action } from "../../actions/action.js";
 import { ONCE_MARKER } from "../../actions/executor.js";
+import { message, renderTemplate } from "../../core/global-templates.js";
 import { escapeInline, mention, safeUrl } from "../../core/markdown.js";
 import { decodeMarker } from "../../core/markers.js";
-import { message, renderTemplate } from "../../core/templates.js";
 import type { CommentSnapshot } from "../../github/types.js";
 import { noticeRecipients } from "../squad/notification.js";
 import type { FeatureState } from "../squad/state.js";

@@ -1,6 +1,7 @@
 /** Milestones (1st, 5th … merged pull request, first review): which an event reached, and its note. */
+
+import { message, renderTemplate } from "../../core/global-templates.js";
 import { mention } from "../../core/markdown.js";
-import { message, renderTemplate } from "../../core/templates.js";
 import type { Milestone } from "./config.js";
 import type { ContributionCounts, ContributionKind } from "./store.js";
 

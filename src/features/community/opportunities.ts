@@ -1,6 +1,7 @@
 /** "Connect to opportunities": good first issues and forming squads that a welcome lists. */
+
+import { message } from "../../core/global-templates.js";
 import { escapeInline, safeUrl } from "../../core/markdown.js";
-import { message } from "../../core/templates.js";
 import type { IssueRef, RepoRef } from "../../github/types.js";
 import type { DigestSource } from "../digest/source.js";
 import type { FeatureState } from "../squad/state.js";

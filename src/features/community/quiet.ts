@@ -3,8 +3,8 @@
  * organization. The specs below are for `src/commands` to register; `applyQuiet` is pure.
  */
 import type { Action } from "../../actions/action.js";
+import { message } from "../../core/global-templates.js";
 import { personLink } from "../../core/markdown.js";
-import { message } from "../../core/templates.js";
 import type { CommunityStore } from "./store.js";
 
 export type QuietCommand = "quiet" | "unquiet";

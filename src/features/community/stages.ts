@@ -2,7 +2,7 @@
  * The community journey's stages, computed from a person's contributions in time windows with
  * the thresholds in config. Pure, except `stageOf`, which reads only the windows it needs.
  */
-import { message } from "../../core/templates.js";
+import { message } from "../../core/global-templates.js";
 import { COMMUNITY_STAGES, type CommunityStage } from "../../store/types.js";
 import type { StagesConfig, StageThreshold } from "./config.js";
 import type { CommunityContributor, CommunityStore, ContributionCounts } from "./store.js";

@@ -1,6 +1,7 @@
 /** Welcomes on a person's first issue, pull request and merged pull request: when, and the text. */
+
+import { message, renderTemplate } from "../../core/global-templates.js";
 import { mention, safeUrl } from "../../core/markdown.js";
-import { message, renderTemplate } from "../../core/templates.js";
 import type { RepoRef } from "../../github/types.js";
 import type { WelcomeConfig } from "./config.js";
 import { COUNT_OF } from "./milestones.js";

@@ -3,11 +3,11 @@ import type { RepoAction } from "../../actions/action.js";
 import type { ConfigLoadResult, ConfigProblem } from "../../config/load.js";
 import { CONFIG_PATH } from "../../config/parse.js";
 import { code } from "../../config/problems.js";
+import { message, renderTemplate } from "../../core/global-templates.js";
 import { shortHash } from "../../core/hash.js";
 import { escapeInline } from "../../core/markdown.js";
 import { decodeMarker, encodeMarker } from "../../core/markers.js";
 import { sameName } from "../../core/names.js";
-import { message, renderTemplate } from "../../core/templates.js";
 import type {
   CheckRunReport,
   CheckRunSnapshot,

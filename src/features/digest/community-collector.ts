@@ -2,8 +2,9 @@
  * The monthly community digest's collector: `CommunityDigestData` for one month from the
  * contributor store, plus one search for good first issues through the community port.
  */
+
+import { message } from "../../core/global-templates.js";
 import { sameName } from "../../core/names.js";
-import { message } from "../../core/templates.js";
 import type { RepoRef } from "../../github/types.js";
 import type { ContributionCounts, Contributor, ContributorStore } from "../../store/types.js";
 import type { CommunityConfig, Milestone } from "../community/config.js";

@@ -3,8 +3,9 @@
  * candidates, good first issues, community links and a call to action. It renders from
  * `CommunityDigestData`, which the contributor store's collector will produce.
  */
+
+import { message, renderTemplate } from "../../core/global-templates.js";
 import { escapeInline, safeUrl } from "../../core/markdown.js";
-import { message, renderTemplate } from "../../core/templates.js";
 import type { RepoRef } from "../../github/types.js";
 import type { FeatureRef } from "./collect.js";
 import type { MonthlyDigestConfig } from "./config.js";

@@ -4,8 +4,8 @@
  * superseded, and copies from concurrent runs closed. The runner applies it (`run.ts`).
  */
 import type { RepoAction } from "../../actions/action.js";
+import { message } from "../../core/global-templates.js";
 import { decodeMarker, encodeMarker, hasMarker } from "../../core/markers.js";
-import { message } from "../../core/templates.js";
 import type { IssueSummary, NewIssue, RepoRef } from "../../github/types.js";
 import type { DigestKind } from "./config.js";
 import type { Period } from "./period.js";

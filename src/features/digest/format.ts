@@ -1,8 +1,8 @@
 /** Small renderers both digests share: feature links, people, counts, days in the digest's zone. */
 import type { Config } from "../../config/schema.js";
+import { message } from "../../core/global-templates.js";
 import { escapeInline, mention, personLink, safeUrl } from "../../core/markdown.js";
 import { sameName } from "../../core/names.js";
-import { message } from "../../core/templates.js";
 import type { RepoRef } from "../../github/types.js";
 import type { FeatureRef } from "./collect.js";
 

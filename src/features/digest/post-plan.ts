@@ -6,8 +6,8 @@
  * duplicate, and a later period's post never touched. `post-delivery.ts` applies it.
  */
 import type { PostChannel, RepoAction } from "../../actions/action.js";
+import { message } from "../../core/global-templates.js";
 import { decodeMarker, encodeMarker, hasMarker } from "../../core/markers.js";
-import { message } from "../../core/templates.js";
 import type { DeliveredPost, RetireReason } from "../../github/delivery-port.js";
 import { DIGEST_MARKER, type DigestIssueMarker } from "./delivery.js";
 import type { Period } from "./period.js";

@@ -1,8 +1,8 @@
 /** Renders the weekly squad digest from collected data: Markdown for GitHub, forums and email. */
 import type { Config } from "../../config/schema.js";
+import { message, renderTemplate } from "../../core/global-templates.js";
 import { escapeInline } from "../../core/markdown.js";
 import { shortened } from "../../core/mermaid.js";
-import { message, renderTemplate } from "../../core/templates.js";
 import { daysBetween, formatDuration } from "../../core/time.js";
 import { mermaidPie, mermaidTimeline } from "./charts.js";
 import type { FeatureLine, TransitionLine, WeeklyDigestData } from "./collect.js";

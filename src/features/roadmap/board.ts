@@ -1,8 +1,8 @@
 /** The roadmap board as squad-bot uses it: ids looked up by name, and what is wrong with it. */
 import type { RoadmapConfig } from "../../config/schema.js";
+import { message } from "../../core/global-templates.js";
 import { escapeInline } from "../../core/markdown.js";
 import { sameName } from "../../core/names.js";
-import { message } from "../../core/templates.js";
 import type { ProjectSnapshot } from "../../github/types.js";
 
 export interface RoadmapBoard {

@@ -5,8 +5,8 @@
  */
 import type { Action } from "../../actions/action.js";
 import type { Config, RoadmapConfig } from "../../config/schema.js";
+import { message } from "../../core/global-templates.js";
 import { escapeInline } from "../../core/markdown.js";
-import { message } from "../../core/templates.js";
 import type { ProjectFieldInput, ProjectItemSnapshot } from "../../github/types.js";
 import { phaseById } from "../squad/recognize.js";
 import type { FeatureState } from "../squad/state.js";

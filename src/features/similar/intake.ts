@@ -2,8 +2,9 @@
  * Intake for a new request: what happens next (the first phase's activities in plain words),
  * what the template still asks, and which earlier issues may raise the same thing.
  */
+
+import { message, renderTemplate } from "../../core/global-templates.js";
 import { escapeInline } from "../../core/markdown.js";
-import { message, renderTemplate } from "../../core/templates.js";
 import type { IntakeConfig } from "./config.js";
 import type { SimilarCandidate, SimilarSearchPort } from "./port.js";
 import { rankSimilar } from "./rank.js";

@@ -1,6 +1,7 @@
 /** The card's lines about linked issues: duplicate of, squad issue and its phase, requests. Pure. */
+
+import { message } from "../../core/global-templates.js";
 import { escapeInline } from "../../core/markdown.js";
-import { message } from "../../core/templates.js";
 import type { FeatureState } from "../squad/state.js";
 import { linkMarkdown } from "./links.js";
 

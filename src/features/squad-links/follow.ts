@@ -1,7 +1,7 @@
 /** What a feature's own reconcile does with links: take in another issue's people, follow a squad's phase, close as duplicate. Pure. */
 import type { Action } from "../../actions/action.js";
+import { message } from "../../core/global-templates.js";
 import { personLink } from "../../core/markdown.js";
-import { message } from "../../core/templates.js";
 import type { IssueSnapshot } from "../../github/types.js";
 import type { CommandOutcome, CommandRequest } from "../squad/apply-commands.js";
 import type { FeatureState } from "../squad/state.js";

@@ -3,9 +3,9 @@
  * other issue before planning, and the follow-up reconciles of other issues after one is applied.
  */
 import type { Config } from "../../config/schema.js";
+import { message } from "../../core/global-templates.js";
 import { escapeInline } from "../../core/markdown.js";
 import { sameName } from "../../core/names.js";
-import { message } from "../../core/templates.js";
 import type { IssueSnapshot, RepoRef } from "../../github/types.js";
 import { reconcileRepo } from "../../reconcile/repo.js";
 import type { Scope } from "../feature.js";

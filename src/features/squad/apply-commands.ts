@@ -5,8 +5,8 @@
 import type { CommandRequest, RequestedCommand } from "../../commands/requests.js";
 import type { Command } from "../../commands/specs.js";
 import type { Config, Phase } from "../../config/schema.js";
+import { message } from "../../core/global-templates.js";
 import { sameName } from "../../core/names.js";
-import { message } from "../../core/templates.js";
 import type { CommandLinks, LinkCheck } from "../squad-links/links.js";
 import { sameLink } from "../squad-links/links.js";
 import { criteriaForEntering, evaluateCriteria } from "./criteria.js";

@@ -1,8 +1,8 @@
 /** Renders the squad card: the one status comment per feature, with its state in a hidden marker. */
 import { type Config, LINK_KINDS, type Phase } from "../../config/schema.js";
+import { message, renderTemplate } from "../../core/global-templates.js";
 import { escapeInline, personLink, safeUrl } from "../../core/markdown.js";
 import { encodeMarker } from "../../core/markers.js";
-import { message, renderTemplate } from "../../core/templates.js";
 import { daysBetween, formatDuration, isoDate, parseDate } from "../../core/time.js";
 import { linkLines } from "../squad-links/card-lines.js";
 import type { CriterionResult } from "./criteria.js";

@@ -1,9 +1,9 @@
 /** Entry criteria of phases: which apply to a move, and whether a feature meets them now. */
 import type { Config, Criterion } from "../../config/schema.js";
+import { message } from "../../core/global-templates.js";
 import { escapeInline } from "../../core/markdown.js";
 import { findSection, normalizeHeading, sectionTasks } from "../../core/markdown-sections.js";
 import { readMarkdown } from "../../core/markdown-tree.js";
-import { message } from "../../core/templates.js";
 import type { FeatureState } from "./state.js";
 
 export interface CriterionResult {

@@ -4,8 +4,8 @@
  */
 import type { Action } from "../../actions/action.js";
 import type { Config, Phase } from "../../config/schema.js";
+import { message } from "../../core/global-templates.js";
 import { sameName } from "../../core/names.js";
-import { message } from "../../core/templates.js";
 import { phaseById, phaseLabelsIn, phaseOfLabel } from "./recognize.js";
 import type { FeatureState } from "./state.js";
 import { enterPhase, type Transition } from "./transitions.js";

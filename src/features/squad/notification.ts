@@ -1,7 +1,7 @@
 /** The one short comment that tells a squad its feature changed phase, mentioning who follows it. */
 import type { Phase } from "../../config/schema.js";
+import { message, renderTemplate } from "../../core/global-templates.js";
 import { escapeInline, mention, personLink, safeUrl } from "../../core/markdown.js";
-import { message, renderTemplate } from "../../core/templates.js";
 
 export interface TransitionNoticeInput {
   /** The issue title, as the author wrote it. */

@@ -5,8 +5,8 @@
 import type { Action } from "../../actions/action.js";
 import type { CommandKind } from "../../commands/specs.js";
 import type { Config, Phase } from "../../config/schema.js";
+import { message } from "../../core/global-templates.js";
 import { sameName } from "../../core/names.js";
-import { message } from "../../core/templates.js";
 import type { IssueSnapshot } from "../../github/types.js";
 import type { SimilarCandidate } from "../similar/port.js";
 import { duplicateActions, followLink } from "../squad-links/follow.js";

@@ -1,9 +1,9 @@
 /** What a person sees after a command: a reaction when it worked, one reply when it did not. */
 import { renderHelp } from "../../commands/help.js";
 import { type CommandKind, SPECS } from "../../commands/specs.js";
+import { renderTemplate } from "../../core/global-templates.js";
 import { shortHash } from "../../core/hash.js";
 import { mention } from "../../core/markdown.js";
-import { renderTemplate } from "../../core/templates.js";
 import type { CommandOutcome, CommandRequest } from "./apply-commands.js";
 
 /** Identifies one command occurrence in one comment, so a redelivery does not apply it again. */
