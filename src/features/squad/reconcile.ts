@@ -69,6 +69,7 @@ export async function reconcileFeature(
         trigger: resolved,
         now: scope.now(),
         commandsOn: scope.commandsOn(config),
+        templates: scope.templates,
         ...(related ? { related } : {}),
       };
       // The board is read only for issues that are features: others cost no board request.
