@@ -344,12 +344,16 @@ describe("the squad issue", () => {
       ...base,
       links: { scope: "https://docs.example.org/s", design: "javascript:alert(1)" },
     };
-    const rendered = renderSquadIssue(squads, {
-      link: from,
-      title: "Sync @everyone",
-      body: "Need it",
-      state,
-    });
+    const rendered = renderSquadIssue(
+      squads,
+      {
+        link: from,
+        title: "Sync @everyone",
+        body: "Need it",
+        state,
+      },
+      templates,
+    );
     expect(rendered.title).toBe("Squad: Sync @everyone");
     expect(rendered.labels).toEqual(["Squad"]);
     expect(rendered.body).toMatch(
