@@ -4,6 +4,7 @@
  * holds is printed, and the week's squad digest is posted.
  */
 import { loadConfig } from "../src/config/load.js";
+import { loadTemplates } from "../src/core/load-templates.js";
 import { digestSettings } from "../src/features/digest/config.js";
 import { runDigest } from "../src/features/digest/run.js";
 import { CARD_MARKER } from "../src/features/squad/state.js";
@@ -31,7 +32,9 @@ const BODY = [
   "- [ ] Status refreshes within a minute of a sync",
 ].join("\n");
 
-const app = await startApp({ config: CONFIG });
+// The shipped templates, or a copy at SQUAD_BOT_TEMPLATES_DIR: the demo previews edited texts.
+const templates = loadTemplates();
+const app = await startApp({ config: CONFIG, templates });
 app.github.addProject("medic", {
   number: BOARD,
   title: "CHT Roadmap",
@@ -131,6 +134,7 @@ const digest = await runDigest({
   kind: "weekly",
   now: app.clock.now(),
   author: app.github.appLogin,
+  templates,
 });
 console.log(
   `\n=== The weekly squad digest: ${digest.period.key}, ${digest.outcome} as #${digest.issue?.number} ===\n`,

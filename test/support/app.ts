@@ -2,6 +2,7 @@
 import { type Logger, pino } from "pino";
 import { Probot, ProbotOctokit } from "probot";
 import { createApp } from "../../src/app/create-app.js";
+import type { Templates } from "../../src/core/templates.js";
 import type { Metrics } from "../../src/observability/metrics.js";
 import type { ContributorStore } from "../../src/store/types.js";
 import { MemoryDigestSource } from "../double/digest-source.js";
@@ -38,6 +39,8 @@ export interface BootOptions {
   store?: ContributorStore;
   /** Where the app logs; silent by default. */
   log?: Logger;
+  /** The texts it writes; the shipped templates by default. */
+  templates?: Templates;
 }
 
 /**
@@ -65,7 +68,7 @@ export async function bootApp(
       githubFor: () => world.github,
       searchFor: () => search,
       appLogin: async () => world.github.appLogin,
-      templates,
+      templates: options.templates ?? templates,
       now: clock.now,
       dryRun: options.dryRun ?? false,
       ...(options.metrics ? { metrics: options.metrics } : {}),
