@@ -123,7 +123,7 @@ for (const comment of issue?.comments ?? []) {
 }
 
 app.clock.advance({ days: 7 });
-const loaded = await loadConfig(app.github, app.repo);
+const loaded = await loadConfig(app.github, app.repo, templates);
 if (loaded.ok !== true) throw new Error("the demo's config is invalid");
 const digest = await runDigest({
   port: app.github,

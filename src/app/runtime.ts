@@ -137,7 +137,7 @@ export class Runtime {
     if (before === said || (problems.length === 0 && before === undefined)) return;
     try {
       const valid: ConfigLoadResult = { ok: true, config, sources: [] };
-      const options = { dryRun: this.dryRun(config), log };
+      const options = { dryRun: this.dryRun(config), log, templates: this.deps.templates };
       await reportConfigHealth(port, repo, valid, await this.appLogin(), options, problems);
       this.runningReported.set(key, said);
     } catch (error) {
@@ -197,7 +197,7 @@ export class Runtime {
   private async cachedConfig(port: GitHubPort, repo: RepoRef, log: Log): Promise<ConfigLoadResult> {
     const cached = this.configs.get(repo.owner, repo.repo);
     if (cached) return cached;
-    const result = await loadConfig(port, repo);
+    const result = await loadConfig(port, repo, this.deps.templates);
     this.configs.set(repo.owner, repo.repo, result);
     if (result.ok === false) {
       log.warn(
@@ -207,7 +207,7 @@ export class Runtime {
       // A valid config closes the report from the push that fixed it (config-events.ts).
       try {
         // Invalid, so only the app's own dry run applies.
-        const options = { dryRun: this.dryRun(null), log };
+        const options = { dryRun: this.dryRun(null), log, templates: this.deps.templates };
         await reportConfigHealth(port, repo, result, await this.appLogin(), options);
       } catch (error) {
         log.error({ err: error, repo }, "could not report the config's health");

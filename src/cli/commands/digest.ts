@@ -109,7 +109,7 @@ export function createDigestCommand(deps: DigestCommandDeps): CliCommand {
       const github = deps.connect(token, io.env.SQUAD_BOT_LOGIN ?? "squad-bot[bot]");
 
       const templates = deps.templates();
-      const loaded = await loadConfig(github.port, home);
+      const loaded = await loadConfig(github.port, home, templates);
       if (loaded.ok === "absent")
         throw new Error(`${home.owner}/${home.repo} has no squad-bot configuration`);
       if (!loaded.ok) {

@@ -3,11 +3,11 @@ import type { RepoAction } from "../../actions/action.js";
 import type { ConfigLoadResult, ConfigProblem } from "../../config/load.js";
 import { CONFIG_PATH } from "../../config/parse.js";
 import { code } from "../../config/problems.js";
-import { message, renderTemplate } from "../../core/global-templates.js";
 import { shortHash } from "../../core/hash.js";
 import { escapeInline } from "../../core/markdown.js";
 import { decodeMarker, encodeMarker } from "../../core/markers.js";
 import { sameName } from "../../core/names.js";
+import type { Templates } from "../../core/templates.js";
 import type {
   CheckRunReport,
   CheckRunSnapshot,
@@ -30,9 +30,12 @@ export function configChangedIn(paths: string[]): boolean {
 }
 
 /** Problem lines for a template, with how many did not fit. */
-function problemLines(problems: ConfigProblem[]): { problems: string[]; more?: number } {
+function problemLines(
+  problems: ConfigProblem[],
+  templates: Templates,
+): { problems: string[]; more?: number } {
   const lines = problems.slice(0, MAX_LISTED).map((problem) =>
-    message("config.problem.item", {
+    templates.message("config.problem.item", {
       source: code(problem.source),
       where: problem.path === "" ? undefined : code(problem.path),
       message: problem.message,
@@ -45,14 +48,18 @@ function problemLines(problems: ConfigProblem[]): { problems: string[]; more?: n
 /** Base first: "`a`, then `b`" reads in merge order. */
 const fileList = (sources: string[]): string => sources.map(code).join(", then ");
 
-export function renderCheckRun(result: ConfigLoadResult, sha: string): CheckRunReport {
+export function renderCheckRun(
+  result: ConfigLoadResult,
+  sha: string,
+  templates: Templates,
+): CheckRunReport {
   const base = { headSha: sha, name: CHECK_NAME };
   if (result.ok === "absent") {
     return {
       ...base,
       conclusion: "neutral",
-      title: message("config.check.title.absent"),
-      summary: renderTemplate("config-check", { absent: true, path: CONFIG_PATH }),
+      title: templates.message("config.check.title.absent"),
+      summary: templates.render("config-check", { absent: true, path: CONFIG_PATH }),
     };
   }
   if (result.ok) {
@@ -62,8 +69,8 @@ export function renderCheckRun(result: ConfigLoadResult, sha: string): CheckRunR
     return {
       ...base,
       conclusion: "success",
-      title: message("config.check.title.valid"),
-      summary: renderTemplate("config-check", {
+      title: templates.message("config.check.title.valid"),
+      summary: templates.render("config-check", {
         valid: true,
         preset: result.config.preset,
         files: fileList(result.sources),
@@ -75,11 +82,11 @@ export function renderCheckRun(result: ConfigLoadResult, sha: string): CheckRunR
   return {
     ...base,
     conclusion: "failure",
-    title: message("config.check.title.invalid", { count, one: count === 1 }),
-    summary: renderTemplate("config-check", {
+    title: templates.message("config.check.title.invalid", { count, one: count === 1 }),
+    summary: templates.render("config-check", {
       invalid: true,
       files: fileList(result.sources),
-      ...problemLines(result.problems),
+      ...problemLines(result.problems, templates),
     }),
   };
 }
@@ -94,9 +101,14 @@ export function planCheckRun(
   sha: string,
   runs: CheckRunSnapshot[],
   appLogin: string,
+  templates: Templates,
 ): { actions: RepoAction[] } {
   const current = runs.find((run) => sameName(run.author, appLogin)) ?? null;
-  return { actions: [{ type: "reportCheck", repo, report: renderCheckRun(result, sha), current }] };
+  return {
+    actions: [
+      { type: "reportCheck", repo, report: renderCheckRun(result, sha, templates), current },
+    ],
+  };
 }
 
 /** Same problems, same hash: a redelivered push leaves the issue body alone. */
@@ -137,6 +149,7 @@ export function planConfigErrorIssue(
   result: ConfigLoadResult,
   existing: IssueSummary[],
   appLogin: string,
+  templates: Templates,
   running?: string[],
 ): ConfigIssuePlan {
   const ours = existing
@@ -153,16 +166,16 @@ export function planConfigErrorIssue(
   const hash = shortHash(
     JSON.stringify([invalid ? problemsHash(invalid.problems) : null, runningNow]),
   );
-  const body = renderTemplate("config-error", {
+  const body = templates.render("config-error", {
     invalid: invalid !== null,
     files: invalid ? fileList(invalid.sources) : "",
     marker: encodeMarker(CONFIG_ERROR_MARKER, { hash, running: runningNow }),
-    ...(invalid ? problemLines(invalid.problems) : { problems: [] }),
+    ...(invalid ? problemLines(invalid.problems, templates) : { problems: [] }),
     hasRunning: runningNow.length > 0,
     running: runningNow,
   });
   if (!kept) {
-    const title = message(invalid ? "config.issue.title" : "config.issue.title.running");
+    const title = templates.message(invalid ? "config.issue.title" : "config.issue.title.running");
     const issue = { title, body, labels: [CONFIG_ISSUE_LABEL] };
     return { kind: "create", issue };
   }
@@ -186,12 +199,13 @@ export function planConfigHealth(
   result: ConfigLoadResult,
   existing: IssueSummary[],
   appLogin: string,
+  templates: Templates,
   running?: string[],
 ): ConfigHealthPlan {
   let issues = existing;
   const plan: ConfigHealthPlan = { steps: [], actions: [] };
   for (let round = 0; round <= existing.length + 1; round++) {
-    const step = planConfigErrorIssue(result, issues, appLogin, running);
+    const step = planConfigErrorIssue(result, issues, appLogin, templates, running);
     if (step.kind === "none") break;
     plan.steps.push(step);
     if (step.kind === "create") {

@@ -1,6 +1,7 @@
 /** Thin runners of the config check: load (or take) a result, plan, and apply through the executor. */
 import { type ConfigLoadResult, loadConfig } from "../../config/load.js";
 import { type Log, SILENT_LOG } from "../../core/log.js";
+import type { Templates } from "../../core/templates.js";
 import type { GitHubPort } from "../../github/port.js";
 import type { RepoRef } from "../../github/types.js";
 import { reconcileRepo } from "../../reconcile/repo.js";
@@ -16,6 +17,8 @@ export interface ConfigReportOptions {
   /** Plan and log, write nothing. */
   dryRun?: boolean;
   log?: Log;
+  /** The check run's and the issue's text. */
+  templates: Templates;
 }
 
 const FEATURE = "config-check";
@@ -30,9 +33,9 @@ export async function runConfigCheck(
   repo: RepoRef,
   commit: { sha: string; ref?: string },
   appLogin: string,
-  options: ConfigReportOptions = {},
+  options: ConfigReportOptions,
 ): Promise<ConfigLoadResult> {
-  const result = await loadConfig(port, repo, { ref: commit.ref ?? commit.sha });
+  const result = await loadConfig(port, repo, options.templates, { ref: commit.ref ?? commit.sha });
   await reportCheckRun(port, repo, result, commit.sha, appLogin, options);
   return result;
 }
@@ -44,7 +47,7 @@ export async function reportCheckRun(
   result: ConfigLoadResult,
   sha: string,
   appLogin: string,
-  options: ConfigReportOptions = {},
+  options: ConfigReportOptions,
 ): Promise<void> {
   await reconcileRepo(
     { port, log: options.log ?? SILENT_LOG },
@@ -53,7 +56,7 @@ export async function reportCheckRun(
       about: { repo, sha },
       apply: { dryRun: options.dryRun ?? false },
       load: () => port.listCheckRuns(repo, sha, CHECK_NAME),
-      plan: (runs) => planCheckRun(repo, result, sha, runs, appLogin),
+      plan: (runs) => planCheckRun(repo, result, sha, runs, appLogin, options.templates),
     },
   );
 }
@@ -67,7 +70,7 @@ export async function reportConfigHealth(
   repo: RepoRef,
   result: ConfigLoadResult,
   appLogin: string,
-  options: ConfigReportOptions = {},
+  options: ConfigReportOptions,
   /** Problems found while running (the roadmap board), to show maintainers instead of cards. */
   running?: string[],
 ): Promise<ConfigIssuePlan[]> {
@@ -78,7 +81,8 @@ export async function reportConfigHealth(
       about: { repo, label: CONFIG_ISSUE_LABEL },
       apply: { dryRun: options.dryRun ?? false },
       load: () => port.listIssuesWithLabel(repo, CONFIG_ISSUE_LABEL, "open"),
-      plan: (issues) => planConfigHealth(repo, result, issues, appLogin, running),
+      plan: (issues) =>
+        planConfigHealth(repo, result, issues, appLogin, options.templates, running),
     },
   );
   return plan.steps;

@@ -21,7 +21,11 @@ export const wantsPush = (hint: PushHint): boolean => configChangedIn(hint.paths
  * request's own config cannot switch its check off.
  */
 async function reportOptions(scope: Scope, repo: RepoRef): Promise<ConfigReportOptions> {
-  return { dryRun: scope.dryRun(await scope.config(repo)), log: scope.log };
+  return {
+    dryRun: scope.dryRun(await scope.config(repo)),
+    log: scope.log,
+    templates: scope.templates,
+  };
 }
 
 export async function onConfigPush(scope: Scope, hint: PushHint): Promise<void> {
@@ -30,7 +34,7 @@ export async function onConfigPush(scope: Scope, hint: PushHint): Promise<void> 
   // The org's `.github` repository holds defaults for every repository of the owner.
   if (onDefaultBranch && repo.repo === ".github") scope.invalidateConfig(repo.owner, null);
   if (onDefaultBranch) scope.invalidateConfig(repo.owner, repo.repo);
-  const result = await loadConfig(scope.port, repo, { ref: hint.after });
+  const result = await loadConfig(scope.port, repo, scope.templates, { ref: hint.after });
   // The pushed commit is the default branch's head, so its config is the one now in force.
   if (onDefaultBranch) scope.storeConfig(repo, result);
   const options = await reportOptions(scope, repo);
