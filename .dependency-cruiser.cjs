@@ -1,7 +1,7 @@
 /**
  * The house's dependency rules (see README "How it is built"), checked by .ci/run:
- * only github/ talks to Octokit, features never reach into Probot or the app's wiring, and
- * nothing imports in a circle.
+ * only github/ talks to Octokit, features never reach into Probot or the app's wiring, features
+ * read no files for their texts, and nothing imports in a circle.
  */
 module.exports = {
   forbidden: [
@@ -36,6 +36,16 @@ module.exports = {
       comment: "Features get a Scope; they import neither Probot nor app/.",
       from: { path: "^src/(features|reconcile|commands|actions|config|core|store)/" },
       to: { path: "^src/app/|(^|node_modules/)probot(/|$)" },
+    },
+    {
+      name: "texts-come-as-data",
+      severity: "error",
+      comment:
+        "Features, commands and doctor get their texts as a Templates value (Scope, plan inputs): they read no files and render no template themselves; entry points call loadTemplates() once.",
+      from: { path: "^src/(features|commands|doctor)/" },
+      to: {
+        path: "^(node:)?fs(/promises)?$|^src/core/(load-templates|paths)\\.ts$|(^|node_modules/)mustache(/|$)",
+      },
     },
     {
       name: "planners-without-octokit-types",

@@ -7,11 +7,15 @@
  * repository once per state before the source pages through them; the aggregate column is what
  * the digest itself keeps.
  */
+import { loadTemplates } from "../src/core/load-templates.js";
 import { collectWeekly } from "../src/features/digest/collect.js";
 import { reportedPeriod } from "../src/features/digest/period.js";
 import { type DigestSource, PAGE_SIZE } from "../src/features/digest/source.js";
 import { renderWeeklyDigest } from "../src/features/digest/weekly.js";
 import { cardState, digestWorld, type FeatureSeed, MONDAY } from "../test/digest/fixtures.js";
+
+/** Read once: rendering is measured, not reading the template files. */
+const templates = loadTemplates();
 
 const SIZES = (process.argv[2] ?? "1000,10000,50000").split(",").map(Number);
 const PHASES = ["inception", "convergence", "building", "testing", "release"];
@@ -114,7 +118,7 @@ async function measure(size: number) {
     period,
     now: new Date(MONDAY),
   });
-  const markdown = renderWeeklyDigest({ data, config: d.config, settings }).markdown;
+  const markdown = renderWeeklyDigest({ data, config: d.config, settings, templates }).markdown;
   const ms = performance.now() - started;
   // What the fold keeps: counts and bounded rankings, the same size for any number of issues.
   const stateKb = (JSON.stringify(data).length / 1024).toFixed(1);
@@ -142,7 +146,7 @@ async function measureGenerated(size: number) {
     period,
     now: new Date(MONDAY),
   });
-  renderWeeklyDigest({ data, config: d.config, settings });
+  renderWeeklyDigest({ data, config: d.config, settings, templates });
   return `| ${size} | ${data.reads.requests} | ${Math.round(performance.now() - started)} ms | ${mb(peak() - before)} MB |`;
 }
 

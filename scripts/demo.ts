@@ -4,6 +4,7 @@
  * holds is printed, and the week's squad digest is posted.
  */
 import { loadConfig } from "../src/config/load.js";
+import { loadTemplates } from "../src/core/load-templates.js";
 import { digestSettings } from "../src/features/digest/config.js";
 import { runDigest } from "../src/features/digest/run.js";
 import { CARD_MARKER } from "../src/features/squad/state.js";
@@ -33,7 +34,9 @@ const BODY = [
 ].join("\n");
 
 // Onboarding is read from the in-memory GitHub, as in production: the demo starts at install.
-const app = await startApp({ config: CONFIG, onboarding: "github" });
+// The shipped templates, or a copy at SQUAD_BOT_TEMPLATES_DIR: the demo previews edited texts.
+const templates = loadTemplates();
+const app = await startApp({ config: CONFIG, onboarding: "github", templates });
 app.github.addProject("medic", {
   number: BOARD,
   title: "CHT Roadmap",
@@ -131,7 +134,7 @@ for (const comment of issue?.comments ?? []) {
 }
 
 app.clock.advance({ days: 7 });
-const loaded = await loadConfig(app.github, app.repo);
+const loaded = await loadConfig(app.github, app.repo, templates);
 if (loaded.ok !== true) throw new Error("the demo's config is invalid");
 const digest = await runDigest({
   port: app.github,
@@ -142,6 +145,7 @@ const digest = await runDigest({
   kind: "weekly",
   now: app.clock.now(),
   author: app.github.appLogin,
+  templates,
 });
 console.log(
   `\n=== The weekly squad digest: ${digest.period.key}, ${digest.outcome} as #${digest.issue?.number} ===\n`,

@@ -10,6 +10,8 @@ import { collectDefaultMetrics } from "prom-client";
 import { createApp } from "./app/create-app.js";
 import { startServerJobs } from "./app/jobs.js";
 import type { Runtime } from "./app/runtime.js";
+import { loadTemplates } from "./core/load-templates.js";
+import type { Templates } from "./core/templates.js";
 import { OctokitCommunity } from "./github/octokit/community.js";
 import { OctokitDigestSource } from "./github/octokit/digest-source.js";
 import { OctokitGitHub } from "./github/octokit/index.js";
@@ -44,6 +46,17 @@ function instrument(context: Context) {
   });
   return { onRequest: (kind: string) => metrics.githubRequests.inc({ kind }) };
 }
+
+/** Read and checked before anything opens: a broken template stops the start, naming its file. */
+function readTemplates(): Templates {
+  try {
+    return loadTemplates();
+  } catch (error) {
+    process.stderr.write(`squad-bot: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  }
+}
+const templates = readTemplates();
 
 // Opened (and migrated) before the first delivery; a store that cannot open stops the start.
 const storeOptions = storeOptionsFromEnv(process.env);
@@ -114,6 +127,7 @@ export default createApp(
         onRequest: (kind) => metrics.githubRequests.inc({ kind }),
       }),
     appLogin: botLogin,
+    templates,
     now: () => new Date(),
     dryRun: process.env.SQUAD_BOT_DRY_RUN === "true",
     metrics,

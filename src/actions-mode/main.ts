@@ -9,6 +9,7 @@ import { pathToFileURL } from "node:url";
 import { pino } from "pino";
 import { Probot } from "probot";
 import { createApp } from "../app/create-app.js";
+import { loadTemplates } from "../core/load-templates.js";
 import { acceptedOnboarding } from "../features/onboarding/status.js";
 import { OctokitGitHub } from "../github/octokit/index.js";
 
@@ -57,6 +58,7 @@ export async function runInActions(env: ActionsEnv): Promise<void> {
     createApp({
       githubFor: (context) => new OctokitGitHub(context.octokit),
       appLogin: async () => settings.login,
+      templates: loadTemplates(),
       now: () => new Date(),
       dryRun: settings.dryRun,
       // Committing the workflow that runs squad-bot is already a maintainer's decision to run it.

@@ -4,6 +4,7 @@
  */
 import type { Probot } from "probot";
 import type { Log } from "../core/log.js";
+import type { Templates } from "../core/templates.js";
 import type { Scope } from "../features/feature.js";
 import type { RecentIssuesPort } from "../features/sweep/recent.js";
 import type { GitHubPort } from "../github/port.js";
@@ -16,16 +17,18 @@ export interface OfflineScopeOptions {
   now(): Date;
   dryRun: boolean;
   log: Log;
+  templates: Templates;
 }
 
 export function offlineScope(options: OfflineScopeOptions): Scope {
-  const { port, recent, appLogin, now, dryRun, log } = options;
+  const { port, recent, appLogin, now, dryRun, log, templates } = options;
   // The runtime asks the app only for its login, which is known here.
   const runtime = new Runtime({} as Probot, {
     githubFor: () => port,
     appLogin: async () => appLogin,
     now,
     dryRun,
+    templates,
   });
   return runtime.scope(port, log, 0, { recent });
 }

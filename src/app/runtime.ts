@@ -10,7 +10,7 @@ import type { ReferenceReader } from "../config/references.js";
 import type { Config } from "../config/schema.js";
 import { KeyedLock } from "../core/keyed-lock.js";
 import type { Log } from "../core/log.js";
-import { message } from "../core/templates.js";
+import type { Templates } from "../core/templates.js";
 import type { CommunityPort } from "../features/community/port.js";
 import { reportConfigHealth } from "../features/config-check/index.js";
 import type { DigestSource } from "../features/digest/source.js";
@@ -30,6 +30,8 @@ export interface AppDeps {
   githubFor(context: Context): GitHubPort;
   /** The app's bot login, e.g. `squad-bot[bot]`: its own events plan nothing. */
   appLogin(app: Probot): Promise<string>;
+  /** Every text the bot writes (`loadTemplates()` at the start of the process). */
+  templates: Templates;
   /**
    * The contributor store. Without it the community journey (welcomes, milestones, stages,
    * /quiet, early access) is off: it needs to remember who did what before.
@@ -96,6 +98,7 @@ export class Runtime {
       metrics,
       installation,
       services,
+      templates: this.deps.templates,
       appLogin: () => this.appLogin(),
       now: () => this.deps.now(),
       config: async (repo) => {
@@ -110,7 +113,8 @@ export class Runtime {
         this.features
           .filter((f) => whyOff(f, services, config) === null)
           .flatMap((f) => f.commands ?? []),
-      commandOff: (config, kind) => commandOff(this.features, services, config, kind),
+      commandOff: (config, kind) =>
+        commandOff(this.features, services, config, kind, this.deps.templates),
       once: <T>(key: string, make: () => Promise<T>): Promise<T> => {
         if (!onces.has(key)) onces.set(key, make());
         return onces.get(key) as Promise<T>;
@@ -159,7 +163,7 @@ export class Runtime {
     if (before === said || (problems.length === 0 && before === undefined)) return;
     try {
       const valid: ConfigLoadResult = { ok: true, config, sources: [] };
-      const options = { dryRun: this.dryRun(config), log };
+      const options = { dryRun: this.dryRun(config), log, templates: this.deps.templates };
       await reportConfigHealth(port, repo, valid, await this.appLogin(), options, problems);
       this.runningReported.set(key, said);
     } catch (error) {
@@ -221,7 +225,7 @@ export class Runtime {
   private async cachedConfig(port: GitHubPort, repo: RepoRef, log: Log): Promise<ConfigLoadResult> {
     const cached = this.configs.get(repo.owner, repo.repo);
     if (cached) return cached;
-    const result = await loadConfig(port, repo);
+    const result = await loadConfig(port, repo, this.deps.templates);
     this.configs.set(repo.owner, repo.repo, result);
     if (result.ok === false) {
       log.warn(
@@ -231,7 +235,7 @@ export class Runtime {
       // A valid config closes the report from the push that fixed it (config-events.ts).
       try {
         // Invalid, so only the app's own dry run applies.
-        const options = { dryRun: this.dryRun(null), log };
+        const options = { dryRun: this.dryRun(null), log, templates: this.deps.templates };
         await reportConfigHealth(port, repo, result, await this.appLogin(), options);
       } catch (error) {
         log.error({ err: error, repo }, "could not report the config's health");
@@ -262,11 +266,15 @@ function commandOff(
   services: Services,
   config: Config,
   kind: CommandKind,
+  templates: Templates,
 ): string | null {
   const owner = features.find((f) => f.commands?.includes(kind));
   const why = owner ? whyOff(owner, services, config) : null;
   if (!owner || why === null) return null;
   return why === "unavailable"
-    ? message("refuse.command.unavailable", { name: kind, needs: owner.needs ?? owner.name })
-    : message("refuse.command.off", { name: kind, section: owner.section });
+    ? templates.message("refuse.command.unavailable", {
+        name: kind,
+        needs: owner.needs ?? owner.name,
+      })
+    : templates.message("refuse.command.off", { name: kind, section: owner.section });
 }

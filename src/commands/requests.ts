@@ -3,7 +3,7 @@
  * with their typed arguments, malformed ones as refusals with the parser's message, and unknown
  * ones answered only when they look like a typo of ours (other bots use slash commands too).
  */
-import { message } from "../core/templates.js";
+import type { Templates } from "../core/templates.js";
 import { type CommandLine, MAX_COMMANDS_PER_COMMENT, newCommands, parseCommands } from "./parse.js";
 import { type Command, type CommandKind, findSpec, type Role, suggest } from "./specs.js";
 
@@ -55,12 +55,13 @@ export interface Answering {
 export function requestsOf(
   read: CommentCommands,
   runsHere: (kind: CommandKind) => boolean,
+  templates: Templates,
   answering?: Answering,
 ): CommandRequest[] {
   const seen = new Map<string, number>();
   for (const line of read.before) seen.set(line.line, (seen.get(line.line) ?? 0) + 1);
   const requests: CommandRequest[] = [];
-  const tooMany = message("refuse.tooMany", { max: MAX_COMMANDS_PER_COMMENT });
+  const tooMany = templates.message("refuse.tooMany", { max: MAX_COMMANDS_PER_COMMENT });
   const dropped = new Set(answering ? read.dropped : []);
   for (const line of [...read.lines, ...dropped]) {
     const occurrence = (seen.get(line.line) ?? 0) + 1;
@@ -79,12 +80,12 @@ export function requestsOf(
     if (!spec) {
       const close = answering ? suggest(line.name) : null;
       if (close) {
-        const reason = message("refuse.unknown", { name: line.name, suggestion: close });
+        const reason = templates.message("refuse.unknown", { name: line.name, suggestion: close });
         requests.push(refusal(line, occurrence, reason));
       }
       continue;
     }
-    const result = spec.parse(line.args);
+    const result = spec.parse(line.args, templates);
     requests.push(
       result.ok
         ? { line: line.line, occurrence, command: result.command, role: spec.role }

@@ -1,7 +1,7 @@
 /** The commands squad-bot understands: syntax, who may run them, and their typed arguments. */
 import { LINK_KINDS, type LinkKind } from "../config/schema.js";
 import { escapeInline } from "../core/markdown.js";
-import { message } from "../core/templates.js";
+import type { Templates } from "../core/templates.js";
 import {
   MAX_REASON_LENGTH,
   readDate,
@@ -55,11 +55,11 @@ export type ParseResult = { ok: true; command: Command } | { ok: false; error: s
 export interface CommandSpec {
   readonly name: CommandKind;
   readonly usage: string;
-  /** One line for `/help`, from `command.summary.<name>` in messages.yml. */
-  readonly summary: string;
+  /** Its line in `/help`: `command.summary.<name>` in messages.commands.yml. */
+  readonly summaryKey: string;
   readonly role: Role;
   /** Reads the text after the command name; the error says how to write it instead. */
-  parse(args: string): ParseResult;
+  parse(args: string, templates: Templates): ParseResult;
 }
 
 const CLEAR = "none";
@@ -72,19 +72,16 @@ function defineSpec(
   role: Role,
   parse: (args: string, fail: (key: string, view?: object) => ParseResult) => ParseResult,
 ): CommandSpec {
-  const fail = (key: string, view: object = {}): ParseResult => ({
-    ok: false,
-    error: message(`command.error.${key}`, { usage, ...view }),
-  });
   return {
     name,
     usage,
     role,
-    // Read when shown, so a template change or cache reset is picked up.
-    get summary() {
-      return message(`command.summary.${name}`);
-    },
-    parse: (args) => parse(args, fail),
+    summaryKey: `command.summary.${name}`,
+    parse: (args, templates) =>
+      parse(args, (key, view = {}) => ({
+        ok: false,
+        error: templates.message(`command.error.${key}`, { usage, ...view }),
+      })),
   };
 }
 

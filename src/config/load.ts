@@ -15,7 +15,7 @@
  * Every `getFile` is one request; nothing is cached here (see `cache.ts`).
  */
 
-import { message } from "../core/templates.js";
+import type { Templates } from "../core/templates.js";
 import { GitHubError, type GitHubPort } from "../github/port.js";
 import type { RepoRef } from "../github/types.js";
 import { type ConfigData, deepMerge, ownerOf } from "./merge.js";
@@ -58,6 +58,7 @@ const fileKey = (file: ConfigFileRef): string => describeFile(file).toLowerCase(
 export async function loadConfig(
   port: GitHubPort,
   repo: RepoRef,
+  templates: Templates,
   options: { ref?: string } = {},
 ): Promise<ConfigLoadResult> {
   const own: ConfigFileRef = { owner: repo.owner, repo: repo.repo, path: CONFIG_PATH };
@@ -79,13 +80,13 @@ export async function loadConfig(
   for (;;) {
     chain.push(file);
     const source = describeFile(file);
-    const parsed = parseConfigText(text, source);
+    const parsed = parseConfigText(text, source, templates);
     if (!parsed.ok) return failed(parsed.problems);
     layers.unshift({ source, data: parsed.data });
     if (parsed.extends === undefined) break;
 
     const problem = (key: string, view: object): ConfigLoadResult =>
-      failed([{ path: "_extends", message: message(key, view), source }]);
+      failed([{ path: "_extends", message: templates.message(key, view), source }]);
     const target = parseExtends(parsed.extends, file);
     if (!target) return problem("config.problem.extendsFormat", { got: code(parsed.extends) });
     const names = [...chain, target].map((step) => code(describeFile(step))).join(" → ");
@@ -112,7 +113,7 @@ export async function loadConfig(
     if (text === null) return problem("config.problem.extendsMissing", { target: targetName });
     file = target;
   }
-  return validateLayers(layers, chain.map(describeFile).reverse());
+  return validateLayers(layers, chain.map(describeFile).reverse(), templates);
 }
 
 /**
@@ -120,12 +121,16 @@ export async function loadConfig(
  * A problem is attributed to the file that set the offending value; a value that came from the
  * preset is attributed to the last file, where it can be overridden.
  */
-export function validateLayers(layers: ConfigLayer[], sources: string[]): ConfigLoadResult {
+export function validateLayers(
+  layers: ConfigLayer[],
+  sources: string[],
+  templates: Templates,
+): ConfigLoadResult {
   const user = layers.reduce<ConfigData>((merged, layer) => deepMerge(merged, layer.data), {});
   // An unknown preset name is reported by the schema; the default preset still lets every other
   // problem be found in the same pass.
   const preset = isPresetName(user.preset) ? user.preset : DEFAULT_PRESET;
-  const presetData = presetUnder(loadPreset(preset), user);
+  const presetData = presetUnder(loadPreset(preset, templates), user);
   const merged = deepMerge(presetData, user);
   const result = configSchema.safeParse(merged);
   if (result.success) return { ok: true, config: resolveConfig(result.data), sources };
@@ -135,7 +140,7 @@ export function validateLayers(layers: ConfigLayer[], sources: string[]): Config
   const seen = new Set<string>();
   const problems: ConfigProblem[] = [];
   for (const issue of result.error.issues) {
-    for (const { path, message: text } of describeIssue(issue, merged, configSchema)) {
+    for (const { path, message: text } of describeIssue(issue, merged, configSchema, templates)) {
       const owner = ownerOf(path, layerData);
       const source = owner === 0 ? lastSource : (layers[owner - 1]?.source ?? lastSource);
       const problem = { path: formatPath(path), message: text, source };

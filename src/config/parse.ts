@@ -1,6 +1,6 @@
 /** Reads one configuration file's text: YAML to a mapping, plus its `_extends` reference. */
 import { LineCounter, parseDocument } from "yaml";
-import { message } from "../core/templates.js";
+import type { Templates } from "../core/templates.js";
 import type { RepoRef } from "../github/types.js";
 import { type ConfigData, isMapping } from "./merge.js";
 import { type ConfigProblem, describeValue } from "./problems.js";
@@ -45,7 +45,11 @@ export function describeFile(file: ConfigFileRef): string {
  * The pure first step: YAML text to a mapping. An empty file (or one with only comments) is an
  * empty mapping, so the smallest opt-in is an empty `.github/squad-bot.yml`.
  */
-export function parseConfigText(text: string, source: string): ParsedConfigText {
+export function parseConfigText(
+  text: string,
+  source: string,
+  templates: Templates,
+): ParsedConfigText {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false });
   if (document.errors.length > 0) {
@@ -54,7 +58,7 @@ export function parseConfigText(text: string, source: string): ParsedConfigText 
       const detail = error.message.split("\n")[0] ?? error.code;
       return {
         path: "",
-        message: message("config.problem.yamlSyntax", { line, column: col, detail }),
+        message: templates.message("config.problem.yamlSyntax", { line, column: col, detail }),
         source,
       };
     });
@@ -69,7 +73,11 @@ export function parseConfigText(text: string, source: string): ParsedConfigText 
     return {
       ok: false,
       problems: [
-        { path: "", message: message("config.problem.yamlUnreadable", { detail }), source },
+        {
+          path: "",
+          message: templates.message("config.problem.yamlUnreadable", { detail }),
+          source,
+        },
       ],
     };
   }
@@ -78,7 +86,9 @@ export function parseConfigText(text: string, source: string): ParsedConfigText 
     const got = describeValue(value);
     return {
       ok: false,
-      problems: [{ path: "", message: message("config.problem.notMapping", { got }), source }],
+      problems: [
+        { path: "", message: templates.message("config.problem.notMapping", { got }), source },
+      ],
     };
   }
   const { _extends: extendsValue, $schema: _schema, ...data } = value;
@@ -88,7 +98,11 @@ export function parseConfigText(text: string, source: string): ParsedConfigText 
     return {
       ok: false,
       problems: [
-        { path: "_extends", message: message("config.problem.extendsFormat", { got }), source },
+        {
+          path: "_extends",
+          message: templates.message("config.problem.extendsFormat", { got }),
+          source,
+        },
       ],
     };
   }

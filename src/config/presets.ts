@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { presetsDir } from "../core/paths.js";
+import type { Templates } from "../core/templates.js";
 import type { ConfigData } from "./merge.js";
 import { parseConfigText } from "./parse.js";
 import { configSchema } from "./schema.js";
@@ -17,12 +18,12 @@ export function isPresetName(value: unknown): value is PresetName {
 /** Shipped files do not change while the process runs. */
 const loaded = new Map<PresetName, ConfigData>();
 
-/** A preset's raw data; a broken shipped preset is our bug, so it throws. */
-export function loadPreset(name: PresetName): ConfigData {
+/** A preset's raw data; a broken shipped preset is our bug, so it throws (worded by `templates`). */
+export function loadPreset(name: PresetName, templates: Templates): ConfigData {
   let data = loaded.get(name);
   if (!data) {
     const file = join(presetsDir, `${name}.yml`);
-    const parsed = parseConfigText(readFileSync(file, "utf8"), `preset:${name}`);
+    const parsed = parseConfigText(readFileSync(file, "utf8"), `preset:${name}`, templates);
     if (!parsed.ok) {
       throw new Error(`squad-bot: ${file} is broken: ${parsed.problems[0]?.message ?? ""}`);
     }

@@ -3,7 +3,7 @@
  * sentence (phrases from `messages.yml`, keys `config.problem.*`) and the file to edit.
  */
 import type { z } from "zod";
-import { message } from "../core/templates.js";
+import type { Templates } from "../core/templates.js";
 import { valueAt } from "./merge.js";
 import { knownKeysAt } from "./zod-walk.js";
 
@@ -98,30 +98,39 @@ export function describeValue(value: unknown): string {
 
 const list = (values: readonly unknown[]): string => values.map(code).join(", ");
 
-function sizeProblem(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig, value: unknown) {
+function sizeProblem(
+  issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig,
+  value: unknown,
+  templates: Templates,
+) {
   const small = issue.code === "too_small";
   const limit = Number(small ? issue.minimum : issue.maximum);
   if (issue.origin === "string" || issue.origin === "array") {
-    if (small && limit === 1) return message("config.problem.empty");
+    if (small && limit === 1) return templates.message("config.problem.empty");
     const unit = issue.origin === "string" ? "characters" : "items";
     const actual = typeof value === "string" || Array.isArray(value) ? value.length : "?";
     const key = small ? "config.problem.tooShort" : "config.problem.tooLong";
-    return message(key, { limit, unit, actual });
+    return templates.message(key, { limit, unit, actual });
   }
   const key = small ? "config.problem.tooSmall" : "config.problem.tooLarge";
-  return message(key, { limit, got: describeValue(value) });
+  return templates.message(key, { limit, got: describeValue(value) });
 }
 
-function oneOf(allowed: readonly unknown[], value: unknown, key: PathKey | undefined): string {
+function oneOf(
+  allowed: readonly unknown[],
+  value: unknown,
+  key: PathKey | undefined,
+  templates: Templates,
+): string {
   if (value === undefined) {
-    return message("config.problem.missing", {
+    return templates.message("config.problem.missing", {
       key: code(key),
       expected: `one of ${list(allowed)}`,
     });
   }
   const words = allowed.map(String);
   const suggestion = typeof value === "string" ? didYouMean(value, words) : undefined;
-  return message("config.problem.notOneOf", {
+  return templates.message("config.problem.notOneOf", {
     allowed: list(allowed),
     got: describeValue(value),
     suggestion: suggestion && code(suggestion),
@@ -139,6 +148,7 @@ export function describeIssue(
   issue: z.core.$ZodIssue,
   input: unknown,
   schema: z.ZodType,
+  templates: Templates,
 ): { path: PathKey[]; message: string }[] {
   const path = issue.path.filter((key): key is PathKey => typeof key !== "symbol");
   const value = valueAt(input, path);
@@ -151,7 +161,7 @@ export function describeIssue(
         const suggestion = didYouMean(key, candidates);
         return {
           path: [...path, key],
-          message: message("config.problem.unknownKey", {
+          message: templates.message("config.problem.unknownKey", {
             key: code(key),
             suggestion: suggestion && code(suggestion),
             known: candidates.length > 0 ? list(candidates) : undefined,
@@ -162,20 +172,22 @@ export function describeIssue(
     case "invalid_type": {
       const expected = EXPECTED[issue.expected] ?? issue.expected;
       if (value === undefined) {
-        return one(message("config.problem.missing", { key: code(path.at(-1)), expected }));
+        return one(
+          templates.message("config.problem.missing", { key: code(path.at(-1)), expected }),
+        );
       }
       // `color: 000000` or `label: yes` reach us as a number or boolean: YAML's most common trap.
       const key =
         issue.expected === "string" && (typeof value === "number" || typeof value === "boolean")
           ? "config.problem.needsQuotes"
           : "config.problem.wrongType";
-      return one(message(key, { expected, got: describeValue(value) }));
+      return one(templates.message(key, { expected, got: describeValue(value) }));
     }
     case "invalid_value":
-      return one(oneOf(issue.values, value, path.at(-1)));
+      return one(oneOf(issue.values, value, path.at(-1), templates));
     case "invalid_union":
       if ("options" in issue && Array.isArray(issue.options)) {
-        return one(oneOf(issue.options, value, path.at(-1)));
+        return one(oneOf(issue.options, value, path.at(-1), templates));
       }
       return one(issue.message);
     case "invalid_format": {
@@ -183,11 +195,13 @@ export function describeIssue(
       const expected = issue.message.startsWith("Invalid")
         ? `text matching ${code(issue.pattern ?? issue.format)}`
         : issue.message;
-      return one(message("config.problem.wrongType", { expected, got: describeValue(value) }));
+      return one(
+        templates.message("config.problem.wrongType", { expected, got: describeValue(value) }),
+      );
     }
     case "too_small":
     case "too_big":
-      return one(sizeProblem(issue, value));
+      return one(sizeProblem(issue, value, templates));
     default:
       return one(issue.message);
   }

@@ -11,6 +11,7 @@ import type { ReferenceReader } from "../config/references.js";
 import type { Config } from "../config/schema.js";
 import type { KeyedLock } from "../core/keyed-lock.js";
 import type { Log } from "../core/log.js";
+import type { Templates } from "../core/templates.js";
 import type { DigestDeliveryPort } from "../github/delivery-port.js";
 import type { GitHubPort } from "../github/port.js";
 import type { RepoRef } from "../github/types.js";
@@ -46,6 +47,8 @@ export interface Scope extends ReconcileHost {
   readonly metrics?: Metrics | undefined;
   readonly installation: number;
   readonly services: Services;
+  /** Every text the bot writes, read once per process: planners get it from here, as data. */
+  readonly templates: Templates;
   /** The app's bot login, e.g. `squad-bot[bot]`. */
   appLogin(): Promise<string>;
   now(): Date;

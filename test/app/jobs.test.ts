@@ -11,6 +11,7 @@ import { MemoryDigestSource } from "../double/digest-source.js";
 import { CONFIG_PATH, createWorld } from "../double/index.js";
 import { MemoryRecentIssues } from "../double/recent-issues.js";
 import { cards } from "../support/cards.js";
+import { templates } from "../support/templates.js";
 
 const DIGESTS = `preset: squad-journey
 digests:
@@ -54,6 +55,7 @@ function setup(options: { store?: boolean; dryRun?: boolean } = {}) {
     githubFor: () => world.github,
     appLogin: async () => world.github.appLogin,
     onboardingSeed: acceptedOnboarding,
+    templates,
     now: () => clock.now(),
     dryRun: options.dryRun ?? false,
     metrics,

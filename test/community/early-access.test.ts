@@ -7,6 +7,7 @@ import {
   planEarlyAccess,
   postedKeys,
 } from "../../src/features/community/early-access.js";
+import { templates } from "../support/templates.js";
 
 const people = (n: number, prefix = "p") => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
 const comments = (actions: Action[]) => actions.flatMap((a) => (a.type === "comment" ? [a] : []));
@@ -20,6 +21,7 @@ function input(patch: Partial<EarlyAccessInput> = {}): EarlyAccessInput {
     releaseUrl: "https://github.com/medic/cht-core/releases/tag/4.12.0-beta.1",
     maxMentionsPerComment: 25,
     quiet: new Set(),
+    templates,
     ...patch,
   };
 }

@@ -5,6 +5,7 @@ import { DEFAULT_MILESTONES } from "../../src/features/community/config.js";
 import { milestonesReached, ordinal } from "../../src/features/community/milestones.js";
 import { handleContribution } from "../../src/features/community/run.js";
 import { type ContributionCounts, ZERO_COUNTS } from "../../src/features/community/store.js";
+import { templates } from "../support/templates.js";
 import { FakeCommunityPort } from "./fake-port.js";
 import { contribution, makeDeps, presetConfig } from "./support.js";
 
@@ -44,7 +45,7 @@ describe("ordinal", () => {
     [102, "102nd"],
     [113, "113th"],
   ])("%i is %s", (n, text) => {
-    expect(ordinal(n)).toBe(text);
+    expect(ordinal(n, templates)).toBe(text);
   });
 });
 

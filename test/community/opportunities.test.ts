@@ -9,6 +9,7 @@ import {
 import { isPerson } from "../../src/features/community/people.js";
 import type { DigestIssue, DigestQuery, DigestSource } from "../../src/features/digest/source.js";
 import { newFeatureState } from "../../src/features/squad/state.js";
+import { templates } from "../support/templates.js";
 import { PHASES, presetConfig } from "./support.js";
 
 const settings = presetConfig("squad-journey").welcome.squads;
@@ -127,6 +128,7 @@ describe("opportunityLines", () => {
     const one = opportunityLines(
       [{ repo, number: 1, title: "Ping @everyone <b>", url: "javascript:x" }],
       [],
+      templates,
     );
     expect(one).toEqual([
       "Ping @\u200deveryone &lt;b\\>: a good first issue nobody is assigned to yet",
@@ -139,6 +141,7 @@ describe("opportunityLines", () => {
         { repo: other, number: 2, title: "B", url },
       ],
       [],
+      templates,
     );
     expect(two[1]).toBe(`[B](${url}) (cht-docs): a good first issue nobody is assigned to yet`);
   });

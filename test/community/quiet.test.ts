@@ -6,6 +6,7 @@ import {
   QUIET_SPECS,
   quietLogins,
 } from "../../src/features/community/quiet.js";
+import { templates } from "../support/templates.js";
 import { MemoryCommunityStore } from "./memory-store.js";
 
 const who = { login: "ana", org: "medic" };
@@ -17,7 +18,7 @@ describe("applyQuiet", () => {
     [true, "unquiet", false, true, /may mention .* again/],
     [false, "unquiet", false, false, /may already mention/],
   ] as const)("from %s, /%s gives quiet %s (changed %s)", (current, command, quiet, changed, reply) => {
-    const outcome = applyQuiet(current, command, who);
+    const outcome = applyQuiet(current, command, who, templates);
     expect(outcome).toMatchObject({ quiet, changed });
     expect(outcome.reply).toMatch(reply);
     expect(outcome.reply).not.toMatch(/@ana/);
@@ -33,6 +34,7 @@ describe("handleQuietCommand", () => {
       command: "quiet" as const,
       commentNodeId: "IC_1",
       commentDatabaseId: 11,
+      templates,
     };
     const actions = await handleQuietCommand(store, input);
     expect((await store.getContributor("medic", "ana"))?.quiet).toBe(true);

@@ -6,6 +6,7 @@ import { renderMilestone } from "../../src/features/community/milestones.js";
 import { opportunityLines } from "../../src/features/community/opportunities.js";
 import type { WelcomeKind } from "../../src/features/community/store.js";
 import { renderWelcome } from "../../src/features/community/welcome.js";
+import { templates } from "../support/templates.js";
 import { presetConfig } from "./support.js";
 
 const REPO = { owner: "medic", repo: "cht-core" };
@@ -32,6 +33,7 @@ const opportunities = opportunityLines(
       members: 1,
     },
   ],
+  templates,
 );
 const kinds: WelcomeKind[] = ["first-issue", "first-pr", "first-merge"];
 
@@ -40,7 +42,15 @@ describe.each(["squad-journey", "cht"] as const)("the %s preset", (preset) => {
 
   it.each(kinds)("renders the %s welcome", (kind) => {
     expect(
-      renderWelcome({ kind, login: "new-person", org: "medic", repo: REPO, config, opportunities }),
+      renderWelcome({
+        templates,
+        kind,
+        login: "new-person",
+        org: "medic",
+        repo: REPO,
+        config,
+        opportunities,
+      }),
     ).toMatchSnapshot();
   });
 });
@@ -49,6 +59,7 @@ describe("welcome text", () => {
   it("leaves out what is not configured, and falls back to the repository's /contribute page", () => {
     const config = presetConfig("squad-journey").welcome;
     const text = renderWelcome({
+      templates,
       kind: "first-issue",
       login: "ana",
       org: "acme",
@@ -63,11 +74,11 @@ describe("welcome text", () => {
   it("advises the cht newcomer to ask to be assigned, on an issue only", () => {
     const config = presetConfig("cht").welcome;
     const view = { login: "ana", org: "medic", repo: REPO, config, opportunities: [] };
-    expect(renderWelcome({ ...view, kind: "first-issue" })).toMatch(
+    expect(renderWelcome({ templates, ...view, kind: "first-issue" })).toMatch(
       /ask to be assigned \*\*before\*\*/,
     );
-    expect(renderWelcome({ ...view, kind: "first-pr" })).not.toMatch(/assigned/);
-    expect(renderWelcome({ ...view, kind: "first-merge" })).not.toMatch(/assigned/);
+    expect(renderWelcome({ templates, ...view, kind: "first-pr" })).not.toMatch(/assigned/);
+    expect(renderWelcome({ templates, ...view, kind: "first-merge" })).not.toMatch(/assigned/);
   });
 
   it("links the demo site and the onboarding sign-up when configured, never a non-http link", () => {
@@ -77,6 +88,7 @@ describe("welcome text", () => {
       },
     }).welcome;
     const text = renderWelcome({
+      templates,
       kind: "first-issue",
       login: "ana",
       org: "acme",
@@ -92,11 +104,12 @@ describe("welcome text", () => {
 it("renders a milestone", () => {
   const milestone = DEFAULT_MILESTONES[2];
   if (!milestone) throw new Error("no default milestone");
-  expect(renderMilestone({ login: "ana", org: "medic", milestone })).toMatchSnapshot();
+  expect(renderMilestone({ templates, login: "ana", org: "medic", milestone })).toMatchSnapshot();
 });
 
 it("renders an early-access note", () => {
   const [action] = planEarlyAccess({
+    templates,
     state: { lead: "lee", members: ["mo"], interested: ["ida"] },
     author: "ana",
     title: "Offline <maps> @everyone",

@@ -9,6 +9,7 @@ import {
   windowsToRead,
 } from "../../src/features/community/stages.js";
 import { type ContributionCounts, ZERO_COUNTS } from "../../src/features/community/store.js";
+import { templates } from "../support/templates.js";
 import { MemoryCommunityStore } from "./memory-store.js";
 import { NOW, ORG, presetConfig } from "./support.js";
 
@@ -123,12 +124,14 @@ describe("thrivingCandidates", () => {
       lastContributionAt: seen(1),
     });
 
-    const all = await thrivingCandidates(store, ORG);
+    const all = await thrivingCandidates(store, ORG, templates);
     expect(all.map((p) => p.login)).toEqual(["bo", "zoe"]);
     expect(all[1]?.reason).toBe("9 merged PRs, 4 reviews, 0 issues opened");
-    const active = await thrivingCandidates(store, ORG, { activeSince: seen(365) });
+    const active = await thrivingCandidates(store, ORG, templates, { activeSince: seen(365) });
     expect(active.map((p) => p.login)).toEqual(["zoe"]);
-    const outside = await thrivingCandidates(store, ORG, { isInsider: async (l) => l === "bo" });
+    const outside = await thrivingCandidates(store, ORG, templates, {
+      isInsider: async (l) => l === "bo",
+    });
     expect(outside.map((p) => p.login)).toEqual(["zoe"]);
   });
 });

@@ -10,6 +10,7 @@ import type { SquadCandidate } from "../../src/features/community/opportunities.
 import type { ContributionInput } from "../../src/features/community/payloads.js";
 import type { CommunityDeps } from "../../src/features/community/run.js";
 import type { ContributionKind } from "../../src/features/community/store.js";
+import { templates } from "../support/templates.js";
 import { FakeCommunityPort } from "./fake-port.js";
 import { MemoryCommunityStore } from "./memory-store.js";
 
@@ -63,6 +64,7 @@ export function makeDeps(
     phases: PHASES,
     squads: async () => options.squads ?? [],
     now: options.now ?? NOW,
+    templates,
   };
   return { deps, store, port };
 }

@@ -11,10 +11,11 @@ import {
 } from "../../src/features/config-check/plan.js";
 import { reportConfigHealth, runConfigCheck } from "../../src/features/config-check/run.js";
 import type { IssueSummary } from "../../src/github/types.js";
+import { templates } from "../support/templates.js";
 import { FakeConfigPort, OWN, REPO } from "./fake-port.js";
 
 const APP = "squad-bot[bot]";
-const valid = validateLayers([{ source: OWN, data: {} }], [OWN]);
+const valid = validateLayers([{ source: OWN, data: {} }], [OWN], templates);
 const problem: ConfigProblem = {
   path: "labels.colour",
   message: "unknown key `colour` — did you mean `color`?",
@@ -37,7 +38,7 @@ function issue(overrides: Partial<IssueSummary> = {}): IssueSummary {
 
 /** The body the planner writes for `invalid`, as on GitHub after a create. */
 function currentIssue(overrides: Partial<IssueSummary> = {}): IssueSummary {
-  const plan = planConfigErrorIssue(invalid, [], APP);
+  const plan = planConfigErrorIssue(invalid, [], APP, templates);
   if (plan.kind !== "create") throw new Error("expected create");
   return issue({ body: plan.issue.body, ...overrides });
 }
@@ -55,7 +56,7 @@ describe("configChangedIn", () => {
 
 describe("renderCheckRun", () => {
   it("succeeds for a valid configuration and names its phases", () => {
-    const report = renderCheckRun(valid, "abc");
+    const report = renderCheckRun(valid, "abc", templates);
     expect(report).toMatchObject({ headSha: "abc", name: CHECK_NAME, conclusion: "success" });
     expect(report.summary).toContain("`squad-journey` preset");
     expect(report.summary).toContain("Inception → Convergence → Building");
@@ -64,23 +65,25 @@ describe("renderCheckRun", () => {
 
   it("fails with every problem, its file and path", () => {
     const second = { ...problem, path: "", message: "YAML syntax error at line 1, column 1: x" };
-    const report = renderCheckRun({ ...invalid, problems: [problem, second] }, "abc");
+    const report = renderCheckRun({ ...invalid, problems: [problem, second] }, "abc", templates);
     expect(report.conclusion).toBe("failure");
     expect(report.title).toBe("The squad-bot configuration has 2 problems");
     expect(report.summary).toContain(`- \`${OWN}\` at \`labels.colour\`: unknown key \`colour\``);
     expect(report.summary).toContain(`- \`${OWN}\`: YAML syntax error`);
-    expect(renderCheckRun(invalid, "abc").title).toBe("The squad-bot configuration has 1 problem");
+    expect(renderCheckRun(invalid, "abc", templates).title).toBe(
+      "The squad-bot configuration has 1 problem",
+    );
   });
 
   it("lists at most 50 problems and counts the rest", () => {
     const many = Array.from({ length: 53 }, (_, i) => ({ ...problem, path: `p${i}` }));
-    const summary = renderCheckRun({ ...invalid, problems: many }, "abc").summary;
+    const summary = renderCheckRun({ ...invalid, problems: many }, "abc", templates).summary;
     expect(summary).toContain("… and 3 more");
     expect(summary).not.toContain("`p50`");
   });
 
   it("is neutral without a configuration", () => {
-    const report = renderCheckRun(absent, "abc");
+    const report = renderCheckRun(absent, "abc", templates);
     expect(report.conclusion).toBe("neutral");
     expect(report.summary).toContain("`.github/squad-bot.yml`");
   });
@@ -88,7 +91,7 @@ describe("renderCheckRun", () => {
 
 describe("planConfigErrorIssue", () => {
   it("creates one labelled issue, with the problems and a hash marker, when invalid", () => {
-    const plan = planConfigErrorIssue(invalid, [], APP);
+    const plan = planConfigErrorIssue(invalid, [], APP, templates);
     expect(plan).toMatchObject({
       kind: "create",
       issue: { title: "The squad-bot configuration is invalid", labels: [CONFIG_ISSUE_LABEL] },
@@ -101,7 +104,7 @@ describe("planConfigErrorIssue", () => {
 
   it("keeps the issue open for problems found while running, with a valid config", () => {
     const board = "The roadmap board medic#112 was not found.";
-    const plan = planConfigErrorIssue(valid, [], APP, [board]);
+    const plan = planConfigErrorIssue(valid, [], APP, templates, [board]);
     expect(plan).toMatchObject({
       kind: "create",
       issue: { title: "squad-bot cannot use something its configuration names" },
@@ -111,14 +114,14 @@ describe("planConfigErrorIssue", () => {
     expect(body).not.toContain("How to fix it");
     const open = issue({ body });
     // A config push knows nothing of the board: the report stands.
-    expect(planConfigErrorIssue(valid, [open], APP).kind).toBe("none");
+    expect(planConfigErrorIssue(valid, [open], APP, templates).kind).toBe("none");
     // The board is fixed: the report closes.
-    expect(planConfigErrorIssue(valid, [open], APP, [])).toEqual({
+    expect(planConfigErrorIssue(valid, [open], APP, templates, [])).toEqual({
       kind: "close",
       issueId: open.id,
     });
     // An invalid config on top: one issue says both.
-    const both = planConfigErrorIssue(invalid, [open], APP);
+    const both = planConfigErrorIssue(invalid, [open], APP, templates);
     expect(both.kind === "update" && both.body).toMatch(
       /colour[\s\S]*Found while running[\s\S]*medic#112/,
     );
@@ -156,13 +159,13 @@ describe("planConfigErrorIssue", () => {
     ],
     ["closed issues do not count", invalid, [currentIssue({ state: "closed" })], "create"],
   ])("%s", (_, result, existing, kind) => {
-    expect(planConfigErrorIssue(result, existing, APP).kind).toBe(kind);
+    expect(planConfigErrorIssue(result, existing, APP, templates).kind).toBe(kind);
   });
 
   it("keeps the oldest of two of its own issues and closes the other", () => {
     const older = currentIssue({ id: "I_old", number: 3 });
     const newer = currentIssue({ id: "I_new", number: 9 });
-    expect(planConfigErrorIssue(invalid, [newer, older], APP)).toEqual({
+    expect(planConfigErrorIssue(invalid, [newer, older], APP, templates)).toEqual({
       kind: "close",
       issueId: "I_new",
     });
@@ -177,7 +180,7 @@ describe("planConfigErrorIssue", () => {
 describe("runners", () => {
   it("runConfigCheck reads the config at the commit and reports a check run", async () => {
     const port = new FakeConfigPort({ [`${OWN}@abc`]: "labels:\n  colour: red\n" });
-    const result = await runConfigCheck(port, REPO, { sha: "abc" }, APP);
+    const result = await runConfigCheck(port, REPO, { sha: "abc" }, APP, { templates });
     expect(result.ok).toBe(false);
     expect(port.checkRuns).toHaveLength(1);
     expect(port.checkRuns[0]?.report).toMatchObject({ headSha: "abc", conclusion: "failure" });
@@ -185,21 +188,21 @@ describe("runners", () => {
 
   it("reportConfigHealth opens, leaves alone on redelivery, updates, then closes", async () => {
     const port = new FakeConfigPort({}, [issue({ id: "I_user", number: 5, author: "mrjones" })]);
-    await reportConfigHealth(port, REPO, invalid, APP);
+    await reportConfigHealth(port, REPO, invalid, APP, { templates });
     expect(port.created).toHaveLength(1);
 
-    const redelivered = await reportConfigHealth(port, REPO, invalid, APP);
+    const redelivered = await reportConfigHealth(port, REPO, invalid, APP, { templates });
     expect(redelivered).toEqual([]);
     expect(port.mutations).toEqual([]);
 
     const other = { ...invalid, problems: [{ ...problem, path: "labels.colr" }] };
-    expect((await reportConfigHealth(port, REPO, other, APP)).map((s) => s.kind)).toEqual([
-      "update",
-    ]);
+    expect(
+      (await reportConfigHealth(port, REPO, other, APP, { templates })).map((s) => s.kind),
+    ).toEqual(["update"]);
 
-    expect((await reportConfigHealth(port, REPO, valid, APP)).map((s) => s.kind)).toEqual([
-      "close",
-    ]);
+    expect(
+      (await reportConfigHealth(port, REPO, valid, APP, { templates })).map((s) => s.kind),
+    ).toEqual(["close"]);
     expect(port.issues.filter((i) => i.state === "open").map((i) => i.id)).toEqual(["I_user"]);
     expect(port.mutations).toHaveLength(2);
   });
@@ -210,7 +213,7 @@ describe("runners", () => {
       currentIssue({ id: "I_b", number: 2 }),
       currentIssue({ id: "I_c", number: 3 }),
     ]);
-    const steps = await reportConfigHealth(port, REPO, valid, APP);
+    const steps = await reportConfigHealth(port, REPO, valid, APP, { templates });
     expect(steps.map((s) => s.kind)).toEqual(["close", "close", "close"]);
     expect(port.mutations).toHaveLength(1);
     expect(port.listCalls).toBe(1);

@@ -8,6 +8,7 @@ import {
 } from "../../src/config/json-schema.js";
 import { loadConfig } from "../../src/config/load.js";
 import { packageRoot } from "../../src/core/paths.js";
+import { templates } from "../support/templates.js";
 import { FakeConfigPort, OWN, REPO } from "./fake-port.js";
 
 describe("config/squad-bot.schema.json", () => {
@@ -35,7 +36,7 @@ describe("config/squad-bot.schema.json", () => {
 describe("config/squad-bot.example.yml", () => {
   it("is a valid configuration", async () => {
     const text = readFileSync(join(packageRoot, "config", "squad-bot.example.yml"), "utf8");
-    const result = await loadConfig(new FakeConfigPort({ [OWN]: text }), REPO);
+    const result = await loadConfig(new FakeConfigPort({ [OWN]: text }), REPO, templates);
     expect(result.ok === false ? result.problems : []).toEqual([]);
     expect(result).toMatchObject({ ok: true, config: { preset: "cht" } });
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { type ConfigLoadResult, loadConfig, MAX_EXTENDS } from "../../src/config/load.js";
 import type { Config } from "../../src/config/schema.js";
+import { templates } from "../support/templates.js";
 import { FakeConfigPort, ORG, OWN, REPO } from "./fake-port.js";
 
 function config(result: ConfigLoadResult): Config {
@@ -11,13 +12,13 @@ function config(result: ConfigLoadResult): Config {
 describe("loadConfig: where the file comes from", () => {
   it("is absent when neither the repository nor the owner's .github has a file", async () => {
     const port = new FakeConfigPort();
-    expect(await loadConfig(port, REPO)).toEqual({ ok: "absent" });
+    expect(await loadConfig(port, REPO, templates)).toEqual({ ok: "absent" });
     expect(port.reads).toEqual([OWN, ORG]);
   });
 
   it("reads the repository's own file in one request", async () => {
     const port = new FakeConfigPort({ [OWN]: "dryRun: true\n", [ORG]: "enabled: false\n" });
-    const result = await loadConfig(port, REPO);
+    const result = await loadConfig(port, REPO, templates);
     expect(config(result).dryRun).toBe(true);
     expect(config(result).enabled).toBe(true);
     expect(result).toMatchObject({ sources: [OWN] });
@@ -26,27 +27,31 @@ describe("loadConfig: where the file comes from", () => {
 
   it("falls back to the owner's .github repository", async () => {
     const port = new FakeConfigPort({ [ORG]: "preset: cht\n" });
-    const result = await loadConfig(port, REPO);
+    const result = await loadConfig(port, REPO, templates);
     expect(config(result).preset).toBe("cht");
     expect(result).toMatchObject({ sources: [ORG] });
   });
 
   it("does not read the .github repository twice for itself", async () => {
     const port = new FakeConfigPort();
-    expect(await loadConfig(port, { owner: "medic", repo: ".github" })).toEqual({ ok: "absent" });
+    expect(await loadConfig(port, { owner: "medic", repo: ".github" }, templates)).toEqual({
+      ok: "absent",
+    });
     expect(port.getFileCalls).toBe(1);
   });
 
   it("reads the repository's file at a ref, and the fallback at its default branch", async () => {
     const port = new FakeConfigPort({ [`${OWN}@abc123`]: "dryRun: true\n" });
-    expect(config(await loadConfig(port, REPO, { ref: "abc123" })).dryRun).toBe(true);
+    expect(config(await loadConfig(port, REPO, templates, { ref: "abc123" })).dryRun).toBe(true);
     const deleted = new FakeConfigPort({ [OWN]: "dryRun: true\n", [ORG]: "enabled: false\n" });
-    expect(config(await loadConfig(deleted, REPO, { ref: "abc123" })).enabled).toBe(false);
+    expect(config(await loadConfig(deleted, REPO, templates, { ref: "abc123" })).enabled).toBe(
+      false,
+    );
     expect(deleted.reads).toEqual([`${OWN}@abc123`, ORG]);
   });
 
   it("treats an empty file as opting in with the default preset", async () => {
-    const result = await loadConfig(new FakeConfigPort({ [OWN]: "" }), REPO);
+    const result = await loadConfig(new FakeConfigPort({ [OWN]: "" }), REPO, templates);
     expect(config(result).preset).toBe("squad-journey");
   });
 });
@@ -58,7 +63,7 @@ describe("loadConfig: _extends", () => {
       "medic/shared:.github/squad-bot.yml":
         "preset: cht\ndryRun: true\nlabels:\n  blocked: Stuck\n",
     });
-    const result = await loadConfig(port, REPO);
+    const result = await loadConfig(port, REPO, templates);
     const { preset, dryRun, labels } = config(result);
     expect({ preset, dryRun, color: labels.color, blocked: labels.blocked }).toEqual({
       preset: "cht",
@@ -77,7 +82,7 @@ describe("loadConfig: _extends", () => {
         "_extends: other/configs:squad/base.yaml\nenabled: false\n",
       "other/configs:squad/base.yaml": "preset: cht\n",
     });
-    const result = await loadConfig(port, REPO);
+    const result = await loadConfig(port, REPO, templates);
     expect(config(result)).toMatchObject({ preset: "cht", enabled: false, dryRun: true });
     expect(result).toMatchObject({
       sources: ["other/configs:squad/base.yaml", "other/base:.github/squad-bot.yml", OWN],
@@ -90,7 +95,7 @@ describe("loadConfig: _extends", () => {
       [`${OWN}@pr`]: "_extends: cht-core:.github/squad-base.yml\n",
       "medic/cht-core:.github/squad-base.yml@pr": "dryRun: true\n",
     });
-    expect(config(await loadConfig(port, REPO, { ref: "pr" })).dryRun).toBe(true);
+    expect(config(await loadConfig(port, REPO, templates, { ref: "pr" })).dryRun).toBe(true);
   });
 
   it("follows _extends from the org fallback too", async () => {
@@ -98,12 +103,12 @@ describe("loadConfig: _extends", () => {
       [ORG]: "_extends: medic/squad-config:cht.yml\n",
       "medic/squad-config:cht.yml": "preset: cht\n",
     });
-    expect(config(await loadConfig(port, REPO)).preset).toBe("cht");
+    expect(config(await loadConfig(port, REPO, templates)).preset).toBe("cht");
   });
 
   it("reports a missing extended file on the file that names it", async () => {
     const port = new FakeConfigPort({ [OWN]: "_extends: medic/nowhere\n" });
-    expect(await loadConfig(port, REPO)).toEqual({
+    expect(await loadConfig(port, REPO, templates)).toEqual({
       ok: false,
       sources: [OWN],
       problems: [
@@ -120,7 +125,7 @@ describe("loadConfig: _extends", () => {
   it("reports an extended file squad-bot may not read", async () => {
     const port = new FakeConfigPort({ [OWN]: "_extends: secret/base\n" });
     port.forbidden.add("secret/base:.github/squad-bot.yml");
-    const result = await loadConfig(port, REPO);
+    const result = await loadConfig(port, REPO, templates);
     expect(result.ok === false && result.problems[0]?.message).toContain("cannot read");
   });
 
@@ -129,7 +134,7 @@ describe("loadConfig: _extends", () => {
       [OWN]: "_extends: a\n",
       "medic/a:.github/squad-bot.yml": "_extends: medic/CHT-CORE\n",
     });
-    const result = await loadConfig(port, REPO);
+    const result = await loadConfig(port, REPO, templates);
     expect(result).toMatchObject({
       ok: false,
       problems: [
@@ -152,8 +157,8 @@ describe("loadConfig: _extends", () => {
       }
       return new FakeConfigPort(files);
     };
-    expect((await loadConfig(chain(MAX_EXTENDS), REPO)).ok).toBe(true);
-    const tooDeep = await loadConfig(chain(MAX_EXTENDS + 1), REPO);
+    expect((await loadConfig(chain(MAX_EXTENDS), REPO, templates)).ok).toBe(true);
+    const tooDeep = await loadConfig(chain(MAX_EXTENDS + 1), REPO, templates);
     expect(tooDeep).toMatchObject({
       ok: false,
       problems: [{ path: "_extends", source: `medic/r${MAX_EXTENDS}:.github/squad-bot.yml` }],
@@ -165,7 +170,7 @@ describe("loadConfig: _extends", () => {
       [OWN]: "_extends: .github\ndryRun: true\n",
       [ORG]: "labels:\n  colour: 000000\n",
     });
-    expect(await loadConfig(port, REPO)).toMatchObject({
+    expect(await loadConfig(port, REPO, templates)).toMatchObject({
       ok: false,
       problems: [{ path: "labels.colour", source: ORG }],
       sources: [ORG, OWN],
@@ -174,7 +179,7 @@ describe("loadConfig: _extends", () => {
 
   it("reports a YAML error in a base file against that file", async () => {
     const port = new FakeConfigPort({ [OWN]: "_extends: .github\n", [ORG]: "a: [\n" });
-    const result = await loadConfig(port, REPO);
+    const result = await loadConfig(port, REPO, templates);
     expect(result).toMatchObject({ ok: false, problems: [{ path: "", source: ORG }] });
   });
 });
@@ -185,7 +190,7 @@ describe("loadConfig: merging", () => {
       [OWN]: "_extends: .github\nrecognize:\n  labels: [idea]\n",
       [ORG]: "recognize:\n  labels: [enhancement, feature]\n  templateHeadings: [Why?]\n",
     });
-    expect(config(await loadConfig(port, REPO)).recognize).toEqual({
+    expect(config(await loadConfig(port, REPO, templates)).recognize).toEqual({
       labels: ["idea"],
       labelsWithTemplate: [],
       templateHeadings: ["Why?"],
@@ -197,7 +202,7 @@ describe("loadConfig: merging", () => {
     const port = new FakeConfigPort({
       [OWN]: "preset: cht\nphases:\n  - id: idea\n    name: Idea\n  - id: done\n    name: Done\n",
     });
-    const { phases } = config(await loadConfig(port, REPO));
+    const { phases } = config(await loadConfig(port, REPO, templates));
     expect(phases.map((phase) => [phase.id, phase.label, phase.index])).toEqual([
       ["idea", "phase: idea", 0],
       ["done", "phase: done", 1],
@@ -209,12 +214,12 @@ describe("loadConfig: merging", () => {
       [OWN]: "_extends: .github\npreset: cht\n",
       [ORG]: "preset: squad-journey\n",
     });
-    expect(config(await loadConfig(port, REPO)).phases[0]?.id).toBe("emerging");
+    expect(config(await loadConfig(port, REPO, templates)).phases[0]?.id).toBe("emerging");
   });
 
   it("`null` replaces a value from below", async () => {
     const port = new FakeConfigPort({ [OWN]: "labels:\n  blocked: null\n" });
-    expect(config(await loadConfig(port, REPO)).labels.blocked).toBeNull();
+    expect(config(await loadConfig(port, REPO, templates)).labels.blocked).toBeNull();
   });
 
   it("a problem in a value from the preset is reported against the user's file", async () => {
@@ -222,7 +227,7 @@ describe("loadConfig: merging", () => {
       [OWN]: "_extends: .github\n",
       [ORG]: "phases:\n  - id: blocked\n    name: Blocked\n    label: blocked\n",
     });
-    expect(await loadConfig(port, REPO)).toMatchObject({
+    expect(await loadConfig(port, REPO, templates)).toMatchObject({
       ok: false,
       problems: [{ path: "labels.blocked", source: OWN }],
     });

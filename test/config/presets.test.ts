@@ -2,9 +2,10 @@ import { describe, expect, it } from "vitest";
 import { validateLayers } from "../../src/config/load.js";
 import { loadPreset, PRESET_NAMES } from "../../src/config/presets.js";
 import { type Config, configSchema } from "../../src/config/schema.js";
+import { templates } from "../support/templates.js";
 
 function presetConfig(name: (typeof PRESET_NAMES)[number]): Config {
-  const result = validateLayers([{ source: "test", data: { preset: name } }], ["test"]);
+  const result = validateLayers([{ source: "test", data: { preset: name } }], ["test"], templates);
   if (result.ok !== true) throw new Error(JSON.stringify(result));
   return result.config;
 }
@@ -14,9 +15,9 @@ const criteria = (config: Config, id: string) =>
 
 describe("shipped presets", () => {
   it.each(PRESET_NAMES)("%s validates against the strict schema on its own", (name) => {
-    const parsed = configSchema.safeParse(loadPreset(name));
+    const parsed = configSchema.safeParse(loadPreset(name, templates));
     expect(parsed.error?.issues ?? []).toEqual([]);
-    expect(loadPreset(name).preset).toBe(name);
+    expect(loadPreset(name, templates).preset).toBe(name);
   });
 
   it.each(PRESET_NAMES)("%s gives every phase a description and activities", (name) => {
@@ -72,7 +73,7 @@ describe("shipped presets", () => {
   });
 
   it("an empty user file means the default preset", () => {
-    const result = validateLayers([{ source: "test", data: {} }], ["test"]);
+    const result = validateLayers([{ source: "test", data: {} }], ["test"], templates);
     expect(result.ok === true && result.config.preset).toBe("squad-journey");
   });
 

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { type ConfigProblem, loadConfig, parseConfigText } from "../../src/config/load.js";
 import { code, didYouMean, formatPath } from "../../src/config/problems.js";
+import { templates } from "../support/templates.js";
 import { FakeConfigPort, OWN, REPO } from "./fake-port.js";
 
 async function problemsOf(text: string): Promise<ConfigProblem[]> {
-  const result = await loadConfig(new FakeConfigPort({ [OWN]: text }), REPO);
+  const result = await loadConfig(new FakeConfigPort({ [OWN]: text }), REPO, templates);
   if (result.ok !== false) throw new Error(`expected problems, got ${JSON.stringify(result)}`);
   return result.problems;
 }
@@ -200,11 +201,13 @@ describe("configuration problems", () => {
 
 describe("parseConfigText", () => {
   it("reads an empty file as an empty mapping", () => {
-    expect(parseConfigText("# nothing yet\n", "x")).toEqual({ ok: true, data: {} });
+    expect(parseConfigText("# nothing yet\n", "x", templates)).toEqual({ ok: true, data: {} });
   });
 
   it("separates `_extends` and drops `$schema`", () => {
-    expect(parseConfigText("_extends: .github\n$schema: ./s.json\ndryRun: true\n", "x")).toEqual({
+    expect(
+      parseConfigText("_extends: .github\n$schema: ./s.json\ndryRun: true\n", "x", templates),
+    ).toEqual({
       ok: true,
       data: { dryRun: true },
       extends: ".github",
@@ -212,7 +215,7 @@ describe("parseConfigText", () => {
   });
 
   it("rejects a malformed `_extends`", () => {
-    const parsed = parseConfigText("_extends: [a, b]\n", "x");
+    const parsed = parseConfigText("_extends: [a, b]\n", "x", templates);
     expect(parsed).toEqual({
       ok: false,
       problems: [
@@ -227,7 +230,7 @@ describe("parseConfigText", () => {
   });
 
   it("reports an unresolved alias as unreadable YAML", () => {
-    const parsed = parseConfigText("a: *nothing\n", "x");
+    const parsed = parseConfigText("a: *nothing\n", "x", templates);
     expect(parsed.ok).toBe(false);
   });
 });

@@ -1,10 +1,11 @@
 /** Config values that name a phase must name one that exists; a preset's own leftovers do not count. */
 import { describe, expect, it } from "vitest";
 import { validateLayers } from "../../src/config/load.js";
+import { templates } from "../support/templates.js";
 
 const FILE = "medic/cht-core:.github/squad-bot.yml";
 const validate = (data: Record<string, unknown>) =>
-  validateLayers([{ source: FILE, data }], [FILE]);
+  validateLayers([{ source: FILE, data }], [FILE], templates);
 
 describe("phase references in the config", () => {
   it("a typo in a roadmap option key is refused with the phase it probably means", () => {

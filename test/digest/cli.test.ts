@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { CliIo } from "../../src/cli/command.js";
 import { createDigestCommand } from "../../src/cli/commands/digest.js";
 import { runCli } from "../../src/cli/main.js";
+import { templates } from "../support/templates.js";
 import { digestWorld, MONDAY, seedRealisticWeek } from "./fixtures.js";
 
 async function cli(args: string[], env: NodeJS.ProcessEnv = { GITHUB_TOKEN: "t" }) {
@@ -13,6 +14,7 @@ async function cli(args: string[], env: NodeJS.ProcessEnv = { GITHUB_TOKEN: "t" 
   const err: string[] = [];
   const io: CliIo = { stdout: (t) => out.push(t), stderr: (t) => err.push(t), env };
   const command = createDigestCommand({
+    templates: () => templates,
     connect: () => ({
       port: d.world.github,
       source: d.source,

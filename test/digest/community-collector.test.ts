@@ -12,6 +12,7 @@ import { digestsConfigSchema } from "../../src/features/digest/config.js";
 import { parsePeriod } from "../../src/features/digest/period.js";
 import { type ContributionEvent, type ContributorStore, openStore } from "../../src/store/index.js";
 import { FakeCommunityPort } from "../community/fake-port.js";
+import { templates } from "../support/templates.js";
 import { digestWorld, MONDAY } from "./fixtures.js";
 
 const REPO = { owner: "medic", repo: "cht-core" };
@@ -59,7 +60,7 @@ describe("monthly community collector", () => {
     const period = parsePeriod("monthly", "2026-10", "UTC");
     if (!period) throw new Error("bad period");
     const community = communityConfigSchema.parse({});
-    const collector = new StoreCommunityDigest({ store, community });
+    const collector = new StoreCommunityDigest({ store, community, templates });
     const data = await collector.load(period, [REPO]);
     expect(data.newContributors).toEqual([
       {
@@ -74,7 +75,7 @@ describe("monthly community collector", () => {
     const settings = digestsConfigSchema.parse({
       monthly: { links: [{ title: "Forum", url: "https://forum.example.org/" }] },
     }).monthly;
-    const { markdown } = renderCommunityDigest(data, settings);
+    const { markdown } = renderCommunityDigest(data, settings, templates);
     expect(markdown).toContain("[alice](https://github.com/alice)");
     expect(markdown).toContain("5th merged pull request");
     expect(markdown).toContain("https://forum.example.org/");
@@ -99,7 +100,7 @@ describe("monthly community collector", () => {
       ],
     });
     const community = communityConfigSchema.parse({});
-    const collector = new StoreCommunityDigest({ store, community, port, limit: 5 });
+    const collector = new StoreCommunityDigest({ store, community, port, limit: 5, templates });
     const data = await collector.load(period, [REPO]);
     expect(data.goodFirstIssues.map((f) => f.number)).toEqual([12]);
     expect(port.queries[0]).toMatchObject({ org: "medic", repos: [REPO], limit: 5 });
@@ -118,23 +119,23 @@ describe("monthly community collector", () => {
       collaborators: ["wes-writer"],
     });
     const community = communityConfigSchema.parse({});
-    const collector = new StoreCommunityDigest({ store, community, port });
+    const collector = new StoreCommunityDigest({ store, community, port, templates });
     const data = await collector.load(period, [REPO]);
     expect(data.newContributors.map((c) => c.login)).toEqual(["alice"]);
   });
 
   it("reads only links to issues and pull requests as first contributions, and says which", () => {
     expect(
-      firstContributionRef("https://github.com/medic/cht-core/issues/7#issuecomment-1"),
+      firstContributionRef("https://github.com/medic/cht-core/issues/7#issuecomment-1", templates),
     ).toEqual(expect.objectContaining({ number: 7, title: "a comment" }));
-    expect(firstContributionRef("https://github.com/medic/cht-core/issues/7")).toEqual(
+    expect(firstContributionRef("https://github.com/medic/cht-core/issues/7", templates)).toEqual(
       expect.objectContaining({ title: "an issue" }),
     );
-    expect(firstContributionRef("https://github.com/medic/cht-core/pull/8")).toEqual(
+    expect(firstContributionRef("https://github.com/medic/cht-core/pull/8", templates)).toEqual(
       expect.objectContaining({ title: "a pull request" }),
     );
-    expect(firstContributionRef("https://example.org/x")).toBeNull();
-    expect(firstContributionRef(null)).toBeNull();
+    expect(firstContributionRef("https://example.org/x", templates)).toBeNull();
+    expect(firstContributionRef(null, templates)).toBeNull();
   });
 
   it("is what `squad-bot digest --kind monthly` renders when the store is configured", async () => {
@@ -146,6 +147,7 @@ describe("monthly community collector", () => {
       env: { GITHUB_TOKEN: "t", SQUAD_BOT_DATA_DIR: ":memory:" },
     };
     const command = createDigestCommand({
+      templates: () => templates,
       connect: () => ({
         port: d.world.github,
         source: d.source,

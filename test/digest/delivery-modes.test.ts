@@ -6,6 +6,7 @@ import { DIGEST_MARKER } from "../../src/features/digest/delivery.js";
 import { planPost } from "../../src/features/digest/post-plan.js";
 import { type DigestRunInput, runDigest } from "../../src/features/digest/run.js";
 import { MemoryDigestDelivery } from "../double/digest-delivery.js";
+import { templates } from "../support/templates.js";
 import { digestWorld, MONDAY, seedRealisticWeek } from "./fixtures.js";
 
 const LABEL = "squad-bot: digest";
@@ -27,6 +28,7 @@ async function setup(digests: object) {
     kind: "weekly",
     now: new Date(at),
     author: d.world.github.appLogin,
+    templates,
     ...extra,
   });
   return { d, delivery, input, repo: d.world.repo };
@@ -245,15 +247,16 @@ describe("planPost", () => {
 
   const channel = { kind: "discussion", repositoryId: "R_1", categoryId: "DIC_1" } as const;
   const to = { channel, title: "t", body: "b" };
+  const texts = { templates };
 
   it("creates when only others' posts carry the key", () => {
-    const plan = planPost({ existing: [post("a", 1, period.key, false)], period, ...to });
+    const plan = planPost({ existing: [post("a", 1, period.key, false)], period, ...to, ...texts });
     expect(plan).toEqual({ posted: null, actions: [{ type: "createPost", ...to }] });
   });
 
   it("retires only its own copy after losing a race", () => {
     const existing = [post("a", 1, period.key), post("b", 2, period.key), post("c", 3, period.key)];
-    const plan = planPost({ existing, period, ...to, created: "c" });
+    const plan = planPost({ existing, period, ...to, ...texts, created: "c" });
     expect(plan.posted?.id).toBe("a");
     expect(
       plan.actions.map((a) => (a.type === "retirePost" ? [a.post.id, a.reason] : a.type)),

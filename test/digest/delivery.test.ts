@@ -4,6 +4,7 @@ import { decodeMarker } from "../../src/core/markers.js";
 import { DIGEST_MARKER, planDelivery } from "../../src/features/digest/delivery.js";
 import { type DigestRunInput, runDigest } from "../../src/features/digest/run.js";
 import { InProcessLock } from "../../src/scheduler/lock.js";
+import { templates } from "../support/templates.js";
 import { digestWorld, MONDAY, seedRealisticWeek } from "./fixtures.js";
 
 const LABEL = "squad-bot: digest";
@@ -21,6 +22,7 @@ async function setup() {
     kind: "weekly",
     now: new Date(at),
     author: d.world.github.appLogin,
+    templates,
     ...extra,
   });
   const digests = () =>
@@ -126,7 +128,9 @@ describe("digest delivery", () => {
     >[0]["period"];
     const issue = { title: "t", body: "b", labels: [LABEL] };
     const repo = { owner: "medic", repo: "cht-core" };
-    expect(planDelivery({ existing: [], author: "squad-bot[bot]", period, repo, issue })).toEqual({
+    expect(
+      planDelivery({ existing: [], author: "squad-bot[bot]", period, repo, issue, templates }),
+    ).toEqual({
       posted: null,
       actions: [{ type: "openIssue", repo, issue }],
     });

@@ -7,6 +7,7 @@ import { digestsConfigSchema } from "../../src/features/digest/config.js";
 import { reportedPeriod } from "../../src/features/digest/period.js";
 import { toPlainText } from "../../src/features/digest/plain-text.js";
 import { renderWeeklyDigest } from "../../src/features/digest/weekly.js";
+import { templates } from "../support/templates.js";
 import { digestWorld, MONDAY } from "./fixtures.js";
 
 const HOSTILE = [
@@ -42,7 +43,7 @@ async function render(options: { mentionLeads?: boolean; config?: string } = {})
     period,
     now: new Date(MONDAY),
   });
-  return renderWeeklyDigest({ data, config: d.config, settings }).markdown;
+  return renderWeeklyDigest({ data, config: d.config, settings, templates }).markdown;
 }
 
 /** Markdown links in the output, minus the ones to GitHub issues and profiles. */
@@ -119,6 +120,7 @@ describe("digest escaping", () => {
         goodFirstIssues: [],
       },
       settings,
+      templates,
     ).markdown;
     expect(markdown).not.toMatch(/@(?!\u200d)[A-Za-z]/);
     expect(markdown).not.toContain("javascript:");

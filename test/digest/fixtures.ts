@@ -7,6 +7,7 @@ import { CARD_MARKER, type FeatureState } from "../../src/features/squad/state.j
 import type { IssueRef, RepoRef } from "../../src/github/types.js";
 import { MemoryDigestSource } from "../double/digest-source.js";
 import { createWorld, manualClock, type World } from "../double/index.js";
+import { templates } from "../support/templates.js";
 
 /** A Monday morning: the reported period is 2026-W48 (23–29 November) in UTC. */
 export const MONDAY = "2026-11-30T07:00:00Z";
@@ -82,7 +83,7 @@ export async function digestWorld(
     now: clock.now,
     ...(options.repos ? { repos: options.repos } : {}),
   });
-  const loaded = await loadConfig(world.github, world.repo);
+  const loaded = await loadConfig(world.github, world.repo, templates);
   if (loaded.ok !== true) throw new Error("the test config does not load");
   world.github.resetRequests();
   const { github } = world;

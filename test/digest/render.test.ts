@@ -9,6 +9,7 @@ import { digestsConfigSchema } from "../../src/features/digest/config.js";
 import { parsePeriod, reportedPeriod } from "../../src/features/digest/period.js";
 import { toPlainText } from "../../src/features/digest/plain-text.js";
 import { renderWeeklyDigest } from "../../src/features/digest/weekly.js";
+import { templates } from "../support/templates.js";
 import { digestWorld, MONDAY, seedRealisticWeek } from "./fixtures.js";
 
 async function weekly() {
@@ -22,7 +23,7 @@ async function weekly() {
     period,
     now: new Date(MONDAY),
   });
-  return { d, data, rendered: renderWeeklyDigest({ data, config: d.config, settings }) };
+  return { d, data, rendered: renderWeeklyDigest({ data, config: d.config, settings, templates }) };
 }
 
 const community = (): CommunityDigestData => {
@@ -117,7 +118,7 @@ describe("monthly community digest", () => {
         ],
       },
     }).monthly;
-    const rendered = renderCommunityDigest(community(), settings);
+    const rendered = renderCommunityDigest(community(), settings, templates);
     expect(rendered.title).toBe("Community digest 2026-11");
     expect(rendered.markdown).toMatchSnapshot();
     expect(toPlainText(rendered.markdown)).toMatchSnapshot();
@@ -130,6 +131,7 @@ describe("monthly community digest", () => {
     const rendered = renderCommunityDigest(
       { ...community(), milestones: [], thriving: [] },
       settings,
+      templates,
     );
     expect(rendered.markdown).toContain("### Milestones reached\n\n_None this time._");
     expect(rendered.markdown).toContain("Join the **squad call** on Thursday, @\u200deveryone!");

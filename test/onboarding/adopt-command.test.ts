@@ -7,6 +7,7 @@ import { createAdoptCommand } from "../../src/cli/commands/adopt.js";
 import { connectAsApp } from "../../src/github/octokit/app-connection.js";
 import { MemoryRecentIssues } from "../double/recent-issues.js";
 import { cards } from "../support/cards.js";
+import { templates } from "../support/templates.js";
 import { type Installed, installedWithBacklog, nth, tick } from "./support.js";
 
 const ENV = { APP_ID: "1", PRIVATE_KEY: "key" };
@@ -14,6 +15,7 @@ const ENV = { APP_ID: "1", PRIVATE_KEY: "key" };
 async function adopt(app: Installed, args: string[]) {
   const waits: number[] = [];
   const command = createAdoptCommand({
+    templates: () => templates,
     connect: async () => ({
       port: app.github,
       recent: new MemoryRecentIssues(app.github),

@@ -5,6 +5,7 @@ import { planOnboarding, tickedBoxes } from "../../src/features/onboarding/plan.
 import { readOnboarding } from "../../src/features/onboarding/status.js";
 import type { AppIssueSummary, OnboardingSnapshot } from "../../src/github/types.js";
 import { presetConfig } from "../support/config.js";
+import { templates } from "../support/templates.js";
 
 const REPO = { owner: "medic", repo: "cht-core" };
 const NOW = new Date("2026-06-01T10:00:00Z");
@@ -71,6 +72,7 @@ describe("planOnboarding", () => {
       read: readOnboarding(snapshot([])),
       backlog: null,
       now: NOW,
+      templates,
     });
     expect(plan.actions).toMatchObject([
       {
@@ -82,7 +84,7 @@ describe("planOnboarding", () => {
 
   it("keeps the oldest of two that raced, and closes the other", () => {
     const read = readOnboarding(snapshot([issue(1, {}), issue(2, {})]));
-    const plan = planOnboarding({ repo: REPO, config, read, backlog: null, now: NOW });
+    const plan = planOnboarding({ repo: REPO, config, read, backlog: null, now: NOW, templates });
     expect(plan.actions).toMatchObject([
       { type: "editIssue", issue: { number: 1 } },
       { type: "editIssue", issue: { number: 2 }, close: "NOT_PLANNED" },
@@ -101,6 +103,7 @@ describe("planOnboarding", () => {
       read,
       backlog: null,
       now: NOW,
+      templates,
       edit: { sender: "tia", permitted: false },
     });
     expect(refused.record).toEqual({ refused: ["tia"] });
@@ -111,6 +114,7 @@ describe("planOnboarding", () => {
       read,
       backlog: null,
       now: NOW,
+      templates,
       edit: { sender: "wes", permitted: true },
     });
     expect(taken.record).toMatchObject({ acceptedAt: NOW.toISOString(), acceptedBy: "wes" });

@@ -5,6 +5,7 @@ import { onboardingFeature } from "../../src/features/onboarding/feature.js";
 import type { IssueRef } from "../../src/github/types.js";
 import { MemoryRecentIssues } from "../double/recent-issues.js";
 import { startApp, type TestApp } from "../support/app.js";
+import { templates } from "../support/templates.js";
 
 export { onboardingIssue, onboardingIssues, tick } from "../support/onboarding.js";
 
@@ -58,6 +59,7 @@ export async function runOnboardingJob(app: TestApp): Promise<void> {
     appLogin: async () => app.github.appLogin,
     now: app.clock.now,
     dryRun: false,
+    templates,
   });
   const scope = runtime.scope(app.github, silent, 1, {
     recent: new MemoryRecentIssues(app.github),

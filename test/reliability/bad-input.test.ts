@@ -10,6 +10,7 @@ import { acceptedOnboarding } from "../../src/features/onboarding/status.js";
 import { createWorld } from "../double/index.js";
 import { startApp } from "../support/app.js";
 import { botMessages, cardState, cards } from "../support/cards.js";
+import { templates } from "../support/templates.js";
 
 const CONFIG = "preset: squad-journey\n";
 const FEATURE = {
@@ -33,6 +34,7 @@ describe("webhook signatures", () => {
         githubFor: () => world.github,
         appLogin: async () => world.github.appLogin,
         onboardingSeed: acceptedOnboarding,
+        templates,
         now: () => new Date(),
         dryRun: false,
       }),

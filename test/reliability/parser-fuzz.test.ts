@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { newCommands, parseCommands } from "../../src/commands/parse.js";
 import { findSpec } from "../../src/commands/specs.js";
+import { templates } from "../support/templates.js";
 
 const commandLine = fc
   .tuple(
@@ -27,7 +28,7 @@ describe("command parser properties", () => {
         for (const command of found) {
           expect(command.name).toMatch(/^[a-z][a-z-]*$/);
           const spec = findSpec(command.name);
-          if (spec) expect(() => spec.parse(command.args)).not.toThrow();
+          if (spec) expect(() => spec.parse(command.args, templates)).not.toThrow();
         }
       }),
       { numRuns: 500 },

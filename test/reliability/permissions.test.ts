@@ -7,6 +7,7 @@ import { planSquad } from "../../src/features/squad/plan.js";
 import { CARD_MARKER, newFeatureState } from "../../src/features/squad/state.js";
 import { comment, issue } from "../squad/snapshot.js";
 import { presetConfig } from "../support/config.js";
+import { templates } from "../support/templates.js";
 
 const config = presetConfig();
 const RANK: Record<Role, number> = { anyone: 0, member: 1, lead: 2, maintainer: 3 };
@@ -49,9 +50,10 @@ describe("permission matrix", () => {
 
   it.each(cases)("/%s by %s: allowed %s", (name, role, allowed) => {
     const spec = SPECS.find((s) => s.name === name);
-    const parsed = spec?.parse(EXAMPLE_ARGS[name] ?? "");
+    const parsed = spec?.parse(EXAMPLE_ARGS[name] ?? "", templates);
     if (!spec || !parsed?.ok) throw new Error(`example for /${name} does not parse`);
     const plan = planSquad({
+      templates,
       config,
       issue: snapshot,
       trigger: {

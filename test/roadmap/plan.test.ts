@@ -12,6 +12,7 @@ import type {
   ProjectItemSnapshot,
   ProjectSnapshot,
 } from "../../src/github/types.js";
+import { templates } from "../support/templates.js";
 
 const config: Config = resolveConfig(
   configSchema.parse({
@@ -62,7 +63,7 @@ const PROJECT: ProjectSnapshot = {
     Start: { type: "date", id: "F_start", name: "Start" },
   },
 };
-const board = resolveBoard(roadmap, PROJECT);
+const board = resolveBoard(roadmap, PROJECT, templates);
 
 function item(stage: string | null, extra: Partial<ProjectItemSnapshot["fields"]> = {}) {
   const option =
@@ -95,7 +96,7 @@ function state(phases: string[], extra: Partial<FeatureState> = {}): FeatureStat
 }
 
 const plan = (s: FeatureState, items: ProjectItemSnapshot[], lookup: BoardLookup = board) =>
-  planRoadmap({ config, roadmap, board: lookup, items, state: s });
+  planRoadmap({ config, roadmap, board: lookup, items, state: s, templates });
 
 const ops = (s: FeatureState, items: ProjectItemSnapshot[], lookup?: BoardLookup) =>
   plan(s, items, lookup).actions.map((a) =>
@@ -154,18 +155,22 @@ describe("planRoadmap", () => {
   });
 
   it("reports a missing option for the current phase only, and writes the rest", () => {
-    const narrow = resolveBoard(roadmap, {
-      ...PROJECT,
-      fields: {
-        ...PROJECT.fields,
-        Stage: {
-          type: "singleSelect",
-          id: "F_stage",
-          name: "Stage",
-          options: [{ id: "o_em", name: "Emerging" }],
+    const narrow = resolveBoard(
+      roadmap,
+      {
+        ...PROJECT,
+        fields: {
+          ...PROJECT.fields,
+          Stage: {
+            type: "singleSelect",
+            id: "F_stage",
+            name: "Stage",
+            options: [{ id: "o_em", name: "Emerging" }],
+          },
         },
       },
-    });
+      templates,
+    );
     expect(plan(state(["emerging"]), [item("Emerging")], narrow).problems).toEqual([]);
     const done = plan(state(["emerging", "done"]), [item("Emerging")], narrow);
     expect(done.problems).toEqual([expect.stringContaining("no option “Winding Down”")]);
@@ -173,7 +178,7 @@ describe("planRoadmap", () => {
   });
 
   it("writes nothing and says why when the board is read-only or missing", () => {
-    const readOnly = resolveBoard(roadmap, { ...PROJECT, canUpdate: false });
+    const readOnly = resolveBoard(roadmap, { ...PROJECT, canUpdate: false }, templates);
     expect(plan(state(["emerging"]), [], readOnly)).toMatchObject({
       actions: [],
       problems: [expect.stringContaining("read but not change")],
@@ -194,14 +199,18 @@ describe("planRoadmap", () => {
 
 describe("resolveBoard", () => {
   it("names missing and wrongly typed fields, with how to fix them", () => {
-    const lookup = resolveBoard(roadmap, {
-      ...PROJECT,
-      fields: {
-        Stage: { type: "other", id: "F", name: "Stage", dataType: "TEXT" },
-        Target: null,
-        Start: { type: "date", id: "F_s", name: "Start" },
+    const lookup = resolveBoard(
+      roadmap,
+      {
+        ...PROJECT,
+        fields: {
+          Stage: { type: "other", id: "F", name: "Stage", dataType: "TEXT" },
+          Target: null,
+          Start: { type: "date", id: "F_s", name: "Start" },
+        },
       },
-    });
+      templates,
+    );
     if (!lookup.ok) throw new Error("board expected");
     expect(lookup.board.stage).toBeNull();
     expect(lookup.board.dates).toEqual({ start: "F_s" });

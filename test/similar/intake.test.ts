@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { intakeConfigSchema } from "../../src/features/similar/config.js";
 import { findRelated, renderIntake } from "../../src/features/similar/intake.js";
 import type { SimilarCandidate, SimilarSearchPort } from "../../src/features/similar/port.js";
+import { templates } from "../support/templates.js";
 
 const candidate = (over: Partial<SimilarCandidate>): SimilarCandidate => ({
   number: 1,
@@ -79,6 +80,7 @@ describe("intakeConfigSchema", () => {
 describe("renderIntake", () => {
   it("renders next steps, open template questions and related issues without mentions", () => {
     const markdown = renderIntake({
+      templates,
       repo: "medic/cht-core",
       activities: [],
       missing: ["Describe the solution you'd like", "Additional context"],
@@ -111,6 +113,7 @@ describe("renderIntake", () => {
 
   it("lists configured activities and leaves out empty sections", () => {
     const markdown = renderIntake({
+      templates,
       repo: "a/b",
       activities: ["Open a topic in the forum's Squads category"],
       missing: [],

@@ -9,6 +9,7 @@ import {
   type FeatureState,
   parseFeatureState,
 } from "../../src/features/squad/state.js";
+import { templates } from "../support/templates.js";
 import { entry, makeConfig, makeState } from "./fixtures.js";
 
 const NOW = new Date("2026-03-10T12:00:00Z");
@@ -33,11 +34,13 @@ function card(state: FeatureState, extra: Partial<CardInput> = {}, issueBody = "
   const next = nextPhase && {
     phase: nextPhase,
     results: evaluateCriteria(criteriaForEntering(config, state.phase, nextPhase.id), {
+      templates,
       state,
       issueBody,
     }),
   };
   return renderCard({
+    templates,
     config,
     state,
     issue: ISSUE,
@@ -107,10 +110,12 @@ describe("renderCard", () => {
       blocked: { reason: "waiting for the API review", by: "sugat", at: "2026-03-02T10:00:00Z" },
     });
     const warnings = evaluateCriteria(criteriaForEntering(config, "inception", "testing"), {
+      templates,
       state,
       issueBody: "",
     }).filter((r) => !r.met);
     const rendered = renderCard({
+      templates,
       config: makeConfig({ card: { mermaid: false } }),
       state,
       issue: { ...ISSUE, state: "closed" },
@@ -238,6 +243,7 @@ describe("renderCard", () => {
   it("copes with a phase that is no longer configured", () => {
     const state = makeState({ history: [entry("design-review", "2026-03-01T00:00:00Z")] });
     const rendered = renderCard({
+      templates,
       config,
       state,
       issue: ISSUE,
@@ -265,6 +271,7 @@ describe("a hostile card", () => {
     blocked: { reason: evil, by: "mallory", at: "2026-03-01T00:00:00Z" },
   });
   const rendered = renderCard({
+    templates,
     config,
     state,
     issue: { title: evil, url: "javascript:alert(1)", author: "mallory", state: "open" },

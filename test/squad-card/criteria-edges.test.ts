@@ -2,10 +2,11 @@
 import { describe, expect, it } from "vitest";
 import type { Criterion } from "../../src/config/schema.js";
 import { criteriaForEntering, evaluateCriteria } from "../../src/features/squad/criteria.js";
+import { templates } from "../support/templates.js";
 import { makeConfig, makeState } from "./fixtures.js";
 
 const one = (criterion: Criterion, state = makeState(), issueBody = "") => {
-  const [result] = evaluateCriteria([criterion], { state, issueBody });
+  const [result] = evaluateCriteria([criterion], { templates, state, issueBody });
   if (!result) throw new Error("no result");
   return result;
 };

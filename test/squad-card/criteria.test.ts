@@ -7,6 +7,7 @@ import {
   evaluateCriteria,
 } from "../../src/features/squad/criteria.js";
 import type { FeatureState } from "../../src/features/squad/state.js";
+import { templates } from "../support/templates.js";
 import { entry, makeConfig, makeState } from "./fixtures.js";
 
 function one(
@@ -17,6 +18,7 @@ function one(
   transitionNote?: string | null,
 ) {
   const [result] = evaluateCriteria([criterion], {
+    templates,
     state,
     issueBody,
     ...(transitionNote !== undefined ? { transitionNote } : {}),
@@ -123,6 +125,7 @@ describe("evaluateCriteria", () => {
 
   it("keeps the order of the criteria", () => {
     const results = evaluateCriteria([{ type: "target" }, { type: "lead" }], {
+      templates,
       state: makeState({ lead: "amina" }),
       issueBody: "",
     });

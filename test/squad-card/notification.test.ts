@@ -5,6 +5,7 @@ import {
   renderTransitionNotice,
   type TransitionNoticeInput,
 } from "../../src/features/squad/notification.js";
+import { templates } from "../support/templates.js";
 import { makeConfig } from "./fixtures.js";
 
 const [inception, convergence, building] = makeConfig().phases;
@@ -12,6 +13,7 @@ if (!inception || !convergence || !building) throw new Error("phases missing");
 
 function notice(overrides: Partial<TransitionNoticeInput> = {}): string | null {
   return renderTransitionNotice({
+    templates,
     title: "Offline sync of household visits",
     from: convergence ?? null,
     to: building as NonNullable<typeof building>,

@@ -21,6 +21,7 @@ import {
 } from "../../src/features/squad-links/squad-issue.js";
 import { comment, issue } from "../squad/snapshot.js";
 import { presetConfig } from "../support/config.js";
+import { templates } from "../support/templates.js";
 
 const config = presetConfig({ squads: { repo: "medic/cht-roadmap" } });
 const now = new Date("2026-03-01T12:00:00Z");
@@ -45,6 +46,7 @@ const command = (
 ): Trigger => {
   const parsed = findSpec(line.slice(1).split(" ")[0] ?? "")?.parse(
     line.split(" ").slice(1).join(" "),
+    templates,
   );
   if (!parsed?.ok) throw new Error(`cannot parse ${line}`);
   return {
@@ -74,7 +76,7 @@ describe("readIssueRef", () => {
     ["", "Say which issue"],
     ["twelve", "is not an issue reference"],
   ])("/duplicate %j is refused with how to write it", (args, words) => {
-    const result = findSpec("duplicate")?.parse(args);
+    const result = findSpec("duplicate")?.parse(args, templates);
     expect(result?.ok === false && result.error).toContain(words);
   });
 
@@ -83,7 +85,8 @@ describe("readIssueRef", () => {
     ["PROPOSE now", true],
     ["", false],
     ["open", false],
-  ])("/squad %j parses: %s", (args, ok) => expect(findSpec("squad")?.parse(args).ok).toBe(ok));
+  ])("/squad %j parses: %s", (args, ok) =>
+    expect(findSpec("squad")?.parse(args, templates).ok).toBe(ok));
 });
 
 describe("adoption", () => {
@@ -157,6 +160,7 @@ describe("the planner with links", () => {
   it("closes as a duplicate with one keyed reply when the target was found fit", () => {
     const links = { duplicates: { "/duplicate #3": { ok: true as const, issue: target } } };
     const plan = planSquad({
+      templates,
       config,
       issue: withCard(base),
       trigger: command("/duplicate #3", true, links),
@@ -175,6 +179,7 @@ describe("the planner with links", () => {
   it("names the original in the close when the check knew its node id", () => {
     const check = { ok: true as const, issue: target, nodeId: "I_3" };
     const plan = planSquad({
+      templates,
       config,
       issue: withCard(base),
       trigger: command("/duplicate #3", true, { duplicates: { "/duplicate #3": check } }),
@@ -209,6 +214,7 @@ describe("the planner with links", () => {
     ["refused when nothing was checked", true, undefined, "could not be checked"],
   ])("is %s, closing nothing", (_name, maintainer, links, words) => {
     const plan = planSquad({
+      templates,
       config,
       issue: withCard(base),
       trigger: command("/duplicate #3", maintainer, links),
@@ -224,6 +230,7 @@ describe("the planner with links", () => {
     const links = { squad: { ok: true as const, issue: target } };
     const known = { ...base, squad: { ...target, phase: "Building" } };
     const plan = planSquad({
+      templates,
       config,
       issue: withCard(known),
       trigger: command("/squad propose", true, links),
@@ -241,7 +248,7 @@ describe("the planner with links", () => {
       people: ["ivy", "amina"],
       actor: "mia",
     };
-    const plan = planSquad({ config, issue: squadIssue, trigger, now });
+    const plan = planSquad({ templates, config, issue: squadIssue, trigger, now });
     expect(stateAfter(plan.actions)).toMatchObject({
       phase: "inception",
       interested: ["ivy", "amina"],
@@ -262,7 +269,9 @@ describe("the planner with links", () => {
       people: ["ivy"],
       actor: "mia",
     };
-    expect(planSquad({ config, issue: issue({ body: "" }), trigger, now }).state).toBeNull();
+    expect(
+      planSquad({ templates, config, issue: issue({ body: "" }), trigger, now }).state,
+    ).toBeNull();
   });
 });
 
@@ -335,12 +344,16 @@ describe("the squad issue", () => {
       ...base,
       links: { scope: "https://docs.example.org/s", design: "javascript:alert(1)" },
     };
-    const rendered = renderSquadIssue(squads, {
-      link: from,
-      title: "Sync @everyone",
-      body: "Need it",
-      state,
-    });
+    const rendered = renderSquadIssue(
+      squads,
+      {
+        link: from,
+        title: "Sync @everyone",
+        body: "Need it",
+        state,
+      },
+      templates,
+    );
     expect(rendered.title).toBe("Squad: Sync @everyone");
     expect(rendered.labels).toEqual(["Squad"]);
     expect(rendered.body).toMatch(

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { planSquad, type Trigger } from "../../src/features/squad/plan.js";
 import { newFeatureState } from "../../src/features/squad/state.js";
 import { presetConfig } from "../support/config.js";
+import { templates } from "../support/templates.js";
 import { of, withCard } from "./plan-support.js";
 
 const config = presetConfig();
@@ -12,7 +13,7 @@ const testing = {
   interested: ["ada"],
 };
 const planFor = (trigger: Trigger) =>
-  planSquad({ config, issue: withCard(testing, ["phase: testing"]), trigger, now });
+  planSquad({ templates, config, issue: withCard(testing, ["phase: testing"]), trigger, now });
 
 describe("moves that name their phase", () => {
   it("a release moves a feature in Testing to Release, recorded as a release", () => {
@@ -44,6 +45,7 @@ describe("moves that name their phase", () => {
   it("a squad issue's phase shows on the request's card but does not move the request", () => {
     const squad = { repo: "medic/cht-roadmap", number: 4 };
     const plan = planSquad({
+      templates,
       config,
       issue: withCard({ ...testing, squad }, ["phase: testing"]),
       trigger: { kind: "squadPhase", squad, phase: "Release", actor: "lou" },

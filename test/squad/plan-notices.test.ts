@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { planSquad, type Trigger } from "../../src/features/squad/plan.js";
 import type { FeatureState, HistoryEntry } from "../../src/features/squad/state.js";
 import { presetConfig } from "../support/config.js";
+import { templates } from "../support/templates.js";
 import { of, withCard } from "./plan-support.js";
 
 const config = presetConfig();
@@ -47,6 +48,7 @@ function noticesAt(
 ) {
   const label = cfg.phases.find((p) => p.id === state.phase)?.label;
   const plan = planSquad({
+    templates,
     config: cfg,
     issue: withCard(state, label ? [label] : []),
     trigger,

@@ -7,6 +7,7 @@ import { encodeMarker } from "../../src/core/markers.js";
 import { planSquad, type Trigger } from "../../src/features/squad/plan.js";
 import { CARD_MARKER, newFeatureState } from "../../src/features/squad/state.js";
 import { presetConfig } from "../support/config.js";
+import { templates } from "../support/templates.js";
 import { commandTrigger, of, withCard } from "./plan-support.js";
 import { comment, issue } from "./snapshot.js";
 
@@ -32,6 +33,7 @@ const phase = (target: string) => ({
 describe("notes and transitions", () => {
   it("a recognised request: one note and its entry as a transition from nowhere", () => {
     const plan = planSquad({
+      templates,
       config,
       issue: issue(),
       trigger: { kind: "reconcile", actor: "amina" },
@@ -45,6 +47,7 @@ describe("notes and transitions", () => {
 
   it("a request a person labelled: its entry came by label", () => {
     const plan = planSquad({
+      templates,
       config,
       issue: issue({ labelNames: ["phase: testing"], body: "" }),
       trigger: { kind: "labeled", label: "phase: testing", actor: "mo" },
@@ -55,6 +58,7 @@ describe("notes and transitions", () => {
 
   it("a board move to an option of no configured phase moves nothing", () => {
     const plan = planSquad({
+      templates,
       config,
       issue: withCard(inception, ["phase: inception"]),
       trigger: { kind: "project", phase: "retired", actor: "pat" },
@@ -65,7 +69,13 @@ describe("notes and transitions", () => {
   });
 
   it("an issue that is no feature: one note, nothing else", () => {
-    const plan = planSquad({ config, issue: bug, trigger: { kind: "reconcile", actor: "x" }, now });
+    const plan = planSquad({
+      templates,
+      config,
+      issue: bug,
+      trigger: { kind: "reconcile", actor: "x" },
+      now,
+    });
     expect(plan).toEqual({
       actions: [],
       notes: ["not a feature request"],
@@ -78,6 +88,7 @@ describe("notes and transitions", () => {
   it("a fresh command: no note; the same command again: a note and no second handling", () => {
     const snapshot = withCard(inception, ["phase: inception"]);
     const fresh = planSquad({
+      templates,
       config,
       issue: snapshot,
       trigger: commandTrigger([join], "kim"),
@@ -86,6 +97,7 @@ describe("notes and transitions", () => {
     expect(fresh.notes).toEqual([]);
     const handled = withCard(fresh.state ?? inception, ["phase: inception"]);
     const again = planSquad({
+      templates,
       config,
       issue: handled,
       trigger: commandTrigger([join], "kim"),
@@ -98,6 +110,7 @@ describe("notes and transitions", () => {
   it("an unreadable card of the bot's own: a note, and the card rewritten in place", () => {
     const broken = comment(`${encodeMarker(CARD_MARKER, { v: 9 })}`);
     const plan = planSquad({
+      templates,
       config,
       issue: issue({ labelNames: ["phase: inception"], comments: [broken] }),
       trigger: { kind: "reconcile", actor: "amina" },
@@ -114,6 +127,7 @@ describe("notes and transitions", () => {
     const first = comment(encodeMarker(CARD_MARKER, inception));
     const second = comment(encodeMarker(CARD_MARKER, inception));
     const plan = planSquad({
+      templates,
       config,
       issue: issue({ labelNames: ["phase: inception"], comments: [first, second] }),
       trigger: { kind: "reconcile", actor: "x" },
@@ -126,7 +140,8 @@ describe("notes and transitions", () => {
 });
 
 describe("who brings an issue that is no feature request in", () => {
-  const start = (trigger: Trigger) => planSquad({ config, issue: bug, trigger, now }).state?.phase;
+  const start = (trigger: Trigger) =>
+    planSquad({ templates, config, issue: bug, trigger, now }).state?.phase;
 
   it("a maintainer's /phase among other commands", () => {
     expect(start(commandTrigger([interested, phase("inception")], "mo", true))).toBe("inception");
@@ -155,6 +170,7 @@ describe("command feedback", () => {
   it("a refusal on an issue that is no feature names every recognition label", () => {
     const cht = presetConfig({ preset: "cht" });
     const plan = planSquad({
+      templates,
       config: cht,
       issue: bug,
       trigger: commandTrigger([join], "kim"),
@@ -167,6 +183,7 @@ describe("command feedback", () => {
 
   it("a comment whose commands partly worked gets the 👍 and one reply for the rest", () => {
     const plan = planSquad({
+      templates,
       config,
       issue: withCard(inception, ["phase: inception"]),
       trigger: commandTrigger([join, phase("release")], "kim"),
@@ -185,6 +202,7 @@ describe("command feedback", () => {
 describe("the card's criteria", () => {
   it("lists what the next phase needs", () => {
     const plan = planSquad({
+      templates,
       config,
       issue: withCard({ ...inception, phase: "convergence" }, ["phase: convergence"]),
       trigger: { kind: "reconcile", actor: "x" },
@@ -196,6 +214,7 @@ describe("the card's criteria", () => {
   it("warns only of the unmet criteria of a phase entered without them", () => {
     const lead = { ...inception, lead: "lou" };
     const plan = planSquad({
+      templates,
       config,
       issue: withCard(lead, ["phase: building"]),
       trigger: { kind: "labeled", label: "phase: building", actor: "mo" },
@@ -218,6 +237,7 @@ describe("the card's criteria", () => {
       duplicateOf: { repo: "medic/cht-roadmap", number: 3 },
     };
     const plan = planSquad({
+      templates,
       config,
       issue: withCard(linked, ["phase: inception"]),
       trigger: { kind: "reconcile", actor: "x" },
@@ -230,6 +250,7 @@ describe("the card's criteria", () => {
 
   it("warns of the criteria of every phase a label move jumped over", () => {
     const plan = planSquad({
+      templates,
       config,
       issue: withCard(inception, ["phase: release"]),
       trigger: { kind: "labeled", label: "phase: release", actor: "mo" },
@@ -246,6 +267,7 @@ describe("the card's criteria", () => {
 
   it("says when the phase is gone from the configuration, and lists no next phase", () => {
     const plan = planSquad({
+      templates,
       config,
       issue: withCard({ ...inception, phase: "retired" }, []),
       trigger: { kind: "reconcile", actor: "x" },

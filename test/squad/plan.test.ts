@@ -7,6 +7,7 @@ import {
 import { planSquad } from "../../src/features/squad/plan.js";
 import { CARD_MARKER, newFeatureState } from "../../src/features/squad/state.js";
 import { presetConfig } from "../support/config.js";
+import { templates } from "../support/templates.js";
 import { commandTrigger, of, stateAfter, withCard } from "./plan-support.js";
 import { comment, issue } from "./snapshot.js";
 
@@ -16,6 +17,7 @@ const now = new Date("2026-03-01T12:00:00Z");
 describe("recognition", () => {
   it("puts a request with the feature label into the first phase with a card", () => {
     const plan = planSquad({
+      templates,
       config,
       issue: issue({ labelNames: ["enhancement"], body: "" }),
       trigger: { kind: "reconcile", actor: "amina" },
@@ -33,6 +35,7 @@ describe("recognition", () => {
 
   it("recognises the template heading without any label", () => {
     const plan = planSquad({
+      templates,
       config,
       issue: issue(),
       trigger: { kind: "reconcile", actor: "amina" },
@@ -43,6 +46,7 @@ describe("recognition", () => {
 
   it("leaves an ordinary issue alone", () => {
     const plan = planSquad({
+      templates,
       config,
       issue: issue({ body: "It crashes", labelNames: ["bug"] }),
       trigger: { kind: "reconcile", actor: "amina" },
@@ -54,6 +58,7 @@ describe("recognition", () => {
 
   it("starts in the phase a person labelled a fresh issue with", () => {
     const plan = planSquad({
+      templates,
       config,
       issue: issue({ labelNames: ["phase: testing"], body: "" }),
       trigger: { kind: "labeled", label: "phase: testing", actor: "mo" },
@@ -69,6 +74,7 @@ describe("label moves", () => {
 
   it("follows the newest phase label and removes the old one, even with unmet criteria", () => {
     const plan = planSquad({
+      templates,
       config,
       issue: withCard(building, ["enhancement", "phase: building", "phase: release"]),
       trigger: { kind: "labeled", label: "phase: release", actor: "mo" },
@@ -84,6 +90,7 @@ describe("label moves", () => {
 
   it("plans nothing new when the bot's own label comes back", () => {
     const plan = planSquad({
+      templates,
       config,
       issue: withCard(building, ["enhancement", "phase: building"]),
       trigger: { kind: "labeled", label: "phase: building", actor: "squad-bot[bot]" },
@@ -96,6 +103,7 @@ describe("label moves", () => {
 
   it("respects a person removing the phase label: it is not put back", () => {
     const plan = planSquad({
+      templates,
       config,
       issue: withCard(building, ["enhancement"]),
       trigger: { kind: "unlabeled", label: "phase: building", actor: "mo" },
@@ -107,6 +115,7 @@ describe("label moves", () => {
 
   it("adopts a phase label whose webhook was lost when sweeping", () => {
     const plan = planSquad({
+      templates,
       config,
       issue: withCard(building, ["phase: building", "phase: testing"]),
       trigger: { kind: "reconcile", actor: "sweep" },
@@ -119,6 +128,7 @@ describe("label moves", () => {
   it("notifies lead, members and interested people once, and nobody else", () => {
     const squad = { ...building, lead: "lou", members: ["mo", "kim"], interested: ["ada"] };
     const plan = planSquad({
+      templates,
       config,
       issue: withCard(squad, ["phase: building", "phase: testing"]),
       trigger: { kind: "labeled", label: "phase: testing", actor: "mo" },
@@ -134,6 +144,7 @@ describe("label moves", () => {
     const quiet = presetConfig({ notifications: { transitions: false } });
     const squad = { ...building, lead: "lou" };
     const plan = planSquad({
+      templates,
       config: quiet,
       issue: withCard(squad, ["phase: building", "phase: testing"]),
       trigger: { kind: "labeled", label: "phase: testing", actor: "mo" },
@@ -144,6 +155,7 @@ describe("label moves", () => {
 
   it("syncs the blocked label both ways", () => {
     const blockedByLabel = planSquad({
+      templates,
       config,
       issue: withCard(building, ["phase: building", "blocked"]),
       trigger: { kind: "labeled", label: "blocked", actor: "mo" },
@@ -155,6 +167,7 @@ describe("label moves", () => {
       blocked: { reason: "waiting on API", by: "mo", at: "2026-02-02T00:00:00Z" },
     };
     const unblocked = planSquad({
+      templates,
       config,
       issue: withCard(blocked, ["phase: building"]),
       trigger: { kind: "unlabeled", label: "blocked", actor: "mo" },
@@ -177,6 +190,7 @@ describe("commands", () => {
 
   it("refuses a move whose entry criteria are unmet, once, saying what is missing", () => {
     const plan = planSquad({
+      templates,
       config,
       issue: withCard(convergence, ["phase: convergence"]),
       trigger: commandTrigger([phase("building")]),
@@ -193,6 +207,7 @@ describe("commands", () => {
     const quiet = { line: "/quiet", command: { kind: "quiet" as const }, role: "anyone" as const };
     const unquiet = { ...quiet, line: "/unquiet", command: { kind: "unquiet" as const } };
     const plan = planSquad({
+      templates,
       config,
       issue: withCard(convergence, ["phase: convergence"]),
       trigger: commandTrigger([quiet, unquiet], "someone-new"),
@@ -203,6 +218,7 @@ describe("commands", () => {
     expect(stateAfter(plan.actions)).toEqual(convergence);
 
     const beside = planSquad({
+      templates,
       config,
       issue: withCard(convergence, ["phase: convergence"]),
       trigger: commandTrigger(
@@ -217,6 +233,7 @@ describe("commands", () => {
 
     // Not a feature: nothing to refuse either.
     const plain = planSquad({
+      templates,
       config,
       issue: issue({ body: "A typo in the docs." }),
       trigger: commandTrigger([quiet], "someone-new"),
@@ -232,6 +249,7 @@ describe("commands", () => {
       links: { scope: "https://example.org/scope", board: "https://example.org/board" },
     };
     const plan = planSquad({
+      templates,
       config,
       issue: withCard(ready, ["phase: convergence"]),
       trigger: commandTrigger([phase("building")]),
@@ -247,6 +265,7 @@ describe("commands", () => {
 
   it("lets only a maintainer force a move", () => {
     const byLead = planSquad({
+      templates,
       config,
       issue: withCard(convergence, ["phase: convergence"]),
       trigger: commandTrigger([phase("building", true)]),
@@ -254,6 +273,7 @@ describe("commands", () => {
     });
     expect(byLead.state?.phase).toBe("convergence");
     const byMaintainer = planSquad({
+      templates,
       config,
       issue: withCard(convergence, ["phase: convergence"]),
       trigger: commandTrigger([phase("building", true)], "mo", true),
@@ -269,6 +289,7 @@ describe("commands", () => {
 
   it("refuses a lead-only command from someone else", () => {
     const plan = planSquad({
+      templates,
       config,
       issue: withCard(convergence, ["phase: convergence"]),
       trigger: commandTrigger([phase("inception")], "stranger"),
@@ -281,6 +302,7 @@ describe("commands", () => {
   it("applies a redelivered comment only once", () => {
     const join = { line: "/join", command: { kind: "join" as const }, role: "anyone" as const };
     const first = planSquad({
+      templates,
       config,
       issue: withCard(convergence, ["phase: convergence"]),
       trigger: commandTrigger([join], "kim"),
@@ -290,12 +312,14 @@ describe("commands", () => {
     expect(afterFirst.members).toEqual(["kim"]);
     const leave = { line: "/leave", command: { kind: "leave" as const }, role: "anyone" as const };
     const left = planSquad({
+      templates,
       config,
       issue: withCard(afterFirst, ["phase: convergence"]),
       trigger: commandTrigger([leave], "kim", false, 100),
       now,
     });
     const replay = planSquad({
+      templates,
       config,
       issue: withCard(stateAfter(left.actions), ["phase: convergence"]),
       trigger: commandTrigger([join], "kim"),
@@ -308,6 +332,7 @@ describe("commands", () => {
   it("answers commands on an issue outside the workflow, and /help anywhere", () => {
     const help = { line: "/help", command: { kind: "help" as const }, role: "anyone" as const };
     const plan = planSquad({
+      templates,
       config,
       issue: issue({ body: "A bug", labelNames: ["bug"] }),
       trigger: commandTrigger([help], "kim"),
@@ -321,6 +346,7 @@ describe("commands", () => {
 
   it("lets a maintainer bring any issue into the workflow with /phase", () => {
     const plan = planSquad({
+      templates,
       config,
       issue: issue({ body: "A bug", labelNames: ["bug"] }),
       trigger: commandTrigger([phase("inception")], "mo", true),
@@ -343,6 +369,7 @@ describe("trust and convergence", () => {
       ],
     });
     const plan = planSquad({
+      templates,
       config,
       issue: snapshot,
       trigger: { kind: "reconcile", actor: "mallory" },
@@ -358,6 +385,7 @@ describe("trust and convergence", () => {
     const first = comment(encodeMarker(CARD_MARKER, state));
     const second = comment(encodeMarker(CARD_MARKER, state));
     const plan = planSquad({
+      templates,
       config,
       issue: issue({ labelNames: ["phase: inception"], comments: [first, second] }),
       trigger: { kind: "reconcile", actor: "x" },
@@ -388,6 +416,7 @@ describe("cards written by two racing deliveries", () => {
       issue: issue({ labelNames: ["phase: convergence"], comments: [first, second] }),
       trigger: { kind: "reconcile", actor: "x" },
       now,
+      templates,
     });
     expect(plan.cardCommentId).toBe(first.id);
     expect(plan.state?.phase).toBe("convergence");
@@ -419,6 +448,7 @@ describe("roles without a permission lookup", () => {
   it("does not list the lead among the members when they /join", () => {
     const join = request("/join", { kind: "join" }, "anyone");
     const plan = planSquad({
+      templates,
       config,
       issue: withCard(open, ["phase: inception"]),
       trigger: commandTrigger([leadMe, join], "kim"),

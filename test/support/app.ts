@@ -2,6 +2,7 @@
 import { type Logger, pino } from "pino";
 import { Probot, ProbotOctokit } from "probot";
 import { createApp } from "../../src/app/create-app.js";
+import type { Templates } from "../../src/core/templates.js";
 import { acceptedOnboarding } from "../../src/features/onboarding/status.js";
 import type { Metrics } from "../../src/observability/metrics.js";
 import type { ContributorStore } from "../../src/store/types.js";
@@ -14,6 +15,7 @@ import {
   type WorldOptions,
 } from "../double/index.js";
 import { MemoryRecentIssues } from "../double/recent-issues.js";
+import { templates } from "./templates.js";
 
 export interface Delivery {
   id: string;
@@ -45,6 +47,8 @@ export interface BootOptions {
    * production does.
    */
   onboarding?: "accepted" | "github";
+  /** The texts it writes; the shipped templates by default. */
+  templates?: Templates;
 }
 
 /**
@@ -75,6 +79,7 @@ export async function bootApp(
       recentFor: () => new MemoryRecentIssues(world.github),
       ...(options.onboarding === "github" ? {} : { onboardingSeed: acceptedOnboarding }),
       appLogin: async () => world.github.appLogin,
+      templates: options.templates ?? templates,
       now: clock.now,
       dryRun: options.dryRun ?? false,
       ...(options.metrics ? { metrics: options.metrics } : {}),

@@ -11,6 +11,7 @@ import { createWorld, manualClock } from "../double/index.js";
 import { MemoryRecentIssues } from "../double/recent-issues.js";
 import { startApp } from "../support/app.js";
 import { cardState, cards } from "../support/cards.js";
+import { templates } from "../support/templates.js";
 
 // Recognised by its template heading alone: only the sweep's recent listing can find it.
 const FEATURE = {
@@ -25,6 +26,7 @@ async function sweeper(world: ReturnType<typeof createWorld>, now: () => Date) {
     githubFor: () => world.github,
     appLogin: async () => world.github.appLogin,
     onboardingSeed: acceptedOnboarding,
+    templates,
     now,
     dryRun: false,
   });

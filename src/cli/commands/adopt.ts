@@ -1,7 +1,9 @@
 /** `squad-bot adopt`: cards the open backlog of a repository squad-bot is on in, at a bounded rate. */
 import { readFileSync } from "node:fs";
 import { offlineScope } from "../../app/offline-scope.js";
+import { loadTemplates } from "../../core/load-templates.js";
 import { SILENT_LOG } from "../../core/log.js";
+import type { Templates } from "../../core/templates.js";
 import { reasonText } from "../../doctor/recognition.js";
 import { adoptCandidates, backlogCandidates } from "../../features/onboarding/adopt.js";
 import { reconcileFeature } from "../../features/squad/reconcile.js";
@@ -27,6 +29,7 @@ export interface AdoptCommandDeps {
   readFile(path: string): string;
   now(): Date;
   wait(ms: number): Promise<void>;
+  templates(): Templates;
 }
 
 const realDeps: AdoptCommandDeps = {
@@ -34,6 +37,7 @@ const realDeps: AdoptCommandDeps = {
   readFile: (path) => readFileSync(path, "utf8"),
   now: () => new Date(),
   wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  templates: () => loadTemplates(),
 };
 
 const parse = (args: string[]) =>
@@ -76,7 +80,13 @@ export function createAdoptCommand(deps: AdoptCommandDeps): CliCommand {
       if (!credentials) throw new Error("set APP_ID and PRIVATE_KEY (or PRIVATE_KEY_PATH)");
       const name = `${repo.owner}/${repo.repo}`;
       const connection = await deps.connect(credentials, repo);
-      const scope = offlineScope({ ...connection, now: deps.now, dryRun, log: SILENT_LOG });
+      const scope = offlineScope({
+        ...connection,
+        now: deps.now,
+        dryRun,
+        log: SILENT_LOG,
+        templates: deps.templates(),
+      });
       const entry = await scope.onboarding(repo);
       if (!entry) throw new Error(`${name} has no valid, enabled squad-bot configuration`);
       if (!entry.status.accepted) {

@@ -1,5 +1,7 @@
 /** `squad-bot digest`: renders a repository's or an organisation's digest and posts it once. */
 import { loadConfig } from "../../config/load.js";
+import { loadTemplates } from "../../core/load-templates.js";
+import type { Templates } from "../../core/templates.js";
 import type { CommunityPort } from "../../features/community/port.js";
 import type { CommunityDigestProvider } from "../../features/digest/community.js";
 import { StoreCommunityDigest } from "../../features/digest/community-collector.js";
@@ -49,6 +51,8 @@ export interface DigestCommandDeps {
     whoami(): Promise<string>;
   };
   now(): Date;
+  /** The digest's texts, read when the command runs (tests pass the shipped ones). */
+  templates(): Templates;
   /** A ready collector (tests); otherwise the monthly digest opens the store from the environment. */
   community?: CommunityDigestProvider;
   openStore?(env: NodeJS.ProcessEnv): Promise<ContributorStore>;
@@ -66,6 +70,7 @@ const octokitDeps: DigestCommandDeps = {
     };
   },
   now: () => new Date(),
+  templates: () => loadTemplates(),
   openStore: (env) => openStore(storeOptionsFromEnv(env)),
 };
 
@@ -103,7 +108,8 @@ export function createDigestCommand(deps: DigestCommandDeps): CliCommand {
         : { owner: String(options.org), repo: ".github" };
       const github = deps.connect(token, io.env.SQUAD_BOT_LOGIN ?? "squad-bot[bot]");
 
-      const loaded = await loadConfig(github.port, home);
+      const templates = deps.templates();
+      const loaded = await loadConfig(github.port, home, templates);
       if (loaded.ok === "absent")
         throw new Error(`${home.owner}/${home.repo} has no squad-bot configuration`);
       if (!loaded.ok) {
@@ -137,6 +143,7 @@ export function createDigestCommand(deps: DigestCommandDeps): CliCommand {
               community: loaded.config.community,
               ...(github.community ? { port: github.community } : {}),
               limit: digests.monthly.listLimit,
+              templates,
             })
           : undefined);
       if (kind === "monthly" && !community) {
@@ -155,6 +162,7 @@ export function createDigestCommand(deps: DigestCommandDeps): CliCommand {
         ...(period ? { period } : {}),
         author,
         dryRun,
+        templates,
         ...(community ? { community } : {}),
         ...(github.delivery ? { delivery: github.delivery } : {}),
       }).finally(() => store?.close());

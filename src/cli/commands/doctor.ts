@@ -1,5 +1,7 @@
 /** `squad-bot doctor`: is the app set up to work on one repository, and what to fix if not. */
 import { readFileSync } from "node:fs";
+import { loadTemplates } from "../../core/load-templates.js";
+import type { Templates } from "../../core/templates.js";
 import { diagnose } from "../../doctor/diagnose.js";
 import { type DoctorFacts, type LocalFacts, unread } from "../../doctor/facts.js";
 import { parseManifest } from "../../doctor/manifest.js";
@@ -26,16 +28,20 @@ export interface DoctorCommandDeps {
     credentials: DoctorCredentials,
     repo: RepoRef,
     local: LocalFacts,
+    templates: Templates,
   ): Promise<{
     facts: DoctorFacts;
     requests: number;
   }>;
   readFile(path: string): string;
+  /** Read when the command runs: a broken template is one of the things it reports. */
+  templates(): Templates;
 }
 
 const realDeps: DoctorCommandDeps = {
   read: readDoctorFacts,
   readFile: (path) => readFileSync(path, "utf8"),
+  templates: () => loadTemplates(),
 };
 
 const parse = (args: string[]) =>
@@ -60,7 +66,12 @@ function createDoctorCommand(deps: DoctorCommandDeps): CliCommand {
       const name = `${repo.owner}/${repo.repo}`;
       const { facts, requests } =
         local.appId && privateKey
-          ? await deps.read({ appId: local.appId, privateKey, ...baseUrl(io.env) }, repo, local)
+          ? await deps.read(
+              { appId: local.appId, privateKey, ...baseUrl(io.env) },
+              repo,
+              local,
+              deps.templates(),
+            )
           : { facts: unread(name, local), requests: 0 };
       const findings = diagnose(facts, manifest, FEATURES);
       io.stdout(renderDoctorReport(name, findings, requests));

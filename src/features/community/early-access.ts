@@ -7,7 +7,7 @@ import type { Action } from "../../actions/action.js";
 import { ONCE_MARKER } from "../../actions/executor.js";
 import { escapeInline, mention, safeUrl } from "../../core/markdown.js";
 import { decodeMarker } from "../../core/markers.js";
-import { message, renderTemplate } from "../../core/templates.js";
+import type { Templates } from "../../core/templates.js";
 import type { CommentSnapshot } from "../../github/types.js";
 import { noticeRecipients } from "../squad/notification.js";
 import type { FeatureState } from "../squad/state.js";
@@ -25,6 +25,7 @@ export interface EarlyAccessInput {
   quiet: ReadonlySet<string>;
   /** Once-keys of this app's comments on the issue (`postedKeys`): who was told already. */
   posted?: readonly string[];
+  templates: Templates;
 }
 
 const PREFIX = "early-access:";
@@ -51,6 +52,7 @@ export function postedKeys(comments: CommentSnapshot[]): string[] {
 
 /** One comment per batch; nothing when everyone was told or nobody wants to hear. */
 export function planEarlyAccess(input: EarlyAccessInput): Action[] {
+  const { templates } = input;
   const told = toldAlready(input.posted ?? []);
   const people = noticeRecipients(
     [
@@ -63,7 +65,7 @@ export function planEarlyAccess(input: EarlyAccessInput): Action[] {
   ).filter((login) => !told.has(login.toLowerCase()));
   const size = Math.max(1, input.maxMentionsPerComment);
   const url = safeUrl(input.releaseUrl);
-  const summary = message("community.earlyAccess.summary", {
+  const summary = templates.message("community.earlyAccess.summary", {
     title: escapeInline(input.title),
     release: escapeInline(input.releaseName ?? input.releaseUrl.split("/").pop() ?? ""),
     url: url ?? "",
@@ -74,9 +76,9 @@ export function planEarlyAccess(input: EarlyAccessInput): Action[] {
     actions.push({
       type: "comment",
       key: batchKey(batch),
-      body: renderTemplate("early-access", {
+      body: templates.render("early-access", {
         summary,
-        ask: message("community.earlyAccess.ask"),
+        ask: templates.message("community.earlyAccess.ask"),
         mentions: batch.map(mention).join(" "),
       }),
     });

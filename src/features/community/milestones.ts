@@ -1,6 +1,7 @@
 /** Milestones (1st, 5th … merged pull request, first review): which an event reached, and its note. */
+
 import { mention } from "../../core/markdown.js";
-import { message, renderTemplate } from "../../core/templates.js";
+import type { Templates } from "../../core/templates.js";
 import type { Milestone } from "./config.js";
 import type { ContributionCounts, ContributionKind } from "./store.js";
 
@@ -25,8 +26,8 @@ export function milestonesReached(
 }
 
 /** English ordinals: 1st → "first", then 2nd, 3rd, 4th, 11th, 21st, … */
-export function ordinal(n: number): string {
-  if (n === 1) return message("community.ordinal.first");
+export function ordinal(n: number, templates: Templates): string {
+  if (n === 1) return templates.message("community.ordinal.first");
   const teen = n % 100 >= 11 && n % 100 <= 13;
   const suffix = teen ? "th" : ({ 1: "st", 2: "nd", 3: "rd" }[n % 10] ?? "th");
   return `${n}${suffix}`;
@@ -36,16 +37,21 @@ export function ordinal(n: number): string {
 export const milestoneKey = (login: string, milestone: Milestone) =>
   `milestone:${login.toLowerCase()}:${milestone.name}`;
 
-export function renderMilestone(input: { login: string; org: string; milestone: Milestone }) {
-  const { milestone } = input;
-  return renderTemplate("milestone", {
-    summary: message("community.milestone.summary", {
+export function renderMilestone(input: {
+  login: string;
+  org: string;
+  milestone: Milestone;
+  templates: Templates;
+}) {
+  const { milestone, templates } = input;
+  return templates.render("milestone", {
+    summary: templates.message("community.milestone.summary", {
       name: mention(input.login),
       org: input.org,
-      what: message(`community.milestone.kind.${milestone.kind}`, {
-        ordinal: ordinal(milestone.count),
+      what: templates.message(`community.milestone.kind.${milestone.kind}`, {
+        ordinal: ordinal(milestone.count, templates),
       }),
     }),
-    quietHint: message("community.quietHint"),
+    quietHint: templates.message("community.quietHint"),
   });
 }

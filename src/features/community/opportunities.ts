@@ -1,6 +1,7 @@
 /** "Connect to opportunities": good first issues and forming squads that a welcome lists. */
+
 import { escapeInline, safeUrl } from "../../core/markdown.js";
-import { message } from "../../core/templates.js";
+import type { Templates } from "../../core/templates.js";
 import type { IssueRef, RepoRef } from "../../github/types.js";
 import type { DigestSource } from "../digest/source.js";
 import type { FeatureState } from "../squad/state.js";
@@ -109,17 +110,21 @@ const link = (title: string, url: string) => {
 };
 
 /** Markdown list lines; the repository is named only when issues come from several. */
-export function opportunityLines(issues: GoodFirstIssue[], squads: SeekingSquad[]): string[] {
+export function opportunityLines(
+  issues: GoodFirstIssue[],
+  squads: SeekingSquad[],
+  templates: Templates,
+): string[] {
   const repos = new Set(issues.map((i) => `${i.repo.owner}/${i.repo.repo}`));
   return [
     ...issues.map((i) =>
-      message("community.welcome.goodFirstIssue", {
+      templates.message("community.welcome.goodFirstIssue", {
         link: link(i.title, i.url),
         repo: repos.size > 1 ? escapeInline(i.repo.repo) : null,
       }),
     ),
     ...squads.map((s) =>
-      message("community.welcome.squad", {
+      templates.message("community.welcome.squad", {
         link: link(s.title, s.url),
         phase: escapeInline(s.phaseName),
       }),

@@ -4,7 +4,7 @@
  */
 import type { Action } from "../../actions/action.js";
 import { personLink } from "../../core/markdown.js";
-import { message } from "../../core/templates.js";
+import type { Templates } from "../../core/templates.js";
 import type { CommunityStore } from "./store.js";
 
 export type QuietCommand = "quiet" | "unquiet";
@@ -26,12 +26,13 @@ export function applyQuiet(
   current: boolean,
   command: QuietCommand,
   who: { login: string; org: string },
+  templates: Templates,
 ): QuietOutcome {
   const quiet = command === "quiet";
   const changed = quiet !== current;
   const view = { person: personLink(who.login), org: who.org };
   const key = `community.quiet.${changed ? "" : "already."}${quiet ? "on" : "off"}`;
-  return { quiet, changed, reply: message(key, view) };
+  return { quiet, changed, reply: templates.message(key, view) };
 }
 
 /** Runs the command against the store; the actions confirm it on the comment that asked. */
@@ -43,10 +44,11 @@ export async function handleQuietCommand(
     command: QuietCommand;
     commentNodeId: string;
     commentDatabaseId: number;
+    templates: Templates;
   },
 ): Promise<Action[]> {
   const contributor = await store.getContributor(input.org, input.login);
-  const outcome = applyQuiet(contributor?.quiet ?? false, input.command, input);
+  const outcome = applyQuiet(contributor?.quiet ?? false, input.command, input, input.templates);
   if (outcome.changed) await store.setQuiet(input.org, input.login, outcome.quiet);
   return [
     { type: "react", commentId: input.commentNodeId, content: "THUMBS_UP" },

@@ -6,6 +6,7 @@
 
 import type { Action } from "../../actions/action.js";
 import { sameName } from "../../core/names.js";
+import type { Templates } from "../../core/templates.js";
 import type { IssueRef } from "../../github/types.js";
 import type { CommunityConfig, Milestone } from "./config.js";
 import { milestoneKey, milestonesReached, renderMilestone } from "./milestones.js";
@@ -31,6 +32,7 @@ export interface CommunityDeps {
   /** Open features with their card state; called only when a welcome is about to be written. */
   squads: () => Promise<SquadCandidate[]>;
   now: Date;
+  templates: Templates;
 }
 
 export interface CommunityPlan {
@@ -129,7 +131,12 @@ async function milestoneAction(
   return {
     type: "comment",
     key: milestoneKey(event.login, milestone),
-    body: renderMilestone({ login: event.login, org: event.org, milestone }),
+    body: renderMilestone({
+      login: event.login,
+      org: event.org,
+      milestone,
+      templates: deps.templates,
+    }),
   };
 }
 
@@ -175,7 +182,9 @@ async function welcomeBody(
     opportunities: opportunityLines(
       elsewhere,
       squadsSeekingMembers(othersSquads, deps.phases, welcome.squads),
+      deps.templates,
     ),
+    templates: deps.templates,
   });
 }
 

@@ -2,7 +2,8 @@
  * The community journey's stages, computed from a person's contributions in time windows with
  * the thresholds in config. Pure, except `stageOf`, which reads only the windows it needs.
  */
-import { message } from "../../core/templates.js";
+
+import type { Templates } from "../../core/templates.js";
 import { COMMUNITY_STAGES, type CommunityStage } from "../../store/types.js";
 import type { StagesConfig, StageThreshold } from "./config.js";
 import type { CommunityContributor, CommunityStore, ContributionCounts } from "./store.js";
@@ -99,6 +100,7 @@ export interface ThrivingCandidate {
 export async function thrivingCandidates(
   store: CommunityStore,
   org: string,
+  templates: Templates,
   options: { activeSince?: Date; isInsider?: (login: string) => Promise<boolean> } = {},
 ): Promise<ThrivingCandidate[]> {
   const people = await store.listContributors({ org, stage: "thriving" });
@@ -121,6 +123,6 @@ export async function thrivingCandidates(
       login: p.login,
       counts: p.counts,
       lastContributionAt: p.lastContributionAt,
-      reason: message("community.thriving.reason", p.counts),
+      reason: templates.message("community.thriving.reason", p.counts),
     }));
 }

@@ -70,6 +70,7 @@ export async function onContribution(
       phases: config.phases,
       squads: formingSquads(scope, config, hint),
       now: scope.now(),
+      templates: scope.templates,
     },
     input,
   );
@@ -111,6 +112,7 @@ export async function onQuietCommand(
     command,
     commentNodeId: hint.comment.nodeId,
     commentDatabaseId: hint.comment.id,
+    templates: scope.templates,
   });
   const target = { ref: { ...hint.repo, number: hint.number }, pullRequest: hint.onPullRequest };
   await applyOn(scope, config, target, actions, [`/${command}`]);
@@ -140,6 +142,7 @@ export async function onEarlyAccess(scope: Scope, hint: ReleaseHint): Promise<vo
           // The scope already added everyone who said /quiet to `neverMention`.
           quiet: new Set(config.neverMention),
           posted: postedKeys(issue.comments),
+          templates: scope.templates,
         });
       };
       await applyOn(scope, config, { ref, pullRequest: false }, plan, [

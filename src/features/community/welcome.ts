@@ -1,6 +1,7 @@
 /** Welcomes on a person's first issue, pull request and merged pull request: when, and the text. */
+
 import { mention, safeUrl } from "../../core/markdown.js";
-import { message, renderTemplate } from "../../core/templates.js";
+import type { Templates } from "../../core/templates.js";
 import type { RepoRef } from "../../github/types.js";
 import type { WelcomeConfig } from "./config.js";
 import { COUNT_OF } from "./milestones.js";
@@ -40,39 +41,43 @@ export interface WelcomeView {
   config: WelcomeConfig;
   /** Ready Markdown list lines from `opportunityLines`. */
   opportunities: string[];
+  templates: Templates;
 }
 
 const LINKS = ["guide", "forum", "demo", "onboarding", "aiGuidelines"] as const;
 
 /** Configured links as list lines; without a guide, GitHub's /contribute page of the repository. */
-function linkLines(config: WelcomeConfig, repo: RepoRef): string[] {
+function linkLines(config: WelcomeConfig, repo: RepoRef, templates: Templates): string[] {
   const fallback = `https://github.com/${repo.owner}/${repo.repo}/contribute`;
   return LINKS.flatMap((name) => {
     const url = safeUrl(config.links[name] ?? (name === "guide" ? fallback : ""));
-    return url ? [message(`community.welcome.link.${name}`, { url })] : [];
+    return url ? [templates.message(`community.welcome.link.${name}`, { url })] : [];
   });
 }
 
 export function renderWelcome(view: WelcomeView): string {
-  const { config } = view;
-  const links = linkLines(config, view.repo);
+  const { config, templates } = view;
+  const links = linkLines(config, view.repo, templates);
   // Advice for before a first pull request; once one is open it comes too late.
   const advise = config.askToBeAssigned && view.kind === "first-issue";
-  return renderTemplate("welcome", {
-    greeting: message(`community.welcome.greeting.${view.kind}`, {
+  return templates.render("welcome", {
+    greeting: templates.message(`community.welcome.greeting.${view.kind}`, {
       name: mention(view.login),
       org: view.org,
       repository: `${view.repo.owner}/${view.repo.repo}`,
     }),
-    assign: advise ? message("community.welcome.assign") : null,
-    links: links.length > 0 ? { heading: message("community.welcome.links"), items: links } : null,
+    assign: advise ? templates.message("community.welcome.assign") : null,
+    links:
+      links.length > 0
+        ? { heading: templates.message("community.welcome.links"), items: links }
+        : null,
     opportunities:
       view.opportunities.length > 0
         ? {
-            heading: message(`community.welcome.opportunities.${view.kind}`),
+            heading: templates.message(`community.welcome.opportunities.${view.kind}`),
             items: view.opportunities,
           }
         : null,
-    quietHint: message("community.quietHint"),
+    quietHint: templates.message("community.quietHint"),
   });
 }

@@ -8,7 +8,7 @@ import { shortHash } from "../../core/hash.js";
 import { escapeInline } from "../../core/markdown.js";
 import { decodeMarker, encodeMarker } from "../../core/markers.js";
 import { sameName } from "../../core/names.js";
-import { message, renderTemplate } from "../../core/templates.js";
+import type { Templates } from "../../core/templates.js";
 import type {
   CheckRunReport,
   CheckRunSnapshot,
@@ -31,9 +31,12 @@ export function configChangedIn(paths: string[]): boolean {
 }
 
 /** Problem lines for a template, with how many did not fit. */
-function problemLines(problems: ConfigProblem[]): { problems: string[]; more?: number } {
+function problemLines(
+  problems: ConfigProblem[],
+  templates: Templates,
+): { problems: string[]; more?: number } {
   const lines = problems.slice(0, MAX_LISTED).map((problem) =>
-    message("config.problem.item", {
+    templates.message("config.problem.item", {
       source: code(problem.source),
       where: problem.path === "" ? undefined : code(problem.path),
       message: problem.message,
@@ -53,6 +56,7 @@ const fileList = (sources: string[]): string => sources.map(code).join(", then "
 export function renderCheckRun(
   result: ConfigLoadResult,
   sha: string,
+  templates: Templates,
   unknown: ReferenceProblem[] = [],
 ): CheckRunReport {
   const base = { headSha: sha, name: CHECK_NAME };
@@ -60,8 +64,8 @@ export function renderCheckRun(
     return {
       ...base,
       conclusion: "neutral",
-      title: message("config.check.title.absent"),
-      summary: renderTemplate("config-check", { absent: true, path: CONFIG_PATH }),
+      title: templates.message("config.check.title.absent"),
+      summary: templates.render("config-check", { absent: true, path: CONFIG_PATH }),
     };
   }
   if (result.ok) {
@@ -74,18 +78,21 @@ export function renderCheckRun(
       conclusion: unknown.length > 0 ? "neutral" : "success",
       title:
         unknown.length > 0
-          ? message("config.check.title.unknownNames", {
+          ? templates.message("config.check.title.unknownNames", {
               count: unknown.length,
               one: unknown.length === 1,
             })
-          : message("config.check.title.valid"),
-      summary: renderTemplate("config-check", {
+          : templates.message("config.check.title.valid"),
+      summary: templates.render("config-check", {
         valid: true,
         preset: result.config.preset,
         files: fileList(result.sources),
         phases,
         unknown: shown.map((p) =>
-          message("config.problem.reference", { where: code(p.path), message: p.message }),
+          templates.message("config.problem.reference", {
+            where: code(p.path),
+            message: p.message,
+          }),
         ),
         unknownMore: unknown.length > shown.length ? unknown.length - shown.length : null,
       }),
@@ -95,11 +102,11 @@ export function renderCheckRun(
   return {
     ...base,
     conclusion: "failure",
-    title: message("config.check.title.invalid", { count, one: count === 1 }),
-    summary: renderTemplate("config-check", {
+    title: templates.message("config.check.title.invalid", { count, one: count === 1 }),
+    summary: templates.render("config-check", {
       invalid: true,
       files: fileList(result.sources),
-      ...problemLines(result.problems),
+      ...problemLines(result.problems, templates),
     }),
   };
 }
@@ -114,10 +121,11 @@ export function planCheckRun(
   sha: string,
   runs: CheckRunSnapshot[],
   appLogin: string,
+  templates: Templates,
   unknown: ReferenceProblem[] = [],
 ): { actions: RepoAction[] } {
   const current = runs.find((run) => sameName(run.author, appLogin)) ?? null;
-  const report = renderCheckRun(result, sha, unknown);
+  const report = renderCheckRun(result, sha, templates, unknown);
   return { actions: [{ type: "reportCheck", repo, report, current }] };
 }
 
@@ -159,6 +167,7 @@ export function planConfigErrorIssue(
   result: ConfigLoadResult,
   existing: IssueSummary[],
   appLogin: string,
+  templates: Templates,
   running?: string[],
 ): ConfigIssuePlan {
   const ours = existing
@@ -175,16 +184,16 @@ export function planConfigErrorIssue(
   const hash = shortHash(
     JSON.stringify([invalid ? problemsHash(invalid.problems) : null, runningNow]),
   );
-  const body = renderTemplate("config-error", {
+  const body = templates.render("config-error", {
     invalid: invalid !== null,
     files: invalid ? fileList(invalid.sources) : "",
     marker: encodeMarker(CONFIG_ERROR_MARKER, { hash, running: runningNow }),
-    ...(invalid ? problemLines(invalid.problems) : { problems: [] }),
+    ...(invalid ? problemLines(invalid.problems, templates) : { problems: [] }),
     hasRunning: runningNow.length > 0,
     running: runningNow,
   });
   if (!kept) {
-    const title = message(invalid ? "config.issue.title" : "config.issue.title.running");
+    const title = templates.message(invalid ? "config.issue.title" : "config.issue.title.running");
     const issue = { title, body, labels: [CONFIG_ISSUE_LABEL] };
     return { kind: "create", issue };
   }
@@ -208,12 +217,13 @@ export function planConfigHealth(
   result: ConfigLoadResult,
   existing: IssueSummary[],
   appLogin: string,
+  templates: Templates,
   running?: string[],
 ): ConfigHealthPlan {
   let issues = existing;
   const plan: ConfigHealthPlan = { steps: [], actions: [] };
   for (let round = 0; round <= existing.length + 1; round++) {
-    const step = planConfigErrorIssue(result, issues, appLogin, running);
+    const step = planConfigErrorIssue(result, issues, appLogin, templates, running);
     if (step.kind === "none") break;
     plan.steps.push(step);
     if (step.kind === "create") {

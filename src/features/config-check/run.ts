@@ -7,6 +7,7 @@ import {
   referencesOf,
 } from "../../config/references.js";
 import { type Log, SILENT_LOG } from "../../core/log.js";
+import type { Templates } from "../../core/templates.js";
 import type { GitHubPort } from "../../github/port.js";
 import type { RepoRef } from "../../github/types.js";
 import { reconcileRepo } from "../../reconcile/repo.js";
@@ -24,6 +25,8 @@ export interface ConfigReportOptions {
   log?: Log;
   /** Reads what the config's references name; without it they are not checked. */
   references?: ReferenceReader | undefined;
+  /** The check run's and the issue's text. */
+  templates: Templates;
 }
 
 const FEATURE = "config-check";
@@ -38,9 +41,9 @@ export async function runConfigCheck(
   repo: RepoRef,
   commit: { sha: string; ref?: string },
   appLogin: string,
-  options: ConfigReportOptions = {},
+  options: ConfigReportOptions,
 ): Promise<ConfigLoadResult> {
-  const result = await loadConfig(port, repo, { ref: commit.ref ?? commit.sha });
+  const result = await loadConfig(port, repo, options.templates, { ref: commit.ref ?? commit.sha });
   await reportCheckRun(port, repo, result, commit.sha, appLogin, options);
   return result;
 }
@@ -52,7 +55,7 @@ export async function reportCheckRun(
   result: ConfigLoadResult,
   sha: string,
   appLogin: string,
-  options: ConfigReportOptions = {},
+  options: ConfigReportOptions,
 ): Promise<void> {
   const unknown = await unknownReferences(repo, result, options);
   await reconcileRepo(
@@ -62,7 +65,7 @@ export async function reportCheckRun(
       about: { repo, sha },
       apply: { dryRun: options.dryRun ?? false },
       load: () => port.listCheckRuns(repo, sha, CHECK_NAME),
-      plan: (runs) => planCheckRun(repo, result, sha, runs, appLogin, unknown),
+      plan: (runs) => planCheckRun(repo, result, sha, runs, appLogin, options.templates, unknown),
     },
   );
 }
@@ -92,7 +95,7 @@ export async function reportConfigHealth(
   repo: RepoRef,
   result: ConfigLoadResult,
   appLogin: string,
-  options: ConfigReportOptions = {},
+  options: ConfigReportOptions,
   /** Problems found while running (the roadmap board), to show maintainers instead of cards. */
   running?: string[],
 ): Promise<ConfigIssuePlan[]> {
@@ -103,7 +106,8 @@ export async function reportConfigHealth(
       about: { repo, label: CONFIG_ISSUE_LABEL },
       apply: { dryRun: options.dryRun ?? false },
       load: () => port.listIssuesWithLabel(repo, CONFIG_ISSUE_LABEL, "open"),
-      plan: (issues) => planConfigHealth(repo, result, issues, appLogin, running),
+      plan: (issues) =>
+        planConfigHealth(repo, result, issues, appLogin, options.templates, running),
     },
   );
   return plan.steps;

@@ -25,6 +25,7 @@ async function reportOptions(scope: Scope, repo: RepoRef): Promise<ConfigReportO
     dryRun: scope.dryRun(await scope.config(repo)),
     log: scope.log,
     references: scope.services.references,
+    templates: scope.templates,
   };
 }
 
@@ -34,7 +35,7 @@ export async function onConfigPush(scope: Scope, hint: PushHint): Promise<void> 
   // The org's `.github` repository holds defaults for every repository of the owner.
   if (onDefaultBranch && repo.repo === ".github") scope.invalidateConfig(repo.owner, null);
   if (onDefaultBranch) scope.invalidateConfig(repo.owner, repo.repo);
-  const result = await loadConfig(scope.port, repo, { ref: hint.after });
+  const result = await loadConfig(scope.port, repo, scope.templates, { ref: hint.after });
   // The pushed commit is the default branch's head, so its config is the one now in force.
   if (onDefaultBranch) scope.storeConfig(repo, result);
   const options = await reportOptions(scope, repo);

@@ -2,8 +2,9 @@
  * The monthly community digest's collector: `CommunityDigestData` for one month from the
  * contributor store, plus one search for good first issues through the community port.
  */
+
 import { sameName } from "../../core/names.js";
-import { message } from "../../core/templates.js";
+import type { Templates } from "../../core/templates.js";
 import type { RepoRef } from "../../github/types.js";
 import type { ContributionCounts, Contributor, ContributorStore } from "../../store/types.js";
 import type { CommunityConfig, Milestone } from "../community/config.js";
@@ -23,6 +24,8 @@ export interface StoreCommunityDigestOptions {
   port?: CommunityPort;
   /** How many good first issues to list. */
   limit?: number;
+  /** Milestones and the reasons thriving people are listed are worded when collected. */
+  templates: Templates;
 }
 
 const COUNT_OF: Record<Milestone["kind"], keyof ContributionCounts> = {
@@ -49,7 +52,7 @@ const minus = (a: ContributionCounts, b: ContributionCounts): ContributionCounts
 });
 
 /** `https://github.com/o/r/pull/12#…` → a link to it; null for anything else. */
-export function firstContributionRef(url: string | null): FeatureRef | null {
+export function firstContributionRef(url: string | null, templates: Templates): FeatureRef | null {
   const match = url?.match(/^https:\/\/github\.com\/([\w.-]+)\/([\w.-]+)\/(issues|pull)\/(\d+)/);
   if (!url || !match) return null;
   const [, owner = "", repo = "", kind, number = "0"] = match;
@@ -62,7 +65,7 @@ export function firstContributionRef(url: string | null): FeatureRef | null {
   return {
     repo: { owner, repo },
     number: Number(number),
-    title: message(`digest.firstContribution.${what}`),
+    title: templates.message(`digest.firstContribution.${what}`),
     url,
   };
 }
@@ -100,7 +103,7 @@ export class StoreCommunityDigest implements CommunityDigestProvider {
   }
 
   private async loadOrg(org: string, period: Period, repos: RepoRef[]) {
-    const { store, community, port } = this.options;
+    const { store, community, port, templates } = this.options;
     const joined = await store.listContributors({ org, since: period.start });
     const arrived = joined
       .filter((c) => c.firstInteractionAt !== null && c.firstInteractionAt < period.end)
@@ -114,7 +117,7 @@ export class StoreCommunityDigest implements CommunityDigestProvider {
       .filter((_, index) => outside[index])
       .map((c) => ({
         login: c.login,
-        firstContribution: firstContributionRef(c.firstInteractionUrl),
+        firstContribution: firstContributionRef(c.firstInteractionUrl, templates),
       }));
 
     // Totals minus what came after an instant are the counts as of that instant.
@@ -135,11 +138,13 @@ export class StoreCommunityDigest implements CommunityDigestProvider {
         const atEnd = minus(total, after.get(key) ?? ZERO);
         return milestonesCrossed(community.milestones, before, atEnd).map((m) => ({
           login: active.login,
-          milestone: message(`community.milestone.kind.${m.kind}`, { ordinal: ordinal(m.count) }),
+          milestone: templates.message(`community.milestone.kind.${m.kind}`, {
+            ordinal: ordinal(m.count, templates),
+          }),
         }));
       });
 
-    const thriving = await thrivingCandidates(communityStoreOf(store), org, {
+    const thriving = await thrivingCandidates(communityStoreOf(store), org, templates, {
       activeSince: period.start,
       ...(port ? { isInsider: (login: string) => port.isOrgMember(org, login) } : {}),
     });

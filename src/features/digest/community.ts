@@ -3,12 +3,13 @@
  * candidates, good first issues, community links and a call to action. It renders from
  * `CommunityDigestData`, which the contributor store's collector will produce.
  */
+
 import { escapeInline, safeUrl } from "../../core/markdown.js";
-import { message, renderTemplate } from "../../core/templates.js";
+import type { Templates } from "../../core/templates.js";
 import type { RepoRef } from "../../github/types.js";
 import type { FeatureRef } from "./collect.js";
 import type { MonthlyDigestConfig } from "./config.js";
-import { countMessage, featureLink, person, repoNames, section } from "./format.js";
+import { digestPhrases, person, repoNames } from "./format.js";
 import type { Period } from "./period.js";
 import type { RenderedDigest } from "./weekly.js";
 import { periodTitle } from "./weekly.js";
@@ -43,46 +44,55 @@ const defuseMentions = (text: string) => text.replace(/@/g, "@\u200d");
 export function renderCommunityDigest(
   data: CommunityDigestData,
   settings: MonthlyDigestConfig,
+  templates: Templates,
 ): RenderedDigest {
+  const { countMessage, featureLink, section } = digestPhrases(templates);
   const manyRepos = data.repos.length > 1;
   const limit = settings.listLimit;
   const { label } = periodTitle(data);
   const sections = [
-    section(message("digest.monthly.welcome"), limited(data.newContributors, limit), (c) =>
-      message("digest.line.newContributor", {
-        person: person(c.login),
-        first: c.firstContribution ? featureLink(c.firstContribution, manyRepos) : undefined,
-      }),
+    section(
+      templates.message("digest.monthly.welcome"),
+      limited(data.newContributors, limit),
+      (c) =>
+        templates.message("digest.line.newContributor", {
+          person: person(c.login),
+          first: c.firstContribution ? featureLink(c.firstContribution, manyRepos) : undefined,
+        }),
     ),
-    section(message("digest.monthly.milestones"), limited(data.milestones, limit), (m) =>
-      message("digest.line.milestone", {
+    section(templates.message("digest.monthly.milestones"), limited(data.milestones, limit), (m) =>
+      templates.message("digest.line.milestone", {
         person: person(m.login),
         milestone: escapeInline(m.milestone),
       }),
     ),
     section(
-      message("digest.monthly.thriving"),
+      templates.message("digest.monthly.thriving"),
       limited(data.thriving, limit),
       (t) =>
-        message("digest.line.thriving", {
+        templates.message("digest.line.thriving", {
           person: person(t.login),
           reason: escapeInline(t.reason),
         }),
-      { intro: message("digest.monthly.thriving.intro") },
+      { intro: templates.message("digest.monthly.thriving.intro") },
     ),
-    section(message("digest.monthly.goodFirst"), limited(data.goodFirstIssues, limit), (f) =>
-      featureLink(f, manyRepos),
+    section(
+      templates.message("digest.monthly.goodFirst"),
+      limited(data.goodFirstIssues, limit),
+      (f) => featureLink(f, manyRepos),
     ),
   ];
   const links = settings.links.flatMap((link) => {
     const url = safeUrl(link.url);
-    return url ? [message("digest.line.link", { title: escapeInline(link.title), url })] : [];
+    return url
+      ? [templates.message("digest.line.link", { title: escapeInline(link.title), url })]
+      : [];
   });
   if (links.length > 0) {
-    sections.push({ heading: message("digest.monthly.links"), items: links });
+    sections.push({ heading: templates.message("digest.monthly.links"), items: links });
   }
-  const title = message("digest.monthly.title", { label });
-  const markdown = renderTemplate("digest-monthly", {
+  const title = templates.message("digest.monthly.title", { label });
+  const markdown = templates.render("digest-monthly", {
     title,
     range: periodTitle(data).range,
     timezone: escapeInline(data.period.timezone),
@@ -92,8 +102,10 @@ export function renderCommunityDigest(
       countMessage("digest.summary.milestones", data.milestones.length),
     ].join(" · "),
     sections,
-    ctaHeading: message("digest.monthly.cta.heading"),
-    callToAction: defuseMentions(settings.callToAction ?? message("digest.monthly.cta.default")),
+    ctaHeading: templates.message("digest.monthly.cta.heading"),
+    callToAction: defuseMentions(
+      settings.callToAction ?? templates.message("digest.monthly.cta.default"),
+    ),
   });
   return { title, markdown };
 }

@@ -5,7 +5,7 @@
  */
 import type { RepoAction } from "../../actions/action.js";
 import { decodeMarker, encodeMarker, hasMarker } from "../../core/markers.js";
-import { message } from "../../core/templates.js";
+import type { Templates } from "../../core/templates.js";
 import type { IssueSummary, NewIssue, RepoRef } from "../../github/types.js";
 import type { DigestKind } from "./config.js";
 import type { Period } from "./period.js";
@@ -69,6 +69,7 @@ export interface DeliveryInput {
   issue: NewIssue;
   /** After posting: the number this run created, so a run that lost a race only removes its copy. */
   created?: number;
+  templates: Templates;
 }
 
 export function planDelivery(input: DeliveryInput): DeliveryPlan {
@@ -80,8 +81,9 @@ export function planDelivery(input: DeliveryInput): DeliveryPlan {
     .sort((a, b) => a.issue.number - b.issue.number);
   const [kept, ...copies] = sameKey;
   const actions: RepoAction[] = [];
+  const { templates } = input;
   const closeCopy = (copy: IssueSummary, of: IssueSummary) => {
-    const note = message("digest.issue.duplicate", { number: of.number });
+    const note = templates.message("digest.issue.duplicate", { number: of.number });
     actions.push({
       type: "editIssue",
       issue: copy,
@@ -107,7 +109,7 @@ export function planDelivery(input: DeliveryInput): DeliveryPlan {
     const close = { type: "editIssue", issue: previous.issue, close: "COMPLETED" } as const;
     if (hasMarker(previous.issue.body, SUPERSEDED_MARKER)) actions.push(close);
     else {
-      const note = message("digest.issue.superseded", { number: kept.issue.number });
+      const note = templates.message("digest.issue.superseded", { number: kept.issue.number });
       const body = `${encodeMarker(SUPERSEDED_MARKER)}\n${note}\n\n${previous.issue.body}`;
       actions.push({ ...close, body });
     }

@@ -2,22 +2,9 @@
 import type { Config } from "../../config/schema.js";
 import { escapeInline, mention, personLink, safeUrl } from "../../core/markdown.js";
 import { sameName } from "../../core/names.js";
-import { message } from "../../core/templates.js";
+import type { Templates } from "../../core/templates.js";
 import type { RepoRef } from "../../github/types.js";
 import type { FeatureRef } from "./collect.js";
-
-/** `<key>.one` or `<key>.other` by count, with `count` in the view. */
-export function countMessage(key: string, count: number, view: object = {}): string {
-  return message(`${key}.${count === 1 ? "one" : "other"}`, { ...view, count });
-}
-
-/** Sections show a title link then `(repo#n)`: the number alone is ambiguous org-wide. */
-export function featureLink(feature: FeatureRef, manyRepos: boolean): string {
-  const title = escapeInline(feature.title) || message("digest.untitled");
-  const url = safeUrl(feature.url);
-  const ref = `${manyRepos ? `${feature.repo.owner}/${feature.repo.repo}` : feature.repo.repo}#${feature.number}`;
-  return message(url ? "digest.feature" : "digest.feature.inert", { title, url, ref });
-}
 
 const LOGIN = /^[A-Za-z0-9-]+(\[bot\])?$/;
 
@@ -29,11 +16,6 @@ export function person(login: string, notify = false, neverMention: string[] = [
   if (!LOGIN.test(login)) return escapeInline(login);
   const optedOut = neverMention.some((name) => sameName(name, login));
   return notify && !optedOut && !login.endsWith("[bot]") ? mention(login) : personLink(login);
-}
-
-export function phaseName(config: Config, id: string | null): string {
-  const phase = config.phases.find((candidate) => candidate.id === id);
-  return phase ? escapeInline(phase.name) : message("digest.phase.unknown");
 }
 
 /** `24 Nov` as the digest's time zone sees the instant. */
@@ -67,18 +49,43 @@ export interface SectionView {
   empty?: string;
 }
 
-/** A section from a ranked list: its lines, "…and N more", or the "nothing" phrase. */
-export function section<T>(
-  heading: string,
-  ranked: { items: T[]; more: number },
-  line: (item: T) => string,
-  extra: Partial<SectionView> = {},
-): SectionView {
-  return {
-    heading,
-    ...extra,
-    items: ranked.items.map(line),
-    ...(ranked.more > 0 ? { more: countMessage("digest.more", ranked.more) } : {}),
-    ...(ranked.items.length === 0 ? { empty: message("digest.none") } : {}),
-  };
+/**
+ * The phrases both digests share, worded with `templates`: made once per rendering, so the
+ * renderers call them as plain functions.
+ */
+export function digestPhrases(templates: Templates) {
+  /** `<key>.one` or `<key>.other` by count, with `count` in the view. */
+  const countMessage = (key: string, count: number, view: object = {}): string =>
+    templates.message(`${key}.${count === 1 ? "one" : "other"}`, { ...view, count });
+
+  /** Sections show a title link then `(repo#n)`: the number alone is ambiguous org-wide. */
+  function featureLink(feature: FeatureRef, manyRepos: boolean): string {
+    const title = escapeInline(feature.title) || templates.message("digest.untitled");
+    const url = safeUrl(feature.url);
+    const ref = `${manyRepos ? `${feature.repo.owner}/${feature.repo.repo}` : feature.repo.repo}#${feature.number}`;
+    return templates.message(url ? "digest.feature" : "digest.feature.inert", { title, url, ref });
+  }
+
+  function phaseName(config: Config, id: string | null): string {
+    const phase = config.phases.find((candidate) => candidate.id === id);
+    return phase ? escapeInline(phase.name) : templates.message("digest.phase.unknown");
+  }
+
+  /** A section from a ranked list: its lines, "…and N more", or the "nothing" phrase. */
+  function section<T>(
+    heading: string,
+    ranked: { items: T[]; more: number },
+    line: (item: T) => string,
+    extra: Partial<SectionView> = {},
+  ): SectionView {
+    return {
+      heading,
+      ...extra,
+      items: ranked.items.map(line),
+      ...(ranked.more > 0 ? { more: countMessage("digest.more", ranked.more) } : {}),
+      ...(ranked.items.length === 0 ? { empty: templates.message("digest.none") } : {}),
+    };
+  }
+
+  return { countMessage, featureLink, phaseName, section };
 }

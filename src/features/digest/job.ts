@@ -20,6 +20,7 @@ async function runDigestJob(scope: Scope, repo: RepoRef, kind: DigestKind, at: D
           community: config.community,
           ...(communityPort ? { port: communityPort } : {}),
           limit: digests.monthly.listLimit,
+          templates: scope.templates,
         })
       : undefined;
   const result = await runDigest({
@@ -33,6 +34,7 @@ async function runDigestJob(scope: Scope, repo: RepoRef, kind: DigestKind, at: D
     author: await scope.appLogin(),
     dryRun: scope.dryRun(config),
     log: scope.log,
+    templates: scope.templates,
     ...(community ? { community } : {}),
     ...(delivery ? { delivery } : {}),
   });

@@ -89,6 +89,7 @@ export async function deliverPost(
         channel: opened.channel,
         title,
         body,
+        templates: input.templates,
         ...(created ? { created: created.id } : {}),
       }),
     made: (outcome) => (outcome.status === "written" ? outcome.post : undefined),

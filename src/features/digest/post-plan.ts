@@ -7,7 +7,7 @@
  */
 import type { PostChannel, RepoAction } from "../../actions/action.js";
 import { decodeMarker, encodeMarker, hasMarker } from "../../core/markers.js";
-import { message } from "../../core/templates.js";
+import type { Templates } from "../../core/templates.js";
 import type { DeliveredPost, RetireReason } from "../../github/delivery-port.js";
 import { DIGEST_MARKER, type DigestIssueMarker } from "./delivery.js";
 import type { Period } from "./period.js";
@@ -42,6 +42,7 @@ export interface PostPlanInput {
   body: string;
   /** After posting: the id this run created, so a run that lost a race only retires its copy. */
   created?: string;
+  templates: Templates;
 }
 
 export interface PostPlan {
@@ -63,8 +64,13 @@ function retire(
   return { type: "retirePost", channel: channel.kind, post, body, reason: note.reason };
 }
 
-function copyEdit(channel: PostChannel, copy: DeliveredPost, of: DeliveredPost): RepoAction {
-  const text = message("digest.post.duplicate", { url: of.url });
+function copyEdit(
+  channel: PostChannel,
+  copy: DeliveredPost,
+  of: DeliveredPost,
+  templates: Templates,
+): RepoAction {
+  const text = templates.message("digest.post.duplicate", { url: of.url });
   return retire(channel, copy, { marker: COPY_MARKER, text, reason: "DUPLICATE" });
 }
 
@@ -84,16 +90,17 @@ export function planPost(input: PostPlanInput): PostPlan {
   if (input.created !== undefined && input.created !== kept.post.id) {
     // Another run posted first: retire our copy and leave the rest to that run.
     const mine = copies.find((c) => c.post.id === input.created);
-    if (mine && !mine.post.retired) actions.push(copyEdit(channel, mine.post, kept.post));
+    if (mine && !mine.post.retired)
+      actions.push(copyEdit(channel, mine.post, kept.post, input.templates));
     return { posted: kept.post, actions };
   }
   for (const copy of copies) {
-    if (!copy.post.retired) actions.push(copyEdit(channel, copy.post, kept.post));
+    if (!copy.post.retired) actions.push(copyEdit(channel, copy.post, kept.post, input.templates));
   }
   // Earlier periods only: a back-dated rerun must not retire the digest that follows it.
   for (const previous of ours) {
     if (previous.marker.key >= input.period.key || previous.post.retired) continue;
-    const text = message("digest.post.superseded", { url: kept.post.url });
+    const text = input.templates.message("digest.post.superseded", { url: kept.post.url });
     actions.push(
       retire(channel, previous.post, { marker: SUPERSEDED_MARKER, text, reason: "OUTDATED" }),
     );

@@ -1,6 +1,7 @@
 /** What a digest run takes and gives back, shared by the runner and its delivery steps. */
 import type { Config } from "../../config/schema.js";
 import type { Log } from "../../core/log.js";
+import type { Templates } from "../../core/templates.js";
 import type { DeliveredPost, DigestDeliveryPort } from "../../github/delivery-port.js";
 import type { GitHubPort } from "../../github/port.js";
 import type { IssueSummary, RepoRef } from "../../github/types.js";
@@ -31,6 +32,8 @@ export interface DigestRunInput {
   community?: CommunityDigestProvider;
   /** Needed for `delivery: discussion` and `pinned-comment`. */
   delivery?: DigestDeliveryPort;
+  /** The digest's text, and the notes on superseded and duplicate digests. */
+  templates: Templates;
 }
 
 export interface DigestRunResult {

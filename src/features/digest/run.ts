@@ -34,7 +34,12 @@ async function render(
       now: input.now,
     });
     return {
-      rendered: renderWeeklyDigest({ data, config: input.config, settings }),
+      rendered: renderWeeklyDigest({
+        data,
+        config: input.config,
+        settings,
+        templates: input.templates,
+      }),
       reads: data.reads,
     };
   }
@@ -44,7 +49,8 @@ async function render(
     );
   }
   const data = await input.community.load(period, repos);
-  return { rendered: renderCommunityDigest(data, input.digests.monthly), reads: null };
+  const rendered = renderCommunityDigest(data, input.digests.monthly, input.templates);
+  return { rendered, reads: null };
 }
 
 /** One issue per period: at most one list, one create, one list after it and one mutation. */
@@ -57,7 +63,7 @@ function deliverIssue(
 ): Promise<Delivered<IssueSummary>> {
   const { label } = input.digests;
   const issue = digestIssue(period, rendered, label);
-  const common = { author: input.author, period, repo: target, issue };
+  const common = { author: input.author, period, repo: target, issue, templates: input.templates };
   return deliverOnce(host, {
     about: { repo: target, period: period.key, delivery: "issue" },
     apply: { dryRun: input.dryRun ?? false, protectedLabels: input.config.labels.protected },

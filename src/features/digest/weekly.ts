@@ -2,21 +2,18 @@
 import type { Config } from "../../config/schema.js";
 import { escapeInline } from "../../core/markdown.js";
 import { shortened } from "../../core/mermaid.js";
-import { message, renderTemplate } from "../../core/templates.js";
+import type { Templates } from "../../core/templates.js";
 import { daysBetween, formatDuration } from "../../core/time.js";
 import { mermaidPie, mermaidTimeline } from "./charts.js";
 import type { FeatureLine, TransitionLine, WeeklyDigestData } from "./collect.js";
 import type { WeeklyDigestConfig } from "./config.js";
 import {
-  countMessage,
-  featureLink,
+  digestPhrases,
   formatCalendarDay,
   formatDay,
   person,
-  phaseName,
   repoNames,
   type SectionView,
-  section,
 } from "./format.js";
 
 export interface RenderedDigest {
@@ -29,6 +26,7 @@ export interface WeeklyRenderInput {
   data: WeeklyDigestData;
   config: Config;
   settings: WeeklyDigestConfig;
+  templates: Templates;
 }
 
 export function periodTitle(data: { period: WeeklyDigestData["period"] }): {
@@ -42,18 +40,22 @@ export function periodTitle(data: { period: WeeklyDigestData["period"] }): {
   };
 }
 
-export function renderWeeklyDigest({ data, config, settings }: WeeklyRenderInput): RenderedDigest {
+export function renderWeeklyDigest(input: WeeklyRenderInput): RenderedDigest {
+  const { data, config, settings, templates } = input;
+  const { countMessage, featureLink, phaseName, section } = digestPhrases(templates);
   const now = new Date(data.now);
   const manyRepos = data.repos.length > 1;
   const link = (f: FeatureLine | TransitionLine) => featureLink(f, manyRepos);
   const lead = (login: string | null) =>
     login
-      ? message("digest.lead", {
+      ? templates.message("digest.lead", {
           person: person(login, settings.mentionLeads, config.neverMention),
         })
-      : message("digest.lead.none");
+      : templates.message("digest.lead.none");
   const inPhase = (f: FeatureLine) =>
-    f.since ? formatDuration(now.getTime() - Date.parse(f.since)) : message("digest.since.unknown");
+    f.since
+      ? formatDuration(now.getTime() - Date.parse(f.since))
+      : templates.message("digest.since.unknown");
   const name = (id: string | null) => phaseName(config, id);
   const tz = data.period.timezone;
 
@@ -64,7 +66,7 @@ export function renderWeeklyDigest({ data, config, settings }: WeeklyRenderInput
         countMessage("digest.phase.heading", p.features.total, { phase: name(p.id) }),
         p.features,
         (f) =>
-          message("digest.line.phase", {
+          templates.message("digest.line.phase", {
             feature: link(f),
             lead: lead(f.lead),
             time: inPhase(f),
@@ -73,7 +75,7 @@ export function renderWeeklyDigest({ data, config, settings }: WeeklyRenderInput
       ),
     );
   const move = (t: TransitionLine) =>
-    message("digest.line.move", {
+    templates.message("digest.line.move", {
       day: formatDay(t.at, tz),
       feature: link(t),
       from: name(t.from),
@@ -93,52 +95,60 @@ export function renderWeeklyDigest({ data, config, settings }: WeeklyRenderInput
   const ago = (at: string) => countMessage("digest.days", Math.max(0, daysBetween(at, now)));
 
   const sections: SectionView[] = [
-    section(message("digest.weekly.moves"), data.transitions, move, {
+    section(templates.message("digest.weekly.moves"), data.transitions, move, {
       chart: mermaidTimeline(
-        message("digest.chart.moves", { label }),
+        templates.message("digest.chart.moves", { label }),
         [...days].map(([day, events]) => ({ day, events })),
       ),
     }),
-    section(message("digest.weekly.new"), data.newRequests, (f) =>
-      message("digest.line.new", { feature: link(f), demand: f.demand, phase: name(f.phase) }),
+    section(templates.message("digest.weekly.new"), data.newRequests, (f) =>
+      templates.message("digest.line.new", {
+        feature: link(f),
+        demand: f.demand,
+        phase: name(f.phase),
+      }),
     ),
-    section(message("digest.weekly.released"), data.released, (t) =>
-      message("digest.line.released", {
+    section(templates.message("digest.weekly.released"), data.released, (t) =>
+      templates.message("digest.line.released", {
         feature: link(t),
         day: formatDay(t.at, tz),
         by: person(t.by),
       }),
     ),
-    section(message("digest.weekly.blocked"), data.blocked, (f) =>
-      message("digest.line.blocked", {
+    section(templates.message("digest.weekly.blocked"), data.blocked, (f) =>
+      templates.message("digest.line.blocked", {
         feature: link(f),
         reason: f.blockedReason ? escapeInline(f.blockedReason.slice(0, 200)) : undefined,
         lead: lead(f.lead),
       }),
     ),
     section(
-      message("digest.weekly.stalled", {
+      templates.message("digest.weekly.stalled", {
         phase: name(settings.stalledPhase),
         days: settings.stalledDays,
       }),
       data.stalled,
       (f) =>
-        message("digest.line.stalled", {
+        templates.message("digest.line.stalled", {
           feature: link(f),
           ago: ago(f.updatedAt),
           lead: lead(f.lead),
         }),
     ),
     section(
-      message("digest.weekly.measure", {
+      templates.message("digest.weekly.measure", {
         phase: name(settings.releasePhase),
         days: settings.measureAfterDays,
       }),
       data.measureDue,
       (f) =>
-        message("digest.line.measure", { feature: link(f), time: inPhase(f), lead: lead(f.lead) }),
+        templates.message("digest.line.measure", {
+          feature: link(f),
+          time: inPhase(f),
+          lead: lead(f.lead),
+        }),
     ),
-    section(message("digest.weekly.seeking"), data.seeking, (f) =>
+    section(templates.message("digest.weekly.seeking"), data.seeking, (f) =>
       countMessage("digest.line.seeking", f.members, {
         feature: link(f),
         phase: name(f.phase),
@@ -147,8 +157,8 @@ export function renderWeeklyDigest({ data, config, settings }: WeeklyRenderInput
     ),
   ];
 
-  const title = message("digest.weekly.title", { label, range });
-  const markdown = renderTemplate("digest-weekly", {
+  const title = templates.message("digest.weekly.title", { label, range });
+  const markdown = templates.render("digest-weekly", {
     title,
     range,
     timezone: escapeInline(tz),
@@ -161,11 +171,11 @@ export function renderWeeklyDigest({ data, config, settings }: WeeklyRenderInput
       countMessage("digest.summary.closed", data.closed),
     ].join(" · "),
     pie: mermaidPie(
-      message("digest.chart.phases"),
+      templates.message("digest.chart.phases"),
       data.phases.map((p) => ({ name: phaseNameRaw(config, p.id), count: p.features.total })),
     ),
     phases: phaseSections,
-    noFeatures: open === 0 ? message("digest.none") : undefined,
+    noFeatures: open === 0 ? templates.message("digest.none") : undefined,
     sections,
     withoutCard:
       data.withoutCard > 0 ? countMessage("digest.withoutCard", data.withoutCard) : undefined,

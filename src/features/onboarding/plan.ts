@@ -4,7 +4,7 @@
  */
 import type { RepoAction } from "../../actions/action.js";
 import type { Config } from "../../config/schema.js";
-import { message } from "../../core/templates.js";
+import type { Templates } from "../../core/templates.js";
 import { DAY_MS } from "../../core/time.js";
 import type { RepoPermission, RepoRef } from "../../github/types.js";
 import { type BacklogPreview, renderOnboardingBody } from "./preview.js";
@@ -57,6 +57,7 @@ export interface OnboardingPlanInput {
   edit?: OnboardingEdit;
   /** Cards an adoption run just posted, and whether it found none left. */
   adopted?: { cards: number; done: boolean };
+  templates: Templates;
 }
 
 export interface OnboardingPlan {
@@ -116,6 +117,7 @@ export function planOnboarding(input: OnboardingPlanInput): OnboardingPlan {
     record,
     backlog: input.backlog,
     labels: read.labels,
+    templates: input.templates,
   });
   const actions: RepoAction[] = read.kept
     ? [{ type: "editIssue", issue: read.kept, body }]
@@ -123,7 +125,11 @@ export function planOnboarding(input: OnboardingPlanInput): OnboardingPlan {
         {
           type: "openIssue",
           repo,
-          issue: { title: message("onboarding.issue.title"), body, labels: [ONBOARDING_LABEL] },
+          issue: {
+            title: input.templates.message("onboarding.issue.title"),
+            body,
+            labels: [ONBOARDING_LABEL],
+          },
         },
       ];
   for (const duplicate of read.duplicates) {

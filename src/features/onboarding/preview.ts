@@ -7,7 +7,7 @@ import { checkReferences, referencesOf } from "../../config/references.js";
 import type { Config } from "../../config/schema.js";
 import { escapeInline } from "../../core/markdown.js";
 import { sameName } from "../../core/names.js";
-import { message, renderTemplate } from "../../core/templates.js";
+import type { Templates } from "../../core/templates.js";
 import type { RepoRef } from "../../github/types.js";
 import type { RecognisedIssue, RecognitionReason } from "../squad/recognition-preview.js";
 import { encodeRecord, type OnboardingRecord } from "./status.js";
@@ -26,6 +26,7 @@ export interface OnboardingBodyInput {
   backlog: BacklogPreview | null;
   /** The repository's labels, for the labels squad-bot would create and the config's references. */
   labels: string[];
+  templates: Templates;
 }
 
 /** Candidates listed by name; a backlog of hundreds is counted, not listed. */
@@ -34,32 +35,36 @@ const LISTED = 20;
 const code = (text: string) => `\`${text.replace(/`/g, "'")}\``;
 const codes = (names: string[]) => names.map(code).join(", ");
 
-function reasonText(reason: RecognitionReason): string {
-  if (reason.kind === "template") return message("onboarding.reason.template");
-  return message(`onboarding.reason.${reason.kind}`, { label: code(reason.label) });
+function reasonText(t: Templates, reason: RecognitionReason): string {
+  if (reason.kind === "template") return t.message("onboarding.reason.template");
+  return t.message(`onboarding.reason.${reason.kind}`, { label: code(reason.label) });
 }
 
 /** "labelled `enhancement`; or whose body has the heading …; never one labelled `Type: Bug`". */
-function recognitionText(config: Config): string {
+function recognitionText(t: Templates, config: Config): string {
   const { labels, labelsWithTemplate, templateHeadings, excludeLabels } = config.recognize;
   const ways = [
     ...(labels.length > 0
-      ? [message("onboarding.recognize.labels", { labels: codes(labels) })]
+      ? [t.message("onboarding.recognize.labels", { labels: codes(labels) })]
       : []),
     ...(labelsWithTemplate.length > 0 && templateHeadings.length > 0
-      ? [message("onboarding.recognize.labelsWithTemplate", { labels: codes(labelsWithTemplate) })]
+      ? [
+          t.message("onboarding.recognize.labelsWithTemplate", {
+            labels: codes(labelsWithTemplate),
+          }),
+        ]
       : []),
     ...(templateHeadings.length > 0
       ? [
-          message("onboarding.recognize.template", {
+          t.message("onboarding.recognize.template", {
             headings: templateHeadings.map((h) => `“${escapeInline(h)}”`).join(" or "),
           }),
         ]
       : []),
   ];
-  const text = ways.length > 0 ? ways.join("; or ") : message("onboarding.recognize.none");
+  const text = ways.length > 0 ? ways.join("; or ") : t.message("onboarding.recognize.none");
   return excludeLabels.length > 0
-    ? `${text}; ${message("onboarding.recognize.exclude", { labels: codes(excludeLabels) })}`
+    ? `${text}; ${t.message("onboarding.recognize.exclude", { labels: codes(excludeLabels) })}`
     : text;
 }
 
@@ -72,19 +77,19 @@ function labelsToCreate(config: Config, existing: string[]): string[] {
   return wanted.filter((name) => !existing.some((label) => sameName(label, name)));
 }
 
-function board(config: Config): { board: string; boardOptions: string[] } {
+function board(t: Templates, config: Config): { board: string; boardOptions: string[] } {
   const roadmap = config.roadmap;
-  if (!roadmap) return { board: message("onboarding.board.none"), boardOptions: [] };
+  if (!roadmap) return { board: t.message("onboarding.board.none"), boardOptions: [] };
   const url = `https://github.com/orgs/${roadmap.project.org}/projects/${roadmap.project.number}`;
   const addOn = roadmap.addOnLabels.length > 0 ? codes(roadmap.addOnLabels) : undefined;
   return {
-    board: message("onboarding.board.project", { url, field: code(roadmap.field), addOn }),
+    board: t.message("onboarding.board.project", { url, field: code(roadmap.field), addOn }),
     boardOptions: config.phases.map((phase) => {
       const option = roadmap.options[phase.id];
       const name = escapeInline(phase.name);
       return option
-        ? message("onboarding.board.option", { phase: name, option: code(option) })
-        : message("onboarding.board.unmapped", { phase: name });
+        ? t.message("onboarding.board.option", { phase: name, option: code(option) })
+        : t.message("onboarding.board.unmapped", { phase: name });
     }),
   };
 }
@@ -98,39 +103,39 @@ function problems(input: OnboardingBodyInput): string[] {
 }
 
 function pendingView(input: OnboardingBodyInput) {
-  const { config, backlog } = input;
+  const { config, backlog, templates: t } = input;
   const first = config.phases[0];
   const candidates = backlog?.candidates ?? [];
   const listed = candidates.slice(0, LISTED).map((c) =>
-    message("onboarding.candidate", {
+    t.message("onboarding.candidate", {
       number: c.number,
       title: escapeInline(c.title),
-      reason: reasonText(c.reason),
+      reason: reasonText(input.templates, c.reason),
     }),
   );
   const found = problems(input);
   const create = labelsToCreate(config, input.labels);
   return {
     firstLabel: first ? code(first.label) : "",
-    recognition: recognitionText(config),
+    recognition: recognitionText(input.templates, config),
     hasCandidates: candidates.length > 0,
     days: backlog?.days,
     count: candidates.length,
     candidates: listed,
     more: candidates.length > LISTED ? candidates.length - LISTED : undefined,
     noListing: backlog === null,
-    labels: create.length > 0 ? codes(create) : message("onboarding.labels.none"),
-    ...board(config),
+    labels: create.length > 0 ? codes(create) : t.message("onboarding.labels.none"),
+    ...board(input.templates, config),
     hasProblems: found.length > 0,
     problems: found,
   };
 }
 
 function acceptedView(input: OnboardingBodyInput) {
-  const { record, backlog, config } = input;
+  const { record, backlog, config, templates: t } = input;
   const adopt = record.adopt;
   const { perRun, cron, timezone } = config.onboarding.adopt;
-  const every = message("onboarding.every.run", { cron: code(cron), timezone });
+  const every = t.message("onboarding.every.run", { cron: code(cron), timezone });
   const count = backlog?.candidates.length ?? 0;
   const asked = adopt
     ? { since: adopt.since.slice(0, 10), by: code(adopt.requestedBy), adopted: adopt.adopted }
@@ -152,7 +157,7 @@ function acceptedView(input: OnboardingBodyInput) {
 
 export function renderOnboardingBody(input: OnboardingBodyInput): string {
   const accepted = input.record.acceptedAt !== undefined;
-  return renderTemplate("onboarding", {
+  return input.templates.render("onboarding", {
     pending: accepted ? false : pendingView(input),
     accepted: accepted ? acceptedView(input) : false,
     refused: (input.record.refused ?? []).map(code),

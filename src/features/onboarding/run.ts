@@ -77,6 +77,7 @@ async function writeOnboarding(scope: Scope, repo: RepoRef, config: Config, chan
           read,
           backlog,
           now: scope.now(),
+          templates: scope.templates,
           ...(edit ? { edit } : {}),
           ...(change.adopted ? { adopted: change.adopted } : {}),
         }),

@@ -2,7 +2,7 @@
 import type { RoadmapConfig } from "../../config/schema.js";
 import { escapeInline } from "../../core/markdown.js";
 import { sameName } from "../../core/names.js";
-import { message } from "../../core/templates.js";
+import type { Templates } from "../../core/templates.js";
 import type { ProjectSnapshot } from "../../github/types.js";
 
 export interface RoadmapBoard {
@@ -39,19 +39,24 @@ export function findOption(board: RoadmapBoard, name: string) {
 export function boardUnavailable(
   roadmap: RoadmapConfig,
   reason: "missing" | "forbidden" | "error",
+  templates: Templates,
   detail = "",
 ): BoardLookup {
   const view = { project: projectLabel(roadmap), detail: escapeInline(detail) };
-  return { ok: false, problem: message(`roadmap.problem.${reason}`, view) };
+  return { ok: false, problem: templates.message(`roadmap.problem.${reason}`, view) };
 }
 
-export function resolveBoard(roadmap: RoadmapConfig, project: ProjectSnapshot): BoardLookup {
+export function resolveBoard(
+  roadmap: RoadmapConfig,
+  project: ProjectSnapshot,
+  templates: Templates,
+): BoardLookup {
   const problems: string[] = [];
   const field = project.fields[roadmap.field] ?? null;
   const view = { project: projectLabel(roadmap), field: escapeInline(roadmap.field) };
-  if (!field) problems.push(message("roadmap.problem.fieldMissing", view));
+  if (!field) problems.push(templates.message("roadmap.problem.fieldMissing", view));
   else if (field.type !== "singleSelect") {
-    problems.push(message("roadmap.problem.fieldNotSelect", view));
+    problems.push(templates.message("roadmap.problem.fieldNotSelect", view));
   }
   const dates: RoadmapBoard["dates"] = {};
   for (const kind of ["target", "start"] as const) {
@@ -59,9 +64,12 @@ export function resolveBoard(roadmap: RoadmapConfig, project: ProjectSnapshot): 
     if (name === undefined) continue;
     const date = project.fields[name] ?? null;
     if (date?.type === "date") dates[kind] = date.id;
-    else problems.push(message("roadmap.problem.dateMissing", { kind, field: escapeInline(name) }));
+    else
+      problems.push(
+        templates.message("roadmap.problem.dateMissing", { kind, field: escapeInline(name) }),
+      );
   }
-  if (!project.canUpdate) problems.push(message("roadmap.problem.readOnly", view));
+  if (!project.canUpdate) problems.push(templates.message("roadmap.problem.readOnly", view));
   return {
     ok: true,
     board: {

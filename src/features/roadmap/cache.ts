@@ -7,6 +7,7 @@
 import { ConfigCache } from "../../config/cache.js";
 import type { RoadmapConfig } from "../../config/schema.js";
 import type { Log } from "../../core/log.js";
+import type { Templates } from "../../core/templates.js";
 import { GitHubError, type GitHubPort } from "../../github/port.js";
 import {
   type BoardLookup,
@@ -25,8 +26,11 @@ function keyOf(installation: number, roadmap: RoadmapConfig): [string, string] {
 
 export class BoardCache {
   private readonly entries: ConfigCache<BoardLookup>;
+  /** A board's problems are worded once, when it is read. */
+  private readonly templates: Templates;
 
-  constructor(options: { ttlMs?: number; now?: () => number } = {}) {
+  constructor(options: { templates: Templates; ttlMs?: number; now?: () => number }) {
+    this.templates = options.templates;
     this.entries = new ConfigCache<BoardLookup>({
       ttlMs: options.ttlMs ?? DEFAULT_BOARD_TTL_MS,
       ...(options.now ? { now: options.now } : {}),
@@ -47,7 +51,7 @@ export class BoardCache {
     const [owner, repo] = keyOf(installation, roadmap);
     try {
       return await this.entries.getOrLoad(owner, repo, async () => {
-        const lookup = await readBoard(port, roadmap);
+        const lookup = await readBoard(port, roadmap, this.templates);
         const problems = lookup.ok ? lookup.board.problems : [lookup.problem];
         if (problems.length > 0) {
           log.warn({ project: projectLabel(roadmap), problems }, "roadmap board needs fixing");
@@ -56,7 +60,8 @@ export class BoardCache {
       });
     } catch (error) {
       log.error({ err: error, project: projectLabel(roadmap) }, "could not read the roadmap board");
-      return boardUnavailable(roadmap, "error", error instanceof Error ? error.message : "");
+      const detail = error instanceof Error ? error.message : "";
+      return boardUnavailable(roadmap, "error", this.templates, detail);
     }
   }
 
@@ -65,14 +70,20 @@ export class BoardCache {
   }
 }
 
-async function readBoard(port: GitHubPort, roadmap: RoadmapConfig): Promise<BoardLookup> {
+async function readBoard(
+  port: GitHubPort,
+  roadmap: RoadmapConfig,
+  templates: Templates,
+): Promise<BoardLookup> {
   const { org, number } = roadmap.project;
   try {
     const project = await port.loadProject(org, number, roadmapFieldNames(roadmap));
-    return project ? resolveBoard(roadmap, project) : boardUnavailable(roadmap, "missing");
+    return project
+      ? resolveBoard(roadmap, project, templates)
+      : boardUnavailable(roadmap, "missing", templates);
   } catch (error) {
     if (error instanceof GitHubError && error.kind === "forbidden") {
-      return boardUnavailable(roadmap, "forbidden");
+      return boardUnavailable(roadmap, "forbidden", templates);
     }
     throw error;
   }

@@ -6,7 +6,7 @@
 import type { Action } from "../../actions/action.js";
 import type { Config, RoadmapConfig } from "../../config/schema.js";
 import { escapeInline } from "../../core/markdown.js";
-import { message } from "../../core/templates.js";
+import type { Templates } from "../../core/templates.js";
 import type { ProjectFieldInput, ProjectItemSnapshot } from "../../github/types.js";
 import { phaseById } from "../squad/recognize.js";
 import type { FeatureState } from "../squad/state.js";
@@ -19,6 +19,7 @@ export interface RoadmapPlanInput {
   /** The items on every board; the one on this board is picked by project id. */
   items: ProjectItemSnapshot[];
   state: FeatureState;
+  templates: Templates;
 }
 
 export interface RoadmapPlan {
@@ -44,8 +45,8 @@ function itemOnBoard(
   return items.find((item) => item.project.id === board.projectId) ?? null;
 }
 
-function optionProblem(config: Config, roadmap: RoadmapConfig, state: FeatureState): string {
-  return message("roadmap.problem.optionMissing", {
+function optionProblem({ config, roadmap, state, templates }: RoadmapPlanInput): string {
+  return templates.message("roadmap.problem.optionMissing", {
     field: escapeInline(roadmap.field),
     option: escapeInline(roadmap.options[state.phase] ?? ""),
     phase: escapeInline(phaseById(config, state.phase)?.name ?? state.phase),
@@ -75,7 +76,7 @@ function fieldWrites(
   if (wanted !== undefined && board.stage) {
     const option = findOption(board, wanted);
     const current = item?.fields[roadmap.field];
-    if (!option) problems.push(optionProblem(config, roadmap, state));
+    if (!option) problems.push(optionProblem(input));
     else if (current?.type !== "singleSelect" || current.optionId !== option.id) {
       write(board.stage.fieldId, roadmap.field, { singleSelectOptionId: option.id });
     }

@@ -5,6 +5,7 @@
  */
 import type { ExecuteResult } from "../../actions/executor.js";
 import type { Config } from "../../config/schema.js";
+import type { Templates } from "../../core/templates.js";
 import type { LoadIssueOptions } from "../../github/port.js";
 import type { IssueSnapshot } from "../../github/types.js";
 import type { Scope } from "../feature.js";
@@ -15,7 +16,10 @@ import { planRoadmap, type RoadmapPlan } from "./plan.js";
 
 /** Board ids per installation and board: kept across deliveries, for the whole process. */
 export function boardsOf(scope: Scope): BoardCache {
-  return scope.shared("roadmap:boards", () => new BoardCache({ now: () => scope.now().getTime() }));
+  return scope.shared(
+    "roadmap:boards",
+    () => new BoardCache({ templates: scope.templates, now: () => scope.now().getTime() }),
+  );
 }
 
 /** Reading the issue's items costs nothing extra: they come in the same loadIssue query. */
@@ -35,10 +39,12 @@ export function planRoadmapSync(
   issue: IssueSnapshot,
   state: FeatureState | null,
   board: BoardLookup | null,
+  templates: Templates,
 ): RoadmapPlan | null {
   const { roadmap } = config;
   if (!roadmap || !board || !state) return null;
-  return planRoadmap({ config, roadmap, board, items: issue.projectItems ?? [], state });
+  const items = issue.projectItems ?? [];
+  return planRoadmap({ config, roadmap, board, items, state, templates });
 }
 
 /** A failed board write most likely means stale ids: the next event reads the board again. */

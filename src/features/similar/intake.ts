@@ -2,8 +2,9 @@
  * Intake for a new request: what happens next (the first phase's activities in plain words),
  * what the template still asks, and which earlier issues may raise the same thing.
  */
+
 import { escapeInline } from "../../core/markdown.js";
-import { message, renderTemplate } from "../../core/templates.js";
+import type { Templates } from "../../core/templates.js";
 import type { IntakeConfig } from "./config.js";
 import type { SimilarCandidate, SimilarSearchPort } from "./port.js";
 import { rankSimilar } from "./rank.js";
@@ -52,6 +53,7 @@ export interface IntakeInput {
   related: RelatedIssue[];
   /** Phase labels → phase names, to say where a related request stands. */
   phaseLabels: { label: string; name: string }[];
+  templates: Templates;
 }
 
 /** `#12` in the same repository, `owner/repo#12` elsewhere: GitHub links both, neither notifies anyone. */
@@ -70,18 +72,20 @@ function phaseOf(labels: string[], phaseLabels: IntakeInput["phaseLabels"]): str
 }
 
 function relatedLine(input: IntakeInput, { candidate }: RelatedIssue): string {
+  const { templates } = input;
   const phase = phaseOf(candidate.labels, input.phaseLabels);
-  return message(phase ? "intake.related.phase" : "intake.related", {
+  return templates.message(phase ? "intake.related.phase" : "intake.related", {
     ref: reference(input.repo, candidate),
     title: escapeInline(candidate.title),
-    state: message(`intake.state.${candidate.state}`),
+    state: templates.message(`intake.state.${candidate.state}`),
     phase: phase ? escapeInline(phase) : "",
   });
 }
 
 /** The intake section of the card (Markdown), from `config/templates/intake.md`. */
 export function renderIntake(input: IntakeInput): string {
-  return renderTemplate("intake", {
+  const { templates } = input;
+  return templates.render("intake", {
     hasActivities: input.activities.length > 0,
     activities: input.activities.map(escapeInline),
     hasMissing: input.missing.length > 0,

@@ -1,7 +1,7 @@
 /** What a feature's own reconcile does with links: take in another issue's people, follow a squad's phase, close as duplicate. Pure. */
 import type { Action } from "../../actions/action.js";
 import { personLink } from "../../core/markdown.js";
-import { message } from "../../core/templates.js";
+import type { Templates } from "../../core/templates.js";
 import type { IssueSnapshot } from "../../github/types.js";
 import type { CommandOutcome, CommandRequest } from "../squad/apply-commands.js";
 import type { FeatureState } from "../squad/state.js";
@@ -34,6 +34,7 @@ export function duplicateActions(
   requests: CommandRequest[],
   outcomes: CommandOutcome[],
   actor: string,
+  templates: Templates,
 ): Action[] {
   const applied = requests.some(
     (request, i) => request.command.kind === "duplicate" && outcomes[i]?.status === "applied",
@@ -41,7 +42,7 @@ export function duplicateActions(
   const target = state.duplicateOf;
   if (!applied || !target) return [];
   const home = `${issue.ref.owner}/${issue.ref.repo}`;
-  const body = message("duplicate.reply", {
+  const body = templates.message("duplicate.reply", {
     target: linkMarkdown(target, home),
     by: personLink(actor),
     count: followersOf(state, issue.author).length,

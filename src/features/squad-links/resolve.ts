@@ -5,7 +5,7 @@
 import type { Config } from "../../config/schema.js";
 import { escapeInline } from "../../core/markdown.js";
 import { sameName } from "../../core/names.js";
-import { message } from "../../core/templates.js";
+import type { Templates } from "../../core/templates.js";
 import type { IssueSnapshot, RepoRef } from "../../github/types.js";
 import { reconcileRepo } from "../../reconcile/repo.js";
 import type { Scope } from "../feature.js";
@@ -18,10 +18,12 @@ import type { CommandLinks, LinkCheck } from "./links.js";
 import { linkOf, sameLink } from "./links.js";
 import { planSquadIssue } from "./squad-issue.js";
 
-const refuse = (key: string, view: object = {}): LinkCheck => ({
-  ok: false,
-  reason: message(key, view),
-});
+const refusal =
+  (templates: Templates) =>
+  (key: string, view: object = {}): LinkCheck => ({
+    ok: false,
+    reason: templates.message(key, view),
+  });
 
 export interface LinkDeps {
   scope: Scope;
@@ -60,6 +62,7 @@ async function checkDuplicate(
   source: IssueSnapshot,
   command: { repo: string | null; number: number },
 ): Promise<LinkCheck> {
+  const refuse = refusal(scope.templates);
   const [owner = "", repo = ""] = (command.repo ?? `${source.ref.owner}/${source.ref.repo}`).split(
     "/",
   );
@@ -89,6 +92,7 @@ async function ensureSquadIssue(
   state: FeatureState,
 ): Promise<LinkCheck> {
   const { port, log } = scope;
+  const refuse = refusal(scope.templates);
   const squads = config.squads;
   if (!squads) return refuse("squad.refuse.notConfigured");
   if (state.squad)
@@ -109,7 +113,7 @@ async function ensureSquadIssue(
       about: { repo, request },
       apply: { dryRun: scope.dryRun(config), protectedLabels: config.labels.protected },
       load: () => port.listIssuesWithLabel(repo, label, "all"),
-      plan: (issues) => planSquadIssue(squads, repo, proposal, issues, appLogin),
+      plan: (issues) => planSquadIssue(squads, repo, proposal, issues, appLogin, scope.templates),
     });
     if (plan.earlier)
       return { ok: true, issue: { repo: squads.repo, number: plan.earlier.number } };

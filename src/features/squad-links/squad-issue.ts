@@ -8,7 +8,7 @@ import { escapeInline, safeUrl } from "../../core/markdown.js";
 import { descendants, readMarkdown } from "../../core/markdown-tree.js";
 import { decodeMarker, encodeMarker } from "../../core/markers.js";
 import { sameName } from "../../core/names.js";
-import { message, renderTemplate } from "../../core/templates.js";
+import type { Templates } from "../../core/templates.js";
 import type { IssueSummary, NewIssue, RepoRef } from "../../github/types.js";
 import type { FeatureState, IssueLink } from "../squad/state.js";
 import type { SquadsConfig } from "./config.js";
@@ -52,23 +52,27 @@ function authorsWords(paragraph: Paragraph): string {
   return (leadIn ? paragraph.children.slice(1) : paragraph.children).map((n) => textOf(n)).join("");
 }
 
-export function renderSquadIssue(squads: SquadsConfig, request: SquadRequest): NewIssue {
+export function renderSquadIssue(
+  squads: SquadsConfig,
+  request: SquadRequest,
+  templates: Templates,
+): NewIssue {
   const requestLink = linkMarkdown(request.link);
   const links = LINK_KINDS.flatMap((kind) => {
     const url = safeUrl(request.state.links[kind] ?? "");
-    return url ? [`[${message(`card.link.${kind}`)}](${url})`] : [];
+    return url ? [`[${templates.message(`card.link.${kind}`)}](${url})`] : [];
   });
   const summary = summaryOf(request.body);
-  const body = renderTemplate("squad-issue", {
+  const body = templates.render("squad-issue", {
     ...squads.sections,
     title: escapeInline(request.title),
     summary: summary ? `> ${escapeInline(summary)}` : null,
-    proposedFrom: message("squad.issue.request", { request: requestLink }),
-    links: [message("squad.issue.resource.request", { request: requestLink }), ...links],
-    organizationsHint: message("squad.issue.organizations"),
+    proposedFrom: templates.message("squad.issue.request", { request: requestLink }),
+    links: [templates.message("squad.issue.resource.request", { request: requestLink }), ...links],
+    organizationsHint: templates.message("squad.issue.organizations"),
   });
   return {
-    title: message("squad.issue.title", { title: request.title }).slice(0, 256),
+    title: templates.message("squad.issue.title", { title: request.title }).slice(0, 256),
     body: `${body}\n\n${encodeMarker(SQUAD_OF_MARKER, request.link)}`,
     labels: squads.labels,
   };
@@ -98,11 +102,12 @@ export function planSquadIssue(
   request: SquadRequest,
   issues: IssueSummary[],
   appLogin: string,
+  templates: Templates,
 ): { earlier: IssueSummary | undefined; actions: RepoAction[] } {
   const earlier = findSquadIssue(issues, request.link, appLogin);
   if (earlier) return { earlier, actions: [] };
   return {
     earlier,
-    actions: [{ type: "openIssue", repo, issue: renderSquadIssue(squads, request) }],
+    actions: [{ type: "openIssue", repo, issue: renderSquadIssue(squads, request, templates) }],
   };
 }

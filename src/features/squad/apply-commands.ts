@@ -6,7 +6,7 @@ import type { CommandRequest, RequestedCommand } from "../../commands/requests.j
 import type { Command } from "../../commands/specs.js";
 import type { Config, Phase } from "../../config/schema.js";
 import { sameName } from "../../core/names.js";
-import { message } from "../../core/templates.js";
+import type { Templates } from "../../core/templates.js";
 import type { CommandLinks, LinkCheck } from "../squad-links/links.js";
 import { sameLink } from "../squad-links/links.js";
 import { criteriaForEntering, evaluateCriteria } from "./criteria.js";
@@ -80,8 +80,13 @@ export function needsMaintainerCheck(
   return false;
 }
 
-function refuse(line: string, key: string, view: object = {}): CommandOutcome {
-  return { line, status: "refused", reason: message(key, view) };
+function refuse(
+  templates: Templates,
+  line: string,
+  key: string,
+  view: object = {},
+): CommandOutcome {
+  return { line, status: "refused", reason: templates.message(key, view) };
 }
 
 interface Context {
@@ -93,6 +98,7 @@ interface Context {
   links?: CommandLinks | undefined;
   /** Looked up before planning; absent, a named lead is taken as typed. */
   accounts?: Record<string, string | null> | undefined;
+  templates: Templates;
 }
 
 export function applyCommands(
@@ -111,7 +117,7 @@ export function applyCommands(
       state.lead === null &&
       (command.login === "me" || sameLogin(command.login, ctx.actor.login));
     if (RANK[role] < RANK[request.role] && !selfNomination) {
-      outcomes.push(refuse(line, `refuse.role.${request.role}`, { command: line }));
+      outcomes.push(refuse(ctx.templates, line, `refuse.role.${request.role}`, { command: line }));
       continue;
     }
     const result = applyOne(state, command, line, ctx);
@@ -175,7 +181,10 @@ function applyOne(
       const account = command.login === "me" ? who : ctx.accounts?.[command.login.toLowerCase()];
       // A lead who does not exist could never be reached: refuse rather than 👍 it.
       if (account === null) {
-        return { state, outcome: refuse(line, "refuse.lead.noAccount", { login: command.login }) };
+        return {
+          state,
+          outcome: refuse(ctx.templates, line, "refuse.lead.noAccount", { login: command.login }),
+        };
       }
       const lead = account ?? command.login;
       return ok({ ...state, lead, members: without(state.members, lead) });
@@ -195,15 +204,24 @@ function applyOne(
     case "phase":
       return movePhase(state, command, line, ctx);
     case "duplicate":
-      return linked(state, ctx.links?.duplicates?.[line], line, (issue, nodeId) => ({
-        ...state,
-        duplicateOf: nodeId ? { ...issue, nodeId } : issue,
-      }));
+      return linked(
+        state,
+        ctx.links?.duplicates?.[line],
+        line,
+        (issue, nodeId) => ({ ...state, duplicateOf: nodeId ? { ...issue, nodeId } : issue }),
+        ctx.templates,
+      );
     case "squad":
-      return linked(state, ctx.links?.squad, line, (issue) => ({
-        ...state,
-        squad: sameLink(state.squad, issue) ? { ...state.squad, ...issue } : issue,
-      }));
+      return linked(
+        state,
+        ctx.links?.squad,
+        line,
+        (issue) => ({
+          ...state,
+          squad: sameLink(state.squad, issue) ? { ...state.squad, ...issue } : issue,
+        }),
+        ctx.templates,
+      );
   }
 }
 
@@ -213,8 +231,9 @@ function linked(
   check: LinkCheck | undefined,
   line: string,
   apply: (issue: Extract<LinkCheck, { ok: true }>["issue"], nodeId?: string) => FeatureState,
+  templates: Templates,
 ): OneResult {
-  if (!check) return { state, outcome: refuse(line, "link.unchecked") };
+  if (!check) return { state, outcome: refuse(templates, line, "link.unchecked") };
   if (!check.ok) return { state, outcome: { line, status: "refused", reason: check.reason } };
   return { state: apply(check.issue, check.nodeId), outcome: { line, status: "applied" } };
 }
@@ -235,11 +254,11 @@ function movePhase(
       read.problem === "reason-too-long"
         ? { length: read.length, max: read.max }
         : { name: read.typed, phases: phaseList(ctx.config) };
-    return { state, outcome: refuse(line, `refuse.phase.${read.problem}`, view) };
+    return { state, outcome: refuse(ctx.templates, line, `refuse.phase.${read.problem}`, view) };
   }
   const { phase: resolved, reason } = read;
   if (command.force && !ctx.actor.maintainer) {
-    return { state, outcome: refuse(line, "refuse.force", { command: line }) };
+    return { state, outcome: refuse(ctx.templates, line, "refuse.force", { command: line }) };
   }
   const from = phaseById(ctx.config, state.phase);
   if (from?.id === resolved.id) {
@@ -247,11 +266,11 @@ function movePhase(
       ? { state: noteCurrentPhase(state, reason), outcome: { line, status: "applied" } }
       : { state, outcome: { line, status: "applied" } };
   }
-  const unmet = unmetCriteria(ctx.config, from ?? null, resolved, state, ctx.issueBody, reason);
+  const unmet = unmetCriteria(ctx, from ?? null, resolved, state, reason);
   if (unmet.length > 0 && !command.force) {
     return {
       state,
-      outcome: refuse(line, "refuse.phase.criteria", {
+      outcome: refuse(ctx.templates, line, "refuse.phase.criteria", {
         phase: resolved.name,
         // Indented so the list nests under the refused command's bullet in the reply.
         unmet: unmet.map((u) => `  - ${u.text}: ${u.fix}`).join("\n"),
@@ -273,15 +292,14 @@ function movePhase(
 }
 
 function unmetCriteria(
-  config: Config,
+  { config, issueBody, templates }: Context,
   from: Phase | null,
   to: Phase,
   state: FeatureState,
-  issueBody: string,
   note: string | null,
 ) {
   const criteria = criteriaForEntering(config, from?.id ?? "", to.id);
-  return evaluateCriteria(criteria, { state, issueBody, transitionNote: note }).filter(
+  return evaluateCriteria(criteria, { state, issueBody, transitionNote: note, templates }).filter(
     (r) => !r.met,
   );
 }

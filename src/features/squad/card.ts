@@ -2,7 +2,7 @@
 import { type Config, LINK_KINDS, type Phase } from "../../config/schema.js";
 import { escapeInline, personLink, safeUrl } from "../../core/markdown.js";
 import { encodeMarker } from "../../core/markers.js";
-import { message, renderTemplate } from "../../core/templates.js";
+import type { Templates } from "../../core/templates.js";
 import { daysBetween, formatDuration, isoDate, parseDate } from "../../core/time.js";
 import { linkLines } from "../squad-links/card-lines.js";
 import type { CriterionResult } from "./criteria.js";
@@ -31,6 +31,7 @@ export interface CardInput {
   problems: string[];
   /** The intake section (Markdown) for a request still in its first phase. */
   intake?: string | null;
+  templates: Templates;
 }
 
 /** Enough to see where a feature has been; the rest stays in the marker and the issue timeline. */
@@ -42,26 +43,28 @@ const RELEASE_PHASE_ID = "release";
 /** Notes and reasons are cut here: the card is a summary, the full text is in the issue. */
 const NOTE_CHARS = 300;
 
-function countMessage(key: string, count: number, view: object = {}): string {
-  return message(`${key}.${count === 1 ? "one" : "other"}`, { ...view, count });
+function countMessage(templates: Templates, key: string, count: number, view: object = {}): string {
+  return templates.message(`${key}.${count === 1 ? "one" : "other"}`, { ...view, count });
 }
 
-function phaseName(config: Config, id: string): string {
+function phaseName(config: Config, id: string, templates: Templates): string {
   const phase = config.phases.find((candidate) => candidate.id === id);
-  return phase ? escapeInline(phase.name) : message("card.phase.unknown", { id: escapeInline(id) });
+  return phase
+    ? escapeInline(phase.name)
+    : templates.message("card.phase.unknown", { id: escapeInline(id) });
 }
 
 /** "Inception ✔ → Convergence ✔ → **Building** → Testing …": visited phases behind get a tick. */
-function progressLine(config: Config, state: FeatureState): string {
+function progressLine(config: Config, state: FeatureState, templates: Templates): string {
   const current = config.phases.find((phase) => phase.id === state.phase);
   const visited = new Set(state.history.map((entry) => entry.phase));
   return config.phases
     .filter((phase) => !phase.optional || phase === current)
     .map((phase) => {
       const name = escapeInline(phase.name);
-      if (phase === current) return message("card.progress.current", { name });
+      if (phase === current) return templates.message("card.progress.current", { name });
       const behind = current !== undefined && phase.index < current.index && visited.has(phase.id);
-      return message(behind ? "card.progress.done" : "card.progress.todo", { name });
+      return templates.message(behind ? "card.progress.done" : "card.progress.todo", { name });
     })
     .join(" → ");
 }
@@ -80,26 +83,26 @@ function linkTarget(raw: string): string | null {
   return safeUrl(raw.trim())?.replace(/[()[\]|`]/g, percent) ?? null;
 }
 
-function people(logins: string[]): string {
-  if (logins.length === 0) return message("card.people.none");
+function people(logins: string[], templates: Templates): string {
+  if (logins.length === 0) return templates.message("card.people.none");
   const shown = logins.slice(0, PEOPLE_SHOWN).map(person);
   const hidden = logins.length - shown.length;
   return hidden > 0
-    ? `${shown.join(", ")} ${message("card.people.more", { count: hidden })}`
+    ? `${shown.join(", ")} ${templates.message("card.people.more", { count: hidden })}`
     : shown.join(", ");
 }
 
-function links(state: FeatureState): string {
+function links(state: FeatureState, templates: Templates): string {
   const rendered = LINK_KINDS.flatMap((kind) => {
     const raw = state.links[kind]?.trim();
     if (!raw) return [];
-    const name = message(`card.link.${kind}`);
+    const name = templates.message(`card.link.${kind}`);
     const url = linkTarget(raw);
     return url
-      ? [message("card.link.safe", { name, url })]
-      : [message("card.link.unsafe", { name, url: escapeInline(raw) })];
+      ? [templates.message("card.link.safe", { name, url })]
+      : [templates.message("card.link.unsafe", { name, url: escapeInline(raw) })];
   });
-  return rendered.length > 0 ? rendered.join(" · ") : message("card.links.none");
+  return rendered.length > 0 ? rendered.join(" · ") : templates.message("card.links.none");
 }
 
 /** Whether the current phase comes before the release, so a missed target still matters. */
@@ -113,16 +116,16 @@ function beforeRelease(config: Config, state: FeatureState): boolean {
   return current !== main[main.length - 1];
 }
 
-function target(config: Config, state: FeatureState, now: Date): string {
-  if (!state.target) return message("card.target.none");
+function target(config: Config, state: FeatureState, now: Date, templates: Templates): string {
+  if (!state.target) return templates.message("card.target.none");
   const date = /^\d{4}-\d{2}-\d{2}$/.test(state.target) ? parseDate(state.target) : null;
   if (!date) return escapeInline(state.target);
   const view = { date: isoDate(date) };
   const late = daysBetween(date, now);
   if (late > 0 && beforeRelease(config, state)) {
-    return countMessage("card.target.overdue", late, { ...view, days: late });
+    return countMessage(templates, "card.target.overdue", late, { ...view, days: late });
   }
-  return message("card.target.date", view);
+  return templates.message("card.target.date", view);
 }
 
 /** Escaped user text, cut before escaping so that no escape sequence is split. */
@@ -135,94 +138,96 @@ function when(at: string): string {
   return parseDate(at) ? isoDate(at) : escapeInline(at);
 }
 
-function blocked(state: FeatureState): string | null {
+function blocked(state: FeatureState, templates: Templates): string | null {
   if (!state.blocked) return null;
   const { reason, by, at } = state.blocked;
   const view = { date: when(at), by: person(by), reason: userText(reason) };
-  return message(view.reason ? "card.blocked" : "card.blocked.noreason", view);
+  return templates.message(view.reason ? "card.blocked" : "card.blocked.noreason", view);
 }
 
 /** What a person last did to the roadmap item; the board itself is the place for the rest. */
-function roadmapLine(config: Config, state: FeatureState): string | null {
+function roadmapLine(config: Config, state: FeatureState, templates: Templates): string | null {
   if (!state.roadmap) return null;
   const { event, by, at } = state.roadmap;
   const labels = (config.roadmap?.addOnLabels ?? []).map((label) => `\`${escapeInline(label)}\``);
-  return message(`card.roadmap.${event}`, {
+  return templates.message(`card.roadmap.${event}`, {
     by: person(by),
     date: when(at),
     labels: labels.length > 0 ? labels.join(", ") : null,
   });
 }
 
-function historyRow(config: Config, span: PhaseSpan, now: Date) {
+function historyRow(config: Config, span: PhaseSpan, now: Date, templates: Templates) {
   const end = span.to ? Date.parse(span.to) : now.getTime();
   const duration = formatDuration(end - Date.parse(span.from));
-  const via = message(`card.via.${span.entry.via}`);
+  const via = templates.message(`card.via.${span.entry.via}`);
   return {
-    phase: phaseName(config, span.phase),
+    phase: phaseName(config, span.phase, templates),
     entered: isoDate(span.from),
     by: person(span.entry.by),
-    via: span.entry.forced ? message("card.via.forced", { via }) : via,
-    duration: span.to ? duration : message("card.history.current", { duration }),
+    via: span.entry.forced ? templates.message("card.via.forced", { via }) : via,
+    duration: span.to ? duration : templates.message("card.history.current", { duration }),
     note: userText(span.entry.note ?? ""),
   };
 }
 
-function criterionLine(result: CriterionResult): string {
+function criterionLine(result: CriterionResult, templates: Templates): string {
   const key = result.met ? "card.criterion.met" : "card.criterion.unmet";
-  return message(key, { text: result.text, fix: result.fix });
+  return templates.message(key, { text: result.text, fix: result.fix });
 }
 
-function issueTitle(issue: CardInput["issue"]): string {
+function issueTitle(issue: CardInput["issue"], templates: Templates): string {
   const title = escapeInline(issue.title);
   const url = linkTarget(issue.url);
-  return url ? message("card.title", { title, url }) : message("card.title.inert", { title });
+  return url
+    ? templates.message("card.title", { title, url })
+    : templates.message("card.title.inert", { title });
 }
 
 /** The full card body: the marker line with the state, then `config/templates/card.md`. */
 export function renderCard(input: CardInput): string {
-  const { config, state, issue, now, next } = input;
+  const { config, state, issue, now, next, templates } = input;
   const current = config.phases.find((phase) => phase.id === state.phase);
   const allSpans = phaseSpans(state, now);
   const spans = allSpans.slice(-HISTORY_ROWS);
   const earlier = allSpans.length - spans.length;
   const view = {
-    phase: phaseName(config, state.phase),
-    title: issueTitle(issue),
-    requestedBy: message("card.opened.by", { author: person(issue.author) }),
-    progress: progressLine(config, state),
-    closed: issue.state === "closed" ? message("card.closed") : null,
-    blocked: blocked(state),
+    phase: phaseName(config, state.phase, templates),
+    title: issueTitle(issue, templates),
+    requestedBy: templates.message("card.opened.by", { author: person(issue.author) }),
+    progress: progressLine(config, state, templates),
+    closed: issue.state === "closed" ? templates.message("card.closed") : null,
+    blocked: blocked(state, templates),
     description: current?.description ? escapeInline(current.description) : null,
     nobodyYet: !state.lead && state.members.length === 0 && state.interested.length === 0,
-    squadNone: message("card.squad.none"),
-    lead: state.lead ? person(state.lead) : message("card.people.none"),
-    members: people(state.members),
-    interested: people(state.interested),
-    links: links(state),
-    target: target(config, state, now),
-    roadmap: roadmapLine(config, state),
-    demand: message("card.demand", {
+    squadNone: templates.message("card.squad.none"),
+    lead: state.lead ? person(state.lead) : templates.message("card.people.none"),
+    members: people(state.members, templates),
+    interested: people(state.interested, templates),
+    links: links(state, templates),
+    target: target(config, state, now, templates),
+    roadmap: roadmapLine(config, state, templates),
+    demand: templates.message("card.demand", {
       thumbsUp: issue.thumbsUp ?? 0,
       interested: state.interested.length,
       squad: state.members.length + (state.lead ? 1 : 0),
     }),
-    linked: linkLines(state, issue.repo),
+    linked: linkLines(state, templates, issue.repo),
     intake: input.intake ?? null,
     hasWarnings: input.warnings.length > 0,
-    warnings: input.warnings.map(criterionLine),
+    warnings: input.warnings.map((r) => criterionLine(r, templates)),
     next: next && {
       name: escapeInline(next.phase.name),
-      items: next.results.map(criterionLine),
-      nothing: message("card.next.nothing"),
+      items: next.results.map((r) => criterionLine(r, templates)),
+      nothing: templates.message("card.next.nothing"),
     },
     // The intake section already lists the first phase's activities: said once.
     hasActivities: !input.intake && (current?.activities.length ?? 0) > 0,
     activities: (current?.activities ?? []).map(escapeInline),
     // One row says no more than the progress line; history starts with the first move.
     hasHistory: allSpans.length > 1,
-    history: spans.map((span) => historyRow(config, span, now)),
-    earlier: earlier > 0 ? countMessage("card.history.earlier", earlier) : null,
+    history: spans.map((span) => historyRow(config, span, now, templates)),
+    earlier: earlier > 0 ? countMessage(templates, "card.history.earlier", earlier) : null,
     mermaid:
       config.card.mermaid && allSpans.length > 1
         ? mermaidTimeline(spans, config.phases, now) || null
@@ -230,5 +235,5 @@ export function renderCard(input: CardInput): string {
     hasProblems: input.problems.length > 0,
     problems: input.problems,
   };
-  return `${encodeMarker(CARD_MARKER, state)}\n${renderTemplate("card", view)}`;
+  return `${encodeMarker(CARD_MARKER, state)}\n${templates.render("card", view)}`;
 }

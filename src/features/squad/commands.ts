@@ -2,6 +2,7 @@
 import { type CommandRequest, commandLinesOf, requestsOf } from "../../commands/requests.js";
 import type { CommandKind } from "../../commands/specs.js";
 import type { Config } from "../../config/schema.js";
+import type { Templates } from "../../core/templates.js";
 import type { Scope } from "../feature.js";
 import type { CommentHint } from "../hints.js";
 import { resolveCommandLinks } from "../squad-links/resolve.js";
@@ -21,7 +22,8 @@ export async function onSquadComment(
   config: Config | null,
 ): Promise<void> {
   if (!config || hint.onPullRequest || hint.comment.authorIsBot) return;
-  const requests = requestsOf(commandLinesOf(hint.comment.body, hint.previousBody), runsHere, {
+  const read = commandLinesOf(hint.comment.body, hint.previousBody);
+  const requests = requestsOf(read, runsHere, scope.templates, {
     offReason: (kind) => scope.commandOff(config, kind),
   });
   if (requests.length === 0) return;
@@ -64,10 +66,13 @@ async function accountsNamed(scope: Scope, requests: CommandRequest[]) {
   return Object.fromEntries(found) as Record<string, string | null>;
 }
 
+/** Only whether a comment has requests matters before anything is read, not what a refusal says. */
+const UNSAID: Templates = { render: () => "", message: () => "" };
+
 /** Whether a comment has anything for the squad to run: nothing is read otherwise. */
 export function hasSquadCommands(hint: CommentHint): boolean {
   if (hint.onPullRequest || hint.comment.authorIsBot) return false;
   const read = commandLinesOf(hint.comment.body, hint.previousBody);
   // Another feature's command may be off where it is typed: the config (cached) tells.
-  return requestsOf(read, runsHere, { offReason: () => "maybe" }).length > 0;
+  return requestsOf(read, runsHere, UNSAID, { offReason: () => "maybe" }).length > 0;
 }

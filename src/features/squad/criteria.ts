@@ -3,7 +3,7 @@ import type { Config, Criterion } from "../../config/schema.js";
 import { escapeInline } from "../../core/markdown.js";
 import { findSection, normalizeHeading, sectionTasks } from "../../core/markdown-sections.js";
 import { readMarkdown } from "../../core/markdown-tree.js";
-import { message } from "../../core/templates.js";
+import type { Templates } from "../../core/templates.js";
 import type { FeatureState } from "./state.js";
 
 export interface CriterionResult {
@@ -23,6 +23,7 @@ export interface CriteriaInput {
    * history. Absent when judging the phase the feature is already in, whose own note counts.
    */
   transitionNote?: string | null;
+  templates: Templates;
 }
 
 export interface ChecklistProgress {
@@ -49,23 +50,22 @@ function latestNote(state: FeatureState): string {
   return entry?.note?.trim() ?? "";
 }
 
-function result(
-  criterion: Criterion,
-  met: boolean,
-  key: string,
-  view: object = {},
-): CriterionResult {
-  return {
+/** Says a criterion's result in the words of `criterion.<key>.text` and `.fix`. */
+type Say = (criterion: Criterion, met: boolean, key: string, view?: object) => CriterionResult;
+
+const sayWith =
+  (templates: Templates): Say =>
+  (criterion, met, key, view = {}) => ({
     criterion,
     met,
-    text: message(`criterion.${key}.text`, view),
-    fix: message(`criterion.${key}.fix`, view),
-  };
-}
+    text: templates.message(`criterion.${key}.text`, view),
+    fix: templates.message(`criterion.${key}.fix`, view),
+  });
 
 function evaluateChecklist(
   criterion: Extract<Criterion, { type: "checklist" }>,
   body: string,
+  result: Say,
 ): CriterionResult {
   const progress = checklistProgress(body, criterion.heading);
   const heading = escapeInline(criterion.heading.trim().replace(/:$/, ""));
@@ -77,12 +77,16 @@ function evaluateChecklist(
 }
 
 function evaluate(criterion: Criterion, input: CriteriaInput): CriterionResult {
-  const { state } = input;
+  const { state, templates } = input;
+  const result = sayWith(templates);
   switch (criterion.type) {
     case "lead":
       return result(criterion, state.lead !== null && state.lead !== "", "lead");
     case "link": {
-      const view = { kind: criterion.kind, name: message(`criterion.link.name.${criterion.kind}`) };
+      const view = {
+        kind: criterion.kind,
+        name: templates.message(`criterion.link.name.${criterion.kind}`),
+      };
       return result(criterion, Boolean(state.links[criterion.kind]?.trim()), "link", view);
     }
     case "target":
@@ -93,7 +97,7 @@ function evaluate(criterion: Criterion, input: CriteriaInput): CriterionResult {
       return result(criterion, count >= criterion.min, key, { min: criterion.min, count });
     }
     case "checklist":
-      return evaluateChecklist(criterion, input.issueBody);
+      return evaluateChecklist(criterion, input.issueBody, result);
     case "reason": {
       // A move needs its own reason; a note given earlier was about another phase.
       const met =

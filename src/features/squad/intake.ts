@@ -1,5 +1,6 @@
 /** The intake section of a new request's card: what happens next, what the template still asks, related issues. */
 import type { Config } from "../../config/schema.js";
+import type { Templates } from "../../core/templates.js";
 import type { IssueSnapshot } from "../../github/types.js";
 import { missingTemplateAnswers, renderIntake } from "../similar/intake.js";
 import type { SimilarCandidate } from "../similar/port.js";
@@ -31,6 +32,7 @@ export function intakeSection(
   config: Config,
   issue: IssueSnapshot,
   state: FeatureState,
+  templates: Templates,
 ): string | null {
   const first = config.phases[0];
   if (!config.intake || !first || state.phase !== first.id) return null;
@@ -46,5 +48,6 @@ export function intakeSection(
       score: 0,
     })),
     phaseLabels: config.phases.map((p) => ({ label: p.label, name: p.name })),
+    templates,
   });
 }

@@ -5,7 +5,7 @@
 import type { Action } from "../../actions/action.js";
 import type { Config, Phase } from "../../config/schema.js";
 import { sameName } from "../../core/names.js";
-import { message } from "../../core/templates.js";
+import type { Templates } from "../../core/templates.js";
 import { phaseById, phaseLabelsIn, phaseOfLabel } from "./recognize.js";
 import type { FeatureState } from "./state.js";
 import { enterPhase, type Transition } from "./transitions.js";
@@ -34,6 +34,7 @@ export function adoptLabelChanges(
   labels: string[],
   trigger: Exclude<Trigger, { kind: "comment" }>,
   at: string,
+  templates: Templates,
 ) {
   let state = initial;
   const transitions: Transition[] = [];
@@ -65,7 +66,7 @@ export function adoptLabelChanges(
       state = {
         ...state,
         blocked: {
-          reason: message("blocked.byLabel", { label: blockedLabel }),
+          reason: templates.message("blocked.byLabel", { label: blockedLabel }),
           by: trigger.actor,
           at,
         },

@@ -5,6 +5,7 @@
  */
 import type { Action } from "../../actions/action.js";
 import type { Config } from "../../config/schema.js";
+import type { Templates } from "../../core/templates.js";
 import type { IssueSnapshot } from "../../github/types.js";
 import { renderTransitionNotice } from "./notification.js";
 import { phaseById } from "./recognize.js";
@@ -16,6 +17,15 @@ import type { Trigger } from "./trigger.js";
 const NOTICE_RETRY_MS = 24 * 60 * 60 * 1000;
 
 type Move = { from: string | null; to: string; by: string };
+
+/** What of the plan's input the notice needs. */
+interface NoticeInput {
+  config: Config;
+  issue: IssueSnapshot;
+  now: Date;
+  trigger: Trigger;
+  templates: Templates;
+}
 type Notice = NonNullable<FeatureState["notice"]>;
 
 /**
@@ -26,12 +36,9 @@ type Notice = NonNullable<FeatureState["notice"]>;
  * and a repository that turns notifications on gets no backlog.
  */
 export function planTransitionNotice(
-  config: Config,
-  issue: IssueSnapshot,
+  { config, issue, now, trigger, templates }: NoticeInput,
   state: FeatureState,
   transitions: Transition[],
-  now: Date,
-  trigger: Trigger,
 ): { action: Action | null; state: FeatureState } {
   const none = { action: null, state };
   if (!config.notifications.transitions) return none;
@@ -71,6 +78,7 @@ export function planTransitionNotice(
     recipients: notice.recipients,
     maxMentions: config.notifications.maxMentions,
     neverMention: config.neverMention,
+    templates,
   });
   return {
     action: body ? { type: "comment", key, body } : null,

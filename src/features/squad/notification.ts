@@ -1,7 +1,7 @@
 /** The one short comment that tells a squad its feature changed phase, mentioning who follows it. */
 import type { Phase } from "../../config/schema.js";
 import { escapeInline, mention, personLink, safeUrl } from "../../core/markdown.js";
-import { message, renderTemplate } from "../../core/templates.js";
+import type { Templates } from "../../core/templates.js";
 
 export interface TransitionNoticeInput {
   /** The issue title, as the author wrote it. */
@@ -17,6 +17,7 @@ export interface TransitionNoticeInput {
   neverMention: string[];
   /** The release that made the move: the notice says where it ships. */
   release?: { name: string; url: string };
+  templates: Templates;
 }
 
 /** A person's login; `name[bot]` does not match, so apps are never mentioned. */
@@ -45,6 +46,7 @@ export function noticeRecipients(
 
 /** The notice, or null when nobody is left to mention (a comment nobody is told of is noise). */
 export function renderTransitionNotice(input: TransitionNoticeInput): string | null {
+  const { templates } = input;
   const people = noticeRecipients(input.recipients, input);
   const mentioned = people.slice(0, Math.max(0, input.maxMentions));
   if (mentioned.length === 0) return null;
@@ -58,14 +60,20 @@ export function renderTransitionNotice(input: TransitionNoticeInput): string | n
   const url = input.release ? safeUrl(input.release.url) : null;
   const summary =
     input.release && url
-      ? message("card.notice.released", { ...view, release: escapeInline(input.release.name), url })
-      : message(input.from ? "card.notice.moved" : "card.notice.entered", view);
-  return renderTemplate("notification", {
+      ? templates.message("card.notice.released", {
+          ...view,
+          release: escapeInline(input.release.name),
+          url,
+        })
+      : templates.message(input.from ? "card.notice.moved" : "card.notice.entered", view);
+  return templates.render("notification", {
     summary,
     mentions: mentioned.map(mention).join(" "),
     others:
       others > 0
-        ? message(`card.notice.others.${others === 1 ? "one" : "other"}`, { count: others })
+        ? templates.message(`card.notice.others.${others === 1 ? "one" : "other"}`, {
+            count: others,
+          })
         : null,
   });
 }

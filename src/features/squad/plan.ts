@@ -6,7 +6,7 @@ import type { Action } from "../../actions/action.js";
 import type { CommandKind } from "../../commands/specs.js";
 import type { Config, Phase } from "../../config/schema.js";
 import { sameName } from "../../core/names.js";
-import { message } from "../../core/templates.js";
+import type { Templates } from "../../core/templates.js";
 import type { IssueSnapshot } from "../../github/types.js";
 import type { SimilarCandidate } from "../similar/port.js";
 import { duplicateActions, followLink } from "../squad-links/follow.js";
@@ -35,6 +35,8 @@ export interface SquadPlanInput {
   related?: SimilarCandidate[];
   /** The commands of the features on in this repository, for `/help`; all of them when absent. */
   commandsOn?: readonly CommandKind[];
+  /** Every text the plan writes (card, replies, notices). */
+  templates: Templates;
 }
 
 export interface SquadPlan {
@@ -56,7 +58,7 @@ function squadTrigger(trigger: Trigger): Trigger {
 
 export function planSquad(planInput: SquadPlanInput): SquadPlan {
   const input = { ...planInput, trigger: squadTrigger(planInput.trigger) };
-  const { config, issue, trigger, now } = input;
+  const { config, issue, trigger, now, templates } = input;
   const at = now.toISOString();
   const labels = issue.labels.map((l) => l.name);
   const search = findCard(issue.comments);
@@ -105,7 +107,7 @@ export function planSquad(planInput: SquadPlanInput): SquadPlan {
     const byPeople = labels.filter(
       (l) => !search.racedPhases.includes(phaseOfLabel(config, l)?.id ?? ""),
     );
-    const adopted = adoptLabelChanges(config, state, byPeople, labelTrigger, at);
+    const adopted = adoptLabelChanges(config, state, byPeople, labelTrigger, at, templates);
     state = adopted.state;
     transitions.push(...adopted.transitions);
     // A board move and a release name the phase themselves; history says which it was.
@@ -132,6 +134,7 @@ export function planSquad(planInput: SquadPlanInput): SquadPlan {
       at,
       links: trigger.links,
       accounts: trigger.accounts,
+      templates,
     });
     state = {
       ...result.state,
@@ -141,17 +144,18 @@ export function planSquad(planInput: SquadPlanInput): SquadPlan {
       ].slice(-HANDLED_LIMIT),
     };
     transitions.push(...result.transitions);
-    actions.push(...commandFeedback(input.commandsOn, trigger, result.outcomes));
-    actions.push(...duplicateActions(issue, state, fresh, result.outcomes, trigger.actor.login));
+    actions.push(...commandFeedback(input, trigger, result.outcomes));
+    const by = trigger.actor.login;
+    actions.push(...duplicateActions(issue, state, fresh, result.outcomes, by, templates));
   }
 
   actions.push(...labelActions(config, state, labels));
   // A plan that closes the issue (`/duplicate`) shows it closed at once, not one event later.
   const closing = actions.some((a) => a.type === "closeIssue");
   const shown: IssueSnapshot = closing ? { ...issue, state: "closed" } : issue;
-  const notice = planTransitionNotice(config, issue, state, transitions, now, trigger);
+  const notice = planTransitionNotice(input, state, transitions);
   state = notice.state;
-  actions.push({ type: "upsertCard", body: cardBody(config, shown, state, now) });
+  actions.push({ type: "upsertCard", body: cardBody(input, shown, state) });
   if (notice.action) actions.push(notice.action);
   return {
     actions,
@@ -172,13 +176,13 @@ function notAFeature(input: SquadPlanInput, actions: Action[], notes: string[]):
         : {
             line: c.line,
             status: "refused",
-            reason: message("refuse.notFeature", {
+            reason: input.templates.message("refuse.notFeature", {
               labels: input.config.recognize.labels.map((l) => `\`${l}\``).join(", "),
               first: input.config.phases[0]?.id ?? "",
             }),
           },
     );
-    actions.push(...commandFeedback(input.commandsOn, trigger, outcomes));
+    actions.push(...commandFeedback(input, trigger, outcomes));
   }
   return { actions, notes, state: null, cardCommentId: null, transitions: [] };
 }
@@ -197,7 +201,7 @@ function roadmapEventOf(
 }
 
 function commandFeedback(
-  commandsOn: readonly CommandKind[] | undefined,
+  { commandsOn, templates }: SquadPlanInput,
   trigger: Extract<Trigger, { kind: "comment" }>,
   outcomes: CommandOutcome[],
 ): Action[] {
@@ -205,13 +209,14 @@ function commandFeedback(
   if (outcomes.some((o) => o.status === "applied")) {
     actions.push({ type: "react", commentId: trigger.commentId, content: "THUMBS_UP" });
   }
-  const reply = renderCommandReplies(trigger.actor.login, outcomes, commandsOn);
+  const reply = renderCommandReplies(trigger.actor.login, outcomes, templates, commandsOn);
   if (reply)
     actions.push({ type: "comment", key: reply.key(trigger.commentDatabaseId), body: reply.body });
   return actions;
 }
 
-function cardBody(config: Config, issue: IssueSnapshot, state: FeatureState, now: Date): string {
+function cardBody(input: SquadPlanInput, issue: IssueSnapshot, state: FeatureState): string {
+  const { config, now, templates } = input;
   const current = phaseById(config, state.phase);
   const next = current ? nextPhase(config, current) : null;
   // The next phase is a move still to come, which will need a reason of its own.
@@ -220,12 +225,13 @@ function cardBody(config: Config, issue: IssueSnapshot, state: FeatureState, now
       state,
       issueBody: issue.body,
       ...(move ? { transitionNote: null } : {}),
+      templates,
     });
   const previous = phaseById(config, state.history[state.history.length - 2]?.phase ?? "");
   // Board and config problems go to maintainers (the config issue); this one is the squad's to fix.
-  const problems = current ? [] : [message("card.unknownPhase", { phase: state.phase })];
+  const problems = current ? [] : [templates.message("card.unknownPhase", { phase: state.phase })];
   return renderCard({
-    intake: intakeSection(config, issue, state),
+    intake: intakeSection(config, issue, state, templates),
     config,
     state,
     issue: {
@@ -240,5 +246,6 @@ function cardBody(config: Config, issue: IssueSnapshot, state: FeatureState, now
     next: next && current ? { phase: next, results: evaluate(current, next, true) } : null,
     warnings: current ? evaluate(previous ?? null, current, false).filter((r) => !r.met) : [],
     problems,
+    templates,
   });
 }

@@ -69,6 +69,7 @@ export async function reconcileFeature(
         trigger: resolved,
         now: scope.now(),
         commandsOn: scope.commandsOn(config),
+        templates: scope.templates,
         ...(related ? { related } : {}),
       };
       // The board is read only for issues that are features: others cost no board request.
@@ -77,7 +78,7 @@ export async function reconcileFeature(
     },
     plan: ({ input, board }) => {
       const plan = planSquad(input);
-      const roadmap = planRoadmapSync(config, input.issue, plan.state, board);
+      const roadmap = planRoadmapSync(config, input.issue, plan.state, board, scope.templates);
       return {
         actions: [...plan.actions, ...(roadmap ? roadmap.actions : [])],
         notes: [...plan.notes, ...(roadmap ? roadmap.notes : [])],

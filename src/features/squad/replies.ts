@@ -3,7 +3,7 @@ import { renderHelp } from "../../commands/help.js";
 import { type CommandKind, SPECS } from "../../commands/specs.js";
 import { shortHash } from "../../core/hash.js";
 import { mention } from "../../core/markdown.js";
-import { renderTemplate } from "../../core/templates.js";
+import type { Templates } from "../../core/templates.js";
 import type { CommandOutcome, CommandRequest } from "./apply-commands.js";
 
 /** Identifies one command occurrence in one comment, so a redelivery does not apply it again. */
@@ -20,18 +20,19 @@ export interface Reply {
 export function renderCommandReplies(
   actor: string,
   outcomes: CommandOutcome[],
+  templates: Templates,
   commandsOn?: readonly CommandKind[],
 ): Reply | null {
   const shown = outcomes.filter((o) => o.status !== "elsewhere");
   const refused = shown.filter((o) => o.status === "refused");
   const wantsHelp = shown.some((o) => o.status === "help");
   if (refused.length === 0 && !wantsHelp) return null;
-  const body = renderTemplate("command-reply", {
+  const body = templates.render("command-reply", {
     actor: mention(actor),
     refused: groupedByReason(refused),
     hasRefused: refused.length > 0,
     help: wantsHelp
-      ? renderHelp(commandsOn ? SPECS.filter((s) => commandsOn.includes(s.name)) : SPECS)
+      ? renderHelp(commandsOn ? SPECS.filter((s) => commandsOn.includes(s.name)) : SPECS, templates)
       : "",
   });
   const fingerprint = shortHash(shown.map((o) => `${o.status}:${o.line}`).join("\n"));

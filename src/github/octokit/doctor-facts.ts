@@ -5,6 +5,7 @@
  */
 import { Probot, ProbotOctokit } from "probot";
 import { loadConfig } from "../../config/load.js";
+import type { Templates } from "../../core/templates.js";
 import {
   type AppFacts,
   type DeliveryFacts,
@@ -59,6 +60,8 @@ export async function readDoctorFacts(
   credentials: DoctorCredentials,
   repo: RepoRef,
   local: LocalFacts,
+  /** The config's problems are worded as the app words them. */
+  templates: Templates,
 ): Promise<{ facts: DoctorFacts; requests: number }> {
   let requests = 0;
   const probot = new Probot({
@@ -133,7 +136,7 @@ export async function readDoctorFacts(
 
   const asInstallation = counted(await probot.auth(facts.installation.id));
   const port = new OctokitGitHub(asInstallation);
-  facts.config = await attempt("the configuration", () => loadConfig(port, repo));
+  facts.config = await attempt("the configuration", () => loadConfig(port, repo, templates));
   facts.openIssues = await attempt(
     `GET /repos/${name}/issues`,
     async (): Promise<OpenIssueFacts[]> => {
