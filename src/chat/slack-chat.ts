@@ -102,22 +102,22 @@ export function toChatError(method: string, error: unknown): ChatError {
   }
 }
 
-function toSlackBlocks(blocks: ChatBlock[]): SlackBlocks {
-  return blocks.map((block) => {
-    switch (block.type) {
-      case "header":
-        return { type: "header", text: { type: "plain_text", text: block.text, emoji: true } };
-      case "section":
-        return { type: "section", text: { type: "mrkdwn", text: block.text } };
-      case "context":
-        return {
-          type: "context",
-          elements: block.texts.map((text) => ({ type: "mrkdwn" as const, text })),
-        };
-      case "divider":
-        return { type: "divider" };
-    }
-  });
+type SlackBlock = SlackBlocks[number];
+
+function toSlackBlock(block: ChatBlock): SlackBlock {
+  switch (block.type) {
+    case "header":
+      return { type: "header", text: { type: "plain_text", text: block.text, emoji: true } };
+    case "section":
+      return { type: "section", text: { type: "mrkdwn", text: block.text } };
+    case "context":
+      return {
+        type: "context",
+        elements: block.texts.map((text) => ({ type: "mrkdwn" as const, text })),
+      };
+    case "divider":
+      return { type: "divider" };
+  }
 }
 
 /** The message fields both methods take; mentions stay off (`link_names: false`). */
@@ -125,7 +125,7 @@ function contents(message: ChatMessage) {
   return {
     text: message.text,
     link_names: false,
-    ...(message.blocks ? { blocks: toSlackBlocks(message.blocks) } : {}),
+    ...(message.blocks ? { blocks: message.blocks.map(toSlackBlock) } : {}),
   };
 }
 

@@ -133,14 +133,15 @@ describe("replies", () => {
       onceBody("link", "Tracked in medic/cht-core#9 (Design)"),
     );
     const [current] = await botPosts(forum, topicId);
+    if (!current) throw new Error("the bot's post is gone");
     const unchanged = await executeBridge(
       { forum },
-      [{ type: "editPost", post: current!, raw: "Tracked in medic/cht-core#9 (Design)" }],
+      [{ type: "editPost", post: current, raw: "Tracked in medic/cht-core#9 (Design)" }],
       { dryRun: false },
     );
     expect(unchanged.skipped).toEqual([`forum post #${mine.id} unchanged`]);
     expect(unchanged.requests.forum).toBe(0);
-    expect(current?.id).toBe(mine.id);
+    expect(current.id).toBe(mine.id);
   });
 });
 
@@ -219,11 +220,12 @@ describe("chat messages", () => {
       dryRun: false,
     });
     const at = posted.outcomes[0]?.status === "written" ? posted.outcomes[0].message : undefined;
-    expect(at?.channel).toBe(channel);
+    if (!at) throw new Error("nothing was posted");
+    expect(at.channel).toBe(channel);
     const next = { text: "Offline sync entered Build" };
     await executeBridge(
       { chat },
-      [{ type: "updateMessage", at: at!, message: next, current: message }],
+      [{ type: "updateMessage", at, message: next, current: message }],
       { dryRun: false },
     );
     expect(chat.messagesIn(channel)).toMatchObject([
@@ -231,7 +233,7 @@ describe("chat messages", () => {
     ]);
     const same = await executeBridge(
       { chat },
-      [{ type: "updateMessage", at: at!, message: next, current: next }],
+      [{ type: "updateMessage", at, message: next, current: next }],
       { dryRun: false },
     );
     expect(same.requests.chat).toBe(0);

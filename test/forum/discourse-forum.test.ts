@@ -31,8 +31,9 @@ function createForum() {
   return { forum, requests, waits, rateLimits };
 }
 
+const FIRST = { id: 501, number: 1, username: "amara", raw: "We need offline sync." };
 const POSTS = [
-  { id: 501, number: 1, username: "amara", raw: "We need offline sync." },
+  FIRST,
   { id: 502, number: 2, username: "squad-bot", raw: "Tracked in medic/cht-core#9" },
 ];
 
@@ -86,7 +87,7 @@ describe("reading a topic", () => {
 
   it("reads the first post's raw text and its likes", async () => {
     const { forum, requests } = createForum();
-    api().reply("GET", "/posts/501.json", 200, postBody(42, { ...POSTS[0]!, likes: 3 }));
+    api().reply("GET", "/posts/501.json", 200, postBody(42, { ...FIRST, likes: 3 }));
     expect(await forum.getPost(501)).toMatchObject({
       id: 501,
       topicId: 42,
@@ -271,7 +272,7 @@ describe("rate limits and outages", () => {
     const { forum, waits } = createForum();
     api()
       .reply("GET", "/posts/501.json", 429, RATE_LIMITED)
-      .reply("GET", "/posts/501.json", 200, postBody(42, POSTS[0]!));
+      .reply("GET", "/posts/501.json", 200, postBody(42, FIRST));
     await forum.getPost(501);
     expect(waits).toEqual([2000]);
   });
