@@ -18,7 +18,7 @@ export interface BridgeWriters {
 
 type System = keyof BridgeWriters;
 
-export type BridgeOutcome =
+type BridgeOutcome =
   /** `post`: what `createTopic` or `reply` made; `message`: what `postMessage` sent. */
   | { status: "written"; post?: CreatedPost; message?: PostedMessage }
   /** A dry run: it would have been written. */

@@ -82,7 +82,7 @@ function kindOfPlatformError(code: string): OutsideErrorKind {
 }
 
 /** Any failure of the client as a ChatError naming the method. */
-export function toChatError(method: string, error: unknown): ChatError {
+function toChatError(method: string, error: unknown): ChatError {
   const coded = error as { code?: string; data?: { error?: string }; statusCode?: number };
   switch (coded.code) {
     case ErrorCode.PlatformError: {

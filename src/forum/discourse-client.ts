@@ -10,7 +10,7 @@ import type { paths } from "./discourse-openapi.js";
 import { ForumError } from "./port.js";
 
 /** Discourse limits an admin key to 60 requests a minute: a short wait is worth it, a long one is not. */
-export const FORUM_RETRY_LIMITS: RetryLimits = { maxRetries: 2, maxWaitSeconds: 30 };
+const FORUM_RETRY_LIMITS: RetryLimits = { maxRetries: 2, maxWaitSeconds: 30 };
 
 /** When a 429 names no wait. */
 const DEFAULT_WAIT_SECONDS = 5;
@@ -70,7 +70,7 @@ interface FetchResult<T> {
 }
 
 /** Seconds from a `Retry-After` header (seconds or an HTTP date) or Discourse's error body. */
-export function retryAfterSeconds(response: Response, body: unknown, now = Date.now()): number {
+function retryAfterSeconds(response: Response, body: unknown, now = Date.now()): number {
   const header = response.headers.get("retry-after");
   if (header !== null && /^\d+$/.test(header.trim())) return Number(header.trim());
   if (header !== null) {

@@ -15,7 +15,7 @@ export interface ForumCategory {
 }
 
 /** A post as the topic lists it: enough to tell who wrote it, not its text. */
-export interface ForumPostSummary {
+interface ForumPostSummary {
   id: number;
   /** 1 is the topic's first post. */
   number: number;
