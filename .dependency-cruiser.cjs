@@ -55,7 +55,8 @@ module.exports = {
     {
       name: "slack-client-only-in-slack-adapter",
       severity: "error",
-      comment: "chat/slack-* is the one adapter to Slack: nothing else imports Slack's client or types.",
+      comment:
+        "chat/slack-* is the one adapter to Slack: nothing else imports Slack's client or types.",
       from: { path: "^src/", pathNot: "^src/chat/slack-" },
       to: { path: "(^|node_modules/)@slack/" },
     },
