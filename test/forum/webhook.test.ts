@@ -6,7 +6,9 @@ import { createServer, request, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { SILENT_LOG } from "../../src/core/log.js";
+import { FORUM_EVENTS } from "../../src/forum/hints.js";
 import {
+  FORUM_WEBHOOK_PATH,
   type ForumDelivery,
   forumWebhookHandler,
   verifyDiscourseSignature,
