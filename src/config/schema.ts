@@ -1,10 +1,12 @@
 /** The root configuration schema: strict, so a typo is an error with its path, never ignored. */
 import { z } from "zod";
+import { chatConfigSchema } from "../chat/config.js";
 import { communityConfigSchema } from "../features/community/config.js";
 import { digestsConfigSchema } from "../features/digest/config.js";
 import { intakeConfigSchema } from "../features/similar/config.js";
 import { squadsConfigSchema } from "../features/squad-links/config.js";
 import { sweepConfigSchema } from "../features/sweep/config.js";
+import { forumConfigSchema } from "../forum/config.js";
 import { didYouMean } from "./problems.js";
 
 export const LINK_KINDS = ["scope", "board", "repo", "design"] as const;
@@ -145,6 +147,10 @@ export const configSchema = z
     squads: squadsConfigSchema.optional(),
     /** Welcomes, milestones, journey stages and early access; needs the contributor store. */
     community: communityConfigSchema.prefault({}),
+    /** The community forum (Discourse); off when absent or without DISCOURSE_* credentials. */
+    forum: forumConfigSchema.optional(),
+    /** Slack channels; off when absent or without SLACK_BOT_TOKEN. */
+    chat: chatConfigSchema.optional(),
   })
   .superRefine((config, ctx) => {
     const seen = new Map<string, number>();

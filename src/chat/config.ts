@@ -1,0 +1,24 @@
+/**
+ * The `chat` config section: which Slack channel serves which use. A squad's own channel is
+ * linked on its issue (`/link slack #channel`), not here; the token is never here (SLACK_BOT_TOKEN).
+ */
+import { z } from "zod";
+
+const channel = z
+  .string()
+  .regex(
+    /^(#[a-z0-9_-]{1,80}|[CG][A-Z0-9]{8,})$/,
+    "a channel name such as `#squads` or a channel id such as `C0123ABCD`",
+  );
+
+export const chatConfigSchema = z.strictObject({
+  channels: z
+    .strictObject({
+      /** Where the weekly and monthly digests are posted. */
+      digests: channel.optional(),
+      /** Where release announcements are posted. */
+      announcements: channel.optional(),
+    })
+    .prefault({}),
+});
+export type ChatConfig = z.output<typeof chatConfigSchema>;
