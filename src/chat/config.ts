@@ -21,4 +21,3 @@ export const chatConfigSchema = z.strictObject({
     })
     .prefault({}),
 });
-export type ChatConfig = z.output<typeof chatConfigSchema>;

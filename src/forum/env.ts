@@ -51,15 +51,8 @@ export function forumEnv(env: NodeJS.ProcessEnv): ForumEnvResult {
 
 /**
  * Whether a repository's `forum.url` is the forum the key belongs to; only then may its forum
- * features run. The problem says why not, for the config issue or the card.
+ * features run (otherwise: `forum.problem.otherForum` in `messages.forum.yml`).
  */
-export function forumOfConfig(
-  configUrl: string,
-  forum: ForumEnv,
-): { ok: true } | { ok: false; problem: string } {
-  if (normalUrl(configUrl) === forum.url) return { ok: true };
-  return {
-    ok: false,
-    problem: `\`forum.url\` is \`${configUrl}\`, but squad-bot's Discourse key is for \`${forum.url}\` (DISCOURSE_URL); forum features are off here`,
-  };
+export function isKeyedForum(configUrl: string, forum: ForumEnv): boolean {
+  return normalUrl(configUrl) === forum.url;
 }
