@@ -38,6 +38,18 @@ async function botPosts(forum: MemoryForum, topicId: number) {
   return topic ? loadBotPosts(forum, topic, BOT) : [];
 }
 
+/** The phase-move reply, judged from the bot's posts as a loader would read them. */
+async function replyDesign(forum: MemoryForum, topicId: number) {
+  const action: BridgeAction = {
+    type: "reply",
+    topicId,
+    key: "phase:design",
+    raw: "Entered Design",
+    botPosts: await botPosts(forum, topicId),
+  };
+  return executeBridge({ forum }, [action], { dryRun: false });
+}
+
 describe("forum topics the bot owns", () => {
   it("creates the topic once, looking its external id up first", async () => {
     const { forum, squads } = setup();
@@ -77,20 +89,7 @@ describe("forum topics the bot owns", () => {
 describe("replies", () => {
   it("posts a reply once per key, judged from the bot's own posts", async () => {
     const { forum, topicId } = setup();
-    const reply = async () =>
-      executeBridge(
-        { forum },
-        [
-          {
-            type: "reply",
-            topicId,
-            key: "phase:design",
-            raw: "Entered Design",
-            botPosts: await botPosts(forum, topicId),
-          },
-        ],
-        { dryRun: false },
-      );
+    const reply = () => replyDesign(forum, topicId);
     await reply();
     const again = await reply();
     expect(forum.postsOf(topicId).map((p) => [p.username, p.raw])).toEqual([
@@ -105,19 +104,7 @@ describe("replies", () => {
   it("does not take a marker pasted by a person for the bot's post", async () => {
     const { forum, topicId } = setup();
     forum.addReply(topicId, "mallory", onceBody("phase:design", "fake"));
-    await executeBridge(
-      { forum },
-      [
-        {
-          type: "reply",
-          topicId,
-          key: "phase:design",
-          raw: "Entered Design",
-          botPosts: await botPosts(forum, topicId),
-        },
-      ],
-      { dryRun: false },
-    );
+    await replyDesign(forum, topicId);
     expect(forum.postsOf(topicId).filter((p) => p.username === BOT)).toHaveLength(1);
   });
 

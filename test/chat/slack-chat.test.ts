@@ -3,9 +3,10 @@
  * the blocks it builds, the errors it maps, and its own rate-limit wait, counted per request.
  */
 import nock from "nock";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { escapeMrkdwn, mrkdwnLink } from "../../src/chat/mrkdwn.js";
 import { SlackChat } from "../../src/chat/slack-chat.js";
+import { useNock } from "../github/octokit/setup.js";
 
 const SLACK = "https://slack.com";
 
@@ -28,13 +29,7 @@ function formOf(body: unknown): Record<string, string> {
     : (body as Record<string, string>);
 }
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => {
-  const unused = nock.pendingMocks();
-  nock.cleanAll();
-  if (unused.length > 0) throw new Error(`Unused nock interceptors: ${unused.join(", ")}`);
-});
-afterAll(() => nock.enableNetConnect());
+useNock();
 
 describe("chat.postMessage", () => {
   it("posts text and Block Kit blocks, and answers the channel id and ts", async () => {

@@ -8,7 +8,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import nock from "nock";
 import { OpenAPIBackend, type Operation } from "openapi-backend";
-import { afterAll, afterEach, beforeAll, expect } from "vitest";
+import { afterEach, expect } from "vitest";
+import { useNock } from "../github/octokit/setup.js";
 
 export const FORUM = "https://forum.example.org";
 export const CREDENTIALS = { apiKey: "test-key", apiUsername: "squad-bot" };
@@ -122,20 +123,16 @@ export class SpecCheckedForum {
 }
 
 /**
- * No real network; after each test every mock was used and every request matched the
+ * No real network; after each test every mock was used (useNock) and every request matched the
  * description. Returns a getter for the current test's forum.
  */
 export function useSpecCheckedForum(): () => SpecCheckedForum {
   let forum = new SpecCheckedForum();
-  beforeAll(() => nock.disableNetConnect());
+  useNock();
   afterEach(() => {
-    const unused = nock.pendingMocks();
-    nock.cleanAll();
     const { violations } = forum;
     forum = new SpecCheckedForum();
     expect(violations, "requests the Discourse description does not describe").toEqual([]);
-    if (unused.length > 0) throw new Error(`Unused nock interceptors: ${unused.join(", ")}`);
   });
-  afterAll(() => nock.enableNetConnect());
   return () => forum;
 }

@@ -14,7 +14,8 @@ export interface PostFixture {
 
 const AT = "2026-03-02T09:30:00.000Z";
 
-function postCommon(topicId: number, post: PostFixture) {
+/** The post attributes every serialization of a post carries, the webhook's included. */
+export function postAttributes(topicId: number, post: PostFixture) {
   return {
     id: post.id,
     name: post.username,
@@ -30,18 +31,12 @@ function postCommon(topicId: number, post: PostFixture) {
     quote_count: 0,
     incoming_link_count: 0,
     reads: 1,
-    readers_count: 0,
     score: 0,
-    yours: false,
     topic_id: topicId,
     topic_slug: "offline-sync-for-chw-app",
     display_username: post.username,
     primary_group_name: null,
     version: 1,
-    can_edit: false,
-    can_delete: false,
-    can_recover: false,
-    can_wiki: false,
     user_title: null,
     bookmarked: false,
     moderator: false,
@@ -53,8 +48,21 @@ function postCommon(topicId: number, post: PostFixture) {
     deleted_at: null,
     user_deleted: false,
     edit_reason: null,
-    can_view_edit_history: true,
     wiki: false,
+  };
+}
+
+/** What the REST API adds for the user asking (the webhook leaves these out). */
+function postCommon(topicId: number, post: PostFixture) {
+  return {
+    ...postAttributes(topicId, post),
+    readers_count: 0,
+    yours: false,
+    can_edit: false,
+    can_delete: false,
+    can_recover: false,
+    can_wiki: false,
+    can_view_edit_history: true,
   };
 }
 
@@ -73,6 +81,44 @@ export function postBody(topicId: number, post: PostFixture, overrides: object =
 /** `POST /posts.json`: the post just created. */
 export function createdBody(topicId: number, post: PostFixture) {
   return postBody(topicId, post, { actions_summary: [], draft_sequence: 0 });
+}
+
+/** The topic attributes of every topic view, the webhook's included. */
+export function topicAttributes(id: number, postsCount: number) {
+  return {
+    tags: [],
+    tags_descriptions: {},
+    id,
+    title: "Offline sync for the CHW app",
+    fancy_title: "Offline sync for the CHW app",
+    posts_count: postsCount,
+    created_at: "2026-03-01T08:00:00.000Z",
+    views: 12,
+    reply_count: Math.max(0, postsCount - 1),
+    like_count: 4,
+    last_posted_at: AT,
+    visible: true,
+    closed: false,
+    archived: false,
+    archetype: "regular",
+    slug: "offline-sync-for-chw-app",
+    category_id: 7,
+    word_count: 120,
+    deleted_at: null,
+    user_id: 10,
+    featured_link: null,
+    pinned_globally: false,
+    pinned_at: null,
+    pinned_until: null,
+    unpinned: null,
+    pinned: false,
+    highest_post_number: postsCount,
+    deleted_by: null,
+    has_deleted: false,
+    bookmarked: false,
+    participant_count: 2,
+    thumbnails: null,
+  };
 }
 
 /** `GET /t/{id}.json`: the topic with its first page of posts (no raw text). */
@@ -96,50 +142,19 @@ export function topicBody(
     },
     timeline_lookup: [],
     suggested_topics: [],
-    tags: [],
-    tags_descriptions: {},
-    id,
-    title: "Offline sync for the CHW app",
-    fancy_title: "Offline sync for the CHW app",
-    posts_count: posts.length,
-    created_at: "2026-03-01T08:00:00.000Z",
-    views: 12,
-    reply_count: Math.max(0, posts.length - 1),
-    like_count: 4,
-    last_posted_at: AT,
-    visible: true,
-    closed: false,
-    archived: false,
+    ...topicAttributes(id, posts.length),
     has_summary: false,
-    archetype: "regular",
-    slug: "offline-sync-for-chw-app",
-    category_id: 7,
-    word_count: 120,
-    deleted_at: null,
-    user_id: 10,
-    featured_link: null,
-    pinned_globally: false,
-    pinned_at: null,
-    pinned_until: null,
     image_url: null,
     slow_mode_seconds: 0,
     draft: null,
     draft_key: `topic_${id}`,
     draft_sequence: 0,
-    unpinned: null,
-    pinned: false,
-    highest_post_number: posts.length,
-    deleted_by: null,
-    has_deleted: false,
     actions_summary: [],
     chunk_size: 20,
-    bookmarked: false,
     bookmarks: [],
     topic_timer: null,
     message_bus_last_id: 3,
-    participant_count: 2,
     show_read_indicator: false,
-    thumbnails: null,
     slow_mode_enabled_until: null,
     details: {},
     ...overrides,

@@ -5,6 +5,7 @@
  * Field lists follow those serializers (and payloads captured from real forums); values are ours.
  */
 import { createHmac } from "node:crypto";
+import { postAttributes, topicAttributes } from "./fixtures.js";
 
 export const SECRET = "forum-webhook-secret";
 
@@ -19,38 +20,10 @@ const basicUser = (id: number, username: string) => ({
 export function topicCreated(overrides: Record<string, unknown> = {}) {
   return {
     topic: {
-      tags: [],
-      tags_descriptions: {},
-      id: 42,
-      title: "Offline sync for the CHW app",
-      fancy_title: "Offline sync for the CHW app",
-      posts_count: 1,
-      created_at: "2026-03-01T08:00:00.000Z",
+      ...topicAttributes(42, 1),
       views: 0,
-      reply_count: 0,
       like_count: 0,
       last_posted_at: "2026-03-01T08:00:00.000Z",
-      visible: true,
-      closed: false,
-      archived: false,
-      archetype: "regular",
-      slug: "offline-sync-for-the-chw-app",
-      category_id: 7,
-      word_count: 48,
-      deleted_at: null,
-      user_id: 10,
-      featured_link: null,
-      pinned_globally: false,
-      pinned_at: null,
-      pinned_until: null,
-      unpinned: null,
-      pinned: false,
-      highest_post_number: 1,
-      deleted_by: null,
-      has_deleted: false,
-      bookmarked: false,
-      participant_count: 1,
-      thumbnails: null,
       created_by: basicUser(10, "amara"),
       last_poster: basicUser(10, "amara"),
       ...overrides,
@@ -58,45 +31,20 @@ export function topicCreated(overrides: Record<string, unknown> = {}) {
   };
 }
 
+/** WebHookPostSerializer: the post with its raw text, topic title and category, no user-specific fields. */
 function postPayload(overrides: Record<string, unknown>) {
   return {
-    id: 501,
+    ...postAttributes(42, { id: 501, number: 1, username: "amara", raw: "We need offline sync." }),
     name: "Amara",
-    username: "amara",
-    avatar_template: "/user_avatar/forum.example.org/amara/{size}/1_2.png",
-    created_at: "2026-03-01T08:00:00.000Z",
-    cooked: "<p>We need offline sync.</p>",
-    post_number: 1,
-    post_type: 1,
-    updated_at: "2026-03-01T08:00:00.000Z",
-    reply_count: 0,
-    reply_to_post_number: null,
-    quote_count: 0,
-    incoming_link_count: 0,
+    display_username: "Amara",
     reads: 0,
-    score: 0,
-    topic_id: 42,
-    topic_slug: "offline-sync-for-the-chw-app",
+    created_at: "2026-03-01T08:00:00.000Z",
+    updated_at: "2026-03-01T08:00:00.000Z",
     topic_title: "Offline sync for the CHW app",
     category_id: 7,
-    display_username: "Amara",
-    primary_group_name: null,
     flair_name: null,
     flair_group_id: null,
-    version: 1,
-    user_title: null,
-    bookmarked: false,
     raw: "We need offline sync.",
-    moderator: false,
-    admin: false,
-    staff: false,
-    user_id: 10,
-    hidden: false,
-    trust_level: 1,
-    deleted_at: null,
-    user_deleted: false,
-    edit_reason: null,
-    wiki: false,
     reviewable_id: null,
     reviewable_score_count: 0,
     reviewable_score_pending_count: 0,
