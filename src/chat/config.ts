@@ -3,13 +3,11 @@
  * linked on its issue (`/link slack #channel`), not here; the token is never here (SLACK_BOT_TOKEN).
  */
 import { z } from "zod";
+import { CHANNEL_PATTERN } from "./channel.js";
 
 const channel = z
   .string()
-  .regex(
-    /^(#[a-z0-9_-]{1,80}|[CG][A-Z0-9]{8,})$/,
-    "a channel name such as `#squads` or a channel id such as `C0123ABCD`",
-  );
+  .regex(CHANNEL_PATTERN, "a channel name such as `#squads` or a channel id such as `C0123ABCD`");
 
 export const chatConfigSchema = z.strictObject({
   channels: z

@@ -22,6 +22,7 @@ import type {
   NewTopic,
 } from "./port.js";
 import { ForumError } from "./port.js";
+import { topicOfPath } from "./topic-url.js";
 
 /** `POST /posts.json` as the description defines it: a topic, a reply or a private message. */
 type CreatePostBody = NonNullable<
@@ -49,12 +50,6 @@ const searchResults = z.object({
   posts: z.array(searchPost).default([]),
   topics: z.array(searchTopic).default([]),
 });
-
-/** The topic id at the end of `/t/<slug>/<id>.json`, where an external id redirects to. */
-export function topicIdOfLocation(location: string | null): number | null {
-  const match = location?.match(/\/t\/(?:[^/?#]+\/)?(\d+)(?:\/\d+)?(?:\.json)?(?:[?#].*)?$/);
-  return match ? Number(match[1]) : null;
-}
 
 const createdPost = (post: { id: number; topic_id: number; post_number: number }) => ({
   postId: post.id,
@@ -149,7 +144,7 @@ export class DiscourseForum implements ForumPort {
       ),
     );
     if (!answer) return null;
-    const id = topicIdOfLocation(answer.response.headers.get("location"));
+    const id = topicOfPath(answer.response.headers.get("location"))?.topicId ?? null;
     if (id === null) {
       throw new ForumError(
         `findTopicByExternalId: the forum answered ${answer.response.status} without a topic address`,

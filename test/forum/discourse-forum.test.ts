@@ -4,7 +4,7 @@
  * 429s waited out a bounded number of times.
  */
 import { describe, expect, it } from "vitest";
-import { DiscourseForum, topicIdOfLocation } from "../../src/forum/discourse-forum.js";
+import { DiscourseForum } from "../../src/forum/discourse-forum.js";
 import { CREDENTIALS, FORUM, useSpecCheckedForum } from "./discourse-spec.js";
 import {
   categoriesBody,
@@ -283,18 +283,5 @@ describe("rate limits and outages", () => {
     await expect(forum.getTopic(42)).rejects.toMatchObject({ kind: "server", status: 502 });
     // No mock: nock refuses the connection, as a forum that is down would.
     await expect(forum.getTopic(43)).rejects.toMatchObject({ kind: "unavailable" });
-  });
-});
-
-describe("topicIdOfLocation", () => {
-  it.each([
-    ["https://forum.example.org/t/squad-digest/77.json", 77],
-    ["/t/squad-digest/77", 77],
-    ["/community/t/a-b/77/3.json?page=2", 77],
-    ["/t/77.json", 77],
-    ["/latest", null],
-    [null, null],
-  ])("%s → %s", (location, id) => {
-    expect(topicIdOfLocation(location)).toBe(id);
   });
 });
