@@ -4,6 +4,7 @@
  */
 import { createServer, request, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { Readable } from "node:stream";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { SILENT_LOG } from "../../src/core/log.js";
 import { FORUM_EVENTS } from "../../src/forum/hints.js";
@@ -213,12 +214,11 @@ describe("refused deliveries", () => {
     const closed = forumWebhookHandler({ secret: null, log: SILENT_LOG, onDelivery: () => {} });
     const res = { writeHead: (status: number) => statuses.push(status), end: () => {} };
     const statuses: number[] = [];
-    const req = Object.assign(
-      (async function* () {
-        yield Buffer.from(body);
-      })(),
-      { url: "/forum/webhooks", method: "POST", headers: deliveryHeaders("topic_created", body) },
-    );
+    const req = Object.assign(Readable.from([Buffer.from(body)]), {
+      url: "/forum/webhooks",
+      method: "POST",
+      headers: deliveryHeaders("topic_created", body),
+    });
     await closed(req as never, res as never);
     expect(statuses).toEqual([401]);
   });
