@@ -1,7 +1,8 @@
 /**
  * The house's dependency rules (see README "How it is built"), checked by .ci/run:
- * only github/ talks to Octokit, features never reach into Probot or the app's wiring, features
- * read no files for their texts, and nothing imports in a circle.
+ * only github/ talks to Octokit, only the Discourse and Slack adapters talk to their clients,
+ * features never reach into Probot or the app's wiring, features read no files for their texts,
+ * and nothing imports in a circle.
  */
 module.exports = {
   forbidden: [
@@ -53,6 +54,29 @@ module.exports = {
       comment: "Everything above github/ uses our own types, never Octokit's.",
       from: { path: "^src/(features|reconcile|commands|actions)/" },
       to: { path: "^src/github/octokit/" },
+    },
+    {
+      name: "openapi-fetch-only-in-discourse-adapter",
+      severity: "error",
+      comment:
+        "forum/discourse-* is the one adapter to Discourse: nothing else sends its requests or reads its generated types.",
+      from: { path: "^src/", pathNot: "^src/forum/discourse-" },
+      to: { path: "(^|node_modules/)openapi-fetch(/|$)|^src/forum/discourse-openapi\\.ts$" },
+    },
+    {
+      name: "slack-client-only-in-slack-adapter",
+      severity: "error",
+      comment:
+        "chat/slack-* is the one adapter to Slack: nothing else imports Slack's client or types.",
+      from: { path: "^src/", pathNot: "^src/chat/slack-" },
+      to: { path: "(^|node_modules/)@slack/" },
+    },
+    {
+      name: "planners-through-ports",
+      severity: "error",
+      comment: "Above the ports, the forum and chat are ForumPort and ChatPort, never an adapter.",
+      from: { path: "^src/(features|reconcile|commands|actions)/" },
+      to: { path: "^src/forum/discourse-|^src/chat/slack-" },
     },
   ],
   options: {

@@ -36,12 +36,17 @@ export function onceBody(key: string, body: string): string {
   return `${body}\n\n${encodeMarker(ONCE_MARKER, { key })}`;
 }
 
+/** The key `onceBody` put in a body, or null; trust it only in the bot's own posts. */
+export function onceKeyOf(body: string): string | null {
+  const data = decodeMarker(body, ONCE_MARKER) as { key?: unknown } | undefined;
+  return data && typeof data.key === "string" ? data.key : null;
+}
+
 function postedKeys(issue: IssueSnapshot): Set<string> {
   const keys = new Set<string>();
   for (const comment of issue.comments) {
-    if (!comment.byThisApp) continue;
-    const data = decodeMarker(comment.body, ONCE_MARKER) as { key?: unknown } | undefined;
-    if (data && typeof data.key === "string") keys.add(data.key);
+    const key = comment.byThisApp ? onceKeyOf(comment.body) : null;
+    if (key !== null) keys.add(key);
   }
   return keys;
 }

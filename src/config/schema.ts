@@ -1,11 +1,13 @@
 /** The root configuration schema: strict, so a typo is an error with its path, never ignored. */
 import { z } from "zod";
+import { chatConfigSchema } from "../chat/config.js";
 import { communityConfigSchema } from "../features/community/config.js";
 import { digestsConfigSchema } from "../features/digest/config.js";
 import { onboardingConfigSchema } from "../features/onboarding/config.js";
 import { intakeConfigSchema } from "../features/similar/config.js";
 import { squadsConfigSchema } from "../features/squad-links/config.js";
 import { sweepConfigSchema } from "../features/sweep/config.js";
+import { forumConfigSchema } from "../forum/config.js";
 import { didYouMean } from "./problems.js";
 
 export const LINK_KINDS = ["scope", "board", "repo", "design"] as const;
@@ -148,6 +150,10 @@ export const configSchema = z
     community: communityConfigSchema.prefault({}),
     /** How a requested backlog adoption runs (the onboarding issue's second box, `squad-bot adopt`). */
     onboarding: onboardingConfigSchema.prefault({}),
+    /** The community forum (Discourse); off when absent or without DISCOURSE_* credentials. */
+    forum: forumConfigSchema.optional(),
+    /** Slack channels; off when absent or without SLACK_BOT_TOKEN. */
+    chat: chatConfigSchema.optional(),
   })
   .superRefine((config, ctx) => {
     const seen = new Map<string, number>();

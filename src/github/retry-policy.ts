@@ -2,10 +2,7 @@
  * When to wait and retry after GitHub's rate limits. Probot retries every limit, however long;
  * a webhook handler should not sleep for an hour, and secondary limits want a few spaced tries.
  */
-export interface RetryDecision {
-  retry: boolean;
-  why: string;
-}
+import { boundedRetry, type RetryDecision } from "../core/retry.js";
 
 export const RETRY_LIMITS = {
   /** Primary limit: the hourly budget is spent; wait only if it resets very soon. */
@@ -19,17 +16,5 @@ export function rateLimitRetry(
   retryAfterSeconds: number,
   retryCount: number,
 ): RetryDecision {
-  const limits = RETRY_LIMITS[kind];
-  if (retryCount >= limits.maxRetries)
-    return { retry: false, why: `gave up after ${retryCount} retries` };
-  if (retryAfterSeconds > limits.maxWaitSeconds) {
-    return {
-      retry: false,
-      why: `GitHub asks to wait ${retryAfterSeconds}s, more than ${limits.maxWaitSeconds}s`,
-    };
-  }
-  return {
-    retry: true,
-    why: `retrying in ${retryAfterSeconds}s (try ${retryCount + 1} of ${limits.maxRetries})`,
-  };
+  return boundedRetry("GitHub", RETRY_LIMITS[kind], retryAfterSeconds, retryCount);
 }
