@@ -3,11 +3,13 @@ import type { CliCommand } from "./command.js";
 import { backfillCommand } from "./commands/backfill.js";
 import { digestCommand } from "./commands/digest.js";
 import { doctorCommand } from "./commands/doctor.js";
+import { inboxCommand } from "./commands/inbox.js";
 import { similarCommand } from "./commands/similar.js";
 
 export const COMMANDS: CliCommand[] = [
   backfillCommand,
   digestCommand,
   doctorCommand,
+  inboxCommand,
   similarCommand,
 ];

@@ -8,6 +8,7 @@ import { EventEmitter } from "node:events";
 import {
   type JobHelpers,
   Logger,
+  makeWorkerUtils,
   type Runner,
   run,
   runMigrations,
@@ -48,9 +49,13 @@ export interface InboxOptions {
    * instance can exist (its data directory is locked), so jobs locked at start are a crash's.
    */
   embedded?: boolean;
+  /** Finished deliveries are forgotten after this many days (a redelivery then runs again). */
+  keepDays?: number;
   log?: Log;
   metrics?: Metrics;
 }
+
+const PRUNE_MS = 6 * 3_600_000;
 
 const TASK = "delivery";
 
@@ -74,6 +79,7 @@ export class Inbox extends InboxAdmin {
   /** The runner's pool of workers: it locks the jobs (by its id), is nudged and is stopped. */
   private workers: WorkerPool | null = null;
   private liveness: WorkerLiveness | null = null;
+  private pruning: NodeJS.Timeout | undefined;
 
   private constructor(
     db: Kysely<InboxDatabase>,
@@ -161,6 +167,25 @@ export class Inbox extends InboxAdmin {
       [],
     );
     this.runner = runner;
+    const prune = () =>
+      this.tidy().catch((error: unknown) => log.warn({ err: error }, "inbox: pruning failed"));
+    void prune();
+    this.pruning = setInterval(prune, PRUNE_MS);
+    this.pruning.unref();
+  }
+
+  /** Forgets old finished deliveries and the queue's empty per-issue queues. */
+  private async tidy(): Promise<void> {
+    await this.prune(this.options.keepDays ?? 7);
+    const utils = await makeWorkerUtils({
+      ...sharedOptions(this.options, this.names.workerSchema),
+      pgPool: this.pool,
+    });
+    try {
+      await utils.cleanup({ tasks: ["GC_JOB_QUEUES"] });
+    } finally {
+      await utils.release();
+    }
   }
 
   private async runOne(work: Work, payload: unknown, helpers: JobHelpers): Promise<void> {
@@ -192,7 +217,9 @@ export class Inbox extends InboxAdmin {
    * after a restart or on another instance).
    */
   async stop(graceMs: number): Promise<"finished" | "handed back"> {
-    const { runner, workers } = this;
+    const runner = this.runner;
+    const workers = this.workers;
+    clearInterval(this.pruning);
     this.runner = null;
     this.workers = null;
     if (!runner) return "finished";
