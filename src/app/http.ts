@@ -16,28 +16,38 @@ export type Route = (req: IncomingMessage, res: ServerResponse) => Promise<boole
 
 const WITH_BODY = new Set(["POST", "PUT", "PATCH"]);
 
-function refuse(res: ServerResponse, limit: number): void {
+function refuse(res: ServerResponse, limit: number, close: boolean): void {
   const body = JSON.stringify({ error: `The body is over the limit of ${limit} bytes` });
-  // The rest of the body is never read: close the connection rather than drain it.
-  res.writeHead(413, { "content-type": "application/json", connection: "close" });
+  const headers = { "content-type": "application/json", ...(close ? { connection: "close" } : {}) };
+  res.writeHead(413, headers);
   res.end(body);
 }
 
-/** Reads the body up to `limit` bytes, or refuses the request and resolves null. */
+/**
+ * Reads the body up to `limit` bytes, or resolves null and refuses the request. The rest of a
+ * body found too long is let through unkept, and answered once it ends: a server that closes
+ * with unread data resets the connection, and the client never reads the answer. One that
+ * keeps sending past twice the limit is cut off.
+ */
 function readLimited(req: IncomingMessage, res: ServerResponse, limit: number) {
   return new Promise<Buffer | null>((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    let over = false;
+    const onEnd = () => resolve(Buffer.concat(chunks));
     const onData = (chunk: Buffer) => {
       size += chunk.length;
+      if (size > 2 * limit) req.destroy();
+      if (over) return;
       if (size <= limit) return void chunks.push(chunk);
-      req.off("data", onData);
-      req.pause();
-      refuse(res, limit);
+      over = true;
+      chunks.length = 0;
+      req.off("end", onEnd);
+      req.once("end", () => refuse(res, limit, false));
       resolve(null);
     };
     req.on("data", onData);
-    req.once("end", () => resolve(Buffer.concat(chunks)));
+    req.once("end", onEnd);
     req.once("error", reject);
   });
 }
@@ -48,7 +58,8 @@ export function limitBody(route: Route, limit = MAX_WEBHOOK_BYTES): Route {
     if (!WITH_BODY.has(req.method ?? "")) return route(req, res);
     const declared = Number(req.headers["content-length"]);
     if (Number.isFinite(declared) && declared > limit) {
-      refuse(res, limit);
+      // Nothing of it is read: the connection closes behind the answer.
+      refuse(res, limit, true);
       return true;
     }
     const body = await readLimited(req, res, limit);
