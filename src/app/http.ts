@@ -53,7 +53,7 @@ function readLimited(req: IncomingMessage, res: ServerResponse, limit: number) {
 }
 
 /** `route` behind the limit: requests with a body reach it with `rawBody` read, or get a 413. */
-export function limitBody(route: Route, limit = MAX_WEBHOOK_BYTES): Route {
+function limitBody(route: Route, limit = MAX_WEBHOOK_BYTES): Route {
   return async (req, res) => {
     if (!WITH_BODY.has(req.method ?? "")) return route(req, res);
     const declared = Number(req.headers["content-length"]);

@@ -5,6 +5,7 @@
  * `maxAttempts` and then leaving the job parked for `squad-bot inbox retry`.
  */
 import { EventEmitter } from "node:events";
+import DataLoader from "dataloader";
 import {
   type JobHelpers,
   Logger,
@@ -117,27 +118,46 @@ export class Inbox extends InboxAdmin {
   }
 
   /**
-   * Records a delivery and queues its work, in one statement; a delivery id seen before (GitHub's
-   * redelivery reuses it) is recognised and queues nothing: `inbox retry` does that on purpose.
+   * Records a delivery and queues its work; a delivery id seen before (GitHub's redelivery reuses
+   * it) is recognised and queues nothing: `inbox retry` does that on purpose. Deliveries that
+   * arrive together are written together, in one statement (a burst costs a few round trips).
    */
   async record(delivery: Delivery): Promise<"queued" | "seen"> {
-    const { schema, workerSchema } = this.names;
-    const key = serialKeyOf(delivery.payload);
-    const { rows } = await sql`
-      with recorded as (
-        insert into ${sql.id(schema, "inbox_deliveries")} (id, event, payload, serial_key)
-        values (${delivery.id}, ${delivery.name}, ${JSON.stringify(delivery.payload)}::jsonb, ${key})
-        on conflict (id) do nothing
-        returning id, serial_key
-      )
-      select (${sql.id(workerSchema, "add_job")}(${TASK}, json_build_object('id', id),
-        queue_name => serial_key, max_attempts => ${this.maxAttempts}, job_key => id)).id
-      from recorded`.execute(this.db);
-    const result = rows.length > 0 ? "queued" : "seen";
+    const result = await this.recorder.load(delivery);
     this.options.metrics?.inboxReceived.inc({ result });
     // Over PGlite's socket LISTEN cannot reach the worker: wake this process's own at once.
     if (result === "queued") this.workers?.nudge(1);
     return result;
+  }
+
+  private readonly recorder = new DataLoader<Delivery, "queued" | "seen">(
+    (batch) => this.recordAll(batch),
+    { cache: false, maxBatchSize: 250 },
+  );
+
+  /** One statement for the batch: rows for ids not seen before, and a job for each of those. */
+  private async recordAll(batch: readonly Delivery[]): Promise<("queued" | "seen")[]> {
+    const { schema, workerSchema } = this.names;
+    const rows = batch.map((d) => ({
+      id: d.id,
+      event: d.name,
+      payload: d.payload,
+      serial_key: serialKeyOf(d.payload),
+    }));
+    const { rows: queued } = await sql<{ id: string }>`
+      with recorded as (
+        insert into ${sql.id(schema, "inbox_deliveries")} (id, event, payload, serial_key)
+        select id, event, payload, serial_key from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+          as t(id text, event text, payload jsonb, serial_key text)
+        on conflict (id) do nothing
+        returning id, serial_key
+      )
+      select id, ${sql.id(workerSchema, "add_job")}(${TASK}, json_build_object('id', id),
+        queue_name => serial_key, max_attempts => ${this.maxAttempts}, job_key => id)
+      from recorded`.execute(this.db);
+    // The same id twice in one batch is queued once: for its first caller.
+    const fresh = new Set(queued.map((row) => row.id));
+    return batch.map((d) => (fresh.delete(d.id) ? "queued" : "seen"));
   }
 
   /** Starts taking work from the queue; `work` is called once per run of a delivery. */

@@ -27,7 +27,7 @@ const SOCKET_FILE = ".s.PGSQL.5432";
 const MAX_CONNECTIONS = 64;
 
 /** The URL of the PGlite served in `dir`, whether or not a server is listening there. */
-export function socketUrl(dir: string): string {
+function socketUrl(dir: string): string {
   return `postgres://postgres@${encodeURIComponent(resolve(dir))}/postgres`;
 }
 

@@ -3,81 +3,21 @@
  * delivery in the inbox and answers; a worker runs it into the in-memory GitHub. And the body
  * limit in front of it all.
  */
-import { createHmac } from "node:crypto";
-import { request } from "node:http";
-import { createServer } from "node:net";
-import { pino } from "pino";
-import { Probot, ProbotOctokit, Server } from "probot";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp, type RunDelivery } from "../../src/app/create-app.js";
 import { MAX_WEBHOOK_BYTES } from "../../src/app/http.js";
 import { Inbox } from "../../src/inbox/inbox.js";
 import { type ServedDatabase, servePglite } from "../../src/inbox/pglite-server.js";
 import { Metrics } from "../../src/observability/metrics.js";
-import { createWorld, MemorySimilarSearch, manualClock } from "../double/index.js";
+import { createWorld, manualClock } from "../double/index.js";
 import { eventually } from "../inbox/support.js";
 import { cards } from "../support/cards.js";
-
-const SECRET = "inbox-secret";
-const sign = (body: string) => `sha256=${createHmac("sha256", SECRET).update(body).digest("hex")}`;
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-interface Answer {
-  status: number;
-  body: string;
-}
-
-/** One POST to the webhook route; `chunks` are written one by one (chunked when no length). */
-function post(port: number, headers: Record<string, string>, chunks: Buffer[]): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: "127.0.0.1",
-        port,
-        method: "POST",
-        path: "/api/github/webhooks",
-        headers,
-        agent: false,
-      },
-      (res) => {
-        let body = "";
-        res.on("data", (c) => {
-          body += c;
-        });
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
-      },
-    );
-    // The server may close the connection while a refused body is still being sent.
-    req.on("error", (error: NodeJS.ErrnoException) => {
-      if (error.code !== "EPIPE" && error.code !== "ECONNRESET") reject(error);
-    });
-    (async () => {
-      for (const chunk of chunks) {
-        if (!req.write(chunk)) await new Promise((r) => req.once("drain", r));
-        if (req.destroyed) return;
-      }
-      req.end();
-    })().catch(reject);
-  });
-}
-
-const webhook = (id: string, name: string, payload: unknown) => {
-  const body = JSON.stringify(payload);
-  const headers = {
-    "content-type": "application/json",
-    "x-github-event": name,
-    "x-github-delivery": id,
-    "x-hub-signature-256": sign(body),
-  };
-  return { headers, body: Buffer.from(body) };
-};
+import {
+  post,
+  sign,
+  startWebhookServer,
+  type WebhookServer,
+  signedWebhook as webhook,
+} from "../support/webhook-server.js";
 
 describe("the webhook route with the inbox on", () => {
   const clock = manualClock();
@@ -85,47 +25,15 @@ describe("the webhook route with the inbox on", () => {
   const metrics = new Metrics();
   let database: ServedDatabase;
   let inbox: Inbox;
-  let server: Server;
+  let server: WebhookServer;
   let port: number;
   let runs = 0;
 
   beforeAll(async () => {
     database = await servePglite(":memory:");
     inbox = await Inbox.open({ connectionString: database.url, embedded: true, metrics });
-    port = await freePort();
-    const log = pino({ level: "silent" });
-    server = new Server({
-      host: "127.0.0.1",
-      port,
-      log,
-      Probot: Probot.defaults({
-        githubToken: "test-token",
-        secret: SECRET,
-        log,
-        Octokit: ProbotOctokit.defaults((o: object) => ({ ...o, retry: { enabled: false } })),
-      }),
-    });
-    const start = (_runtime: unknown, _app: unknown, run: RunDelivery) => {
-      void inbox.start(async (delivery) => {
-        runs++;
-        await run(delivery);
-      });
-    };
-    await server.load(
-      createApp(
-        {
-          githubFor: () => world.github,
-          searchFor: () => new MemorySimilarSearch(world.github),
-          appLogin: async () => world.github.appLogin,
-          now: clock.now,
-          dryRun: false,
-          metrics,
-          inbox,
-        },
-        start,
-      ),
-    );
-    await server.start();
+    server = await startWebhookServer(world, clock, { inbox, metrics, onRun: () => runs++ });
+    port = server.port;
   }, 60_000);
 
   afterAll(async () => {

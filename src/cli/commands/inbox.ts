@@ -20,34 +20,31 @@ Environment:
                       (default ./data), through the running server's socket when it runs
   SQUAD_BOT_DB_SCHEMA the server's schema, when it sets one`;
 
-export interface InboxCommandDeps {
-  open(env: NodeJS.ProcessEnv): Promise<{ inbox: InboxAdmin; close(): Promise<void> }>;
+/** The inbox of the database the server uses, through its socket when it runs on PGlite. */
+async function open(
+  env: NodeJS.ProcessEnv,
+): Promise<{ inbox: InboxAdmin; close(): Promise<void> }> {
+  const options = storeOptionsFromEnv(env);
+  const database = await openInboxDatabase(options, "reach");
+  try {
+    const inbox = await Inbox.open({
+      connectionString: database.url,
+      embedded: database.embedded,
+      maxAttempts: inboxSettingsFromEnv(env).maxAttempts,
+      ...(options.schema ? { schema: options.schema } : {}),
+    });
+    return {
+      inbox,
+      async close() {
+        await inbox.close();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
 }
-
-const DEFAULT_DEPS: InboxCommandDeps = {
-  async open(env) {
-    const options = storeOptionsFromEnv(env);
-    const database = await openInboxDatabase(options, "reach");
-    try {
-      const inbox = await Inbox.open({
-        connectionString: database.url,
-        embedded: database.embedded,
-        maxAttempts: inboxSettingsFromEnv(env).maxAttempts,
-        ...(options.schema ? { schema: options.schema } : {}),
-      });
-      return {
-        inbox,
-        async close() {
-          await inbox.close();
-          await database.close();
-        },
-      };
-    } catch (error) {
-      await database.close();
-      throw error;
-    }
-  },
-};
 
 function table(entries: InboxEntry[]): string {
   if (entries.length === 0) return "The inbox holds no pending delivery.\n";
@@ -88,35 +85,29 @@ function parse(
   throw new UsageError(action ? `unknown action "${action}"` : "say list, retry or drop");
 }
 
-export function createInboxCommand(overrides: Partial<InboxCommandDeps> = {}): CliCommand {
-  const deps = { ...DEFAULT_DEPS, ...overrides };
-  return {
-    name: "inbox",
-    summary: "List, retry or drop the webhook deliveries held in the durable inbox",
-    usage: USAGE,
-    async run(args: string[], io: CliIo) {
-      const command = parse(args);
-      const { inbox, close } = await deps.open(io.env);
-      try {
-        if (command.action === "list") {
-          io.stdout(table(await inbox.list({ limit: command.limit })));
-          return 0;
-        }
-        const done =
-          command.action === "retry" ? await inbox.retry(command.id) : await inbox.drop(command.id);
-        if (!done) {
-          io.stderr(`squad-bot inbox: no delivery ${command.id} in the inbox\n`);
-          return 1;
-        }
-        const what =
-          command.action === "retry" ? "queued to run again" : "dropped: it will not run";
-        io.stdout(`Delivery ${command.id} ${what}.\n`);
+export const inboxCommand: CliCommand = {
+  name: "inbox",
+  summary: "List, retry or drop the webhook deliveries held in the durable inbox",
+  usage: USAGE,
+  async run(args: string[], io: CliIo) {
+    const command = parse(args);
+    const { inbox, close } = await open(io.env);
+    try {
+      if (command.action === "list") {
+        io.stdout(table(await inbox.list({ limit: command.limit })));
         return 0;
-      } finally {
-        await close();
       }
-    },
-  };
-}
-
-export const inboxCommand = createInboxCommand();
+      const done =
+        command.action === "retry" ? await inbox.retry(command.id) : await inbox.drop(command.id);
+      if (!done) {
+        io.stderr(`squad-bot inbox: no delivery ${command.id} in the inbox\n`);
+        return 1;
+      }
+      const what = command.action === "retry" ? "queued to run again" : "dropped: it will not run";
+      io.stdout(`Delivery ${command.id} ${what}.\n`);
+      return 0;
+    } finally {
+      await close();
+    }
+  },
+};
