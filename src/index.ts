@@ -7,7 +7,7 @@
 import pg from "pg";
 import type { Context, Probot } from "probot";
 import { collectDefaultMetrics } from "prom-client";
-import { createApp } from "./app/create-app.js";
+import { createApp, type RunDelivery } from "./app/create-app.js";
 import { startServerJobs } from "./app/jobs.js";
 import type { Runtime } from "./app/runtime.js";
 import { loadTemplates } from "./core/load-templates.js";
@@ -18,6 +18,8 @@ import { OctokitGitHub } from "./github/octokit/index.js";
 import { OctokitJobHost } from "./github/octokit/job-host.js";
 import { OctokitReferences } from "./github/octokit/references.js";
 import { OctokitSimilarSearch } from "./github/octokit/search-issues.js";
+import { Inbox } from "./inbox/inbox.js";
+import { inboxSettingsFromEnv, openInboxDatabase } from "./inbox/settings.js";
 import { Metrics } from "./observability/metrics.js";
 import { InProcessLock, type JobLock, PgAdvisoryLock } from "./scheduler/index.js";
 import { describeStore, openStore, storeOptionsFromEnv } from "./store/index.js";
@@ -59,9 +61,30 @@ function readTemplates(): Templates {
 const templates = readTemplates();
 
 // Opened (and migrated) before the first delivery; a store that cannot open stops the start.
+// With the inbox on PGlite, the store reaches PGlite through the socket the queue needs too.
 const storeOptions = storeOptionsFromEnv(process.env);
-const store = await openStore(storeOptions);
+const inboxSettings = inboxSettingsFromEnv(process.env);
+const database = inboxSettings.enabled ? await openInboxDatabase(storeOptions) : null;
+const store = await openStore(
+  database ? { ...storeOptions, databaseUrl: database.url } : storeOptions,
+);
 console.info(`squad-bot: contributor store on ${describeStore(storeOptions)}`);
+const inbox = database
+  ? await Inbox.open({
+      connectionString: database.url,
+      ...(storeOptions.schema ? { schema: storeOptions.schema } : {}),
+      embedded: database.embedded,
+      concurrency: inboxSettings.concurrency,
+      maxAttempts: inboxSettings.maxAttempts,
+      keepDays: inboxSettings.keepDays,
+      metrics,
+    })
+  : null;
+console.info(
+  database
+    ? `squad-bot: durable inbox on ${database.where}: webhooks are recorded, then run from it`
+    : "squad-bot: inbox off (SQUAD_BOT_INBOX=off): webhooks are handled inside the request",
+);
 
 /**
  * Several instances share PostgreSQL, and its advisory locks let one of them do each scheduled run;
@@ -79,9 +102,22 @@ function jobLock(): { lock: JobLock; close(): Promise<void> } {
   return { lock, close: () => pool.end() };
 }
 
-const closers: (() => Promise<void>)[] = [];
+type Closer = () => Promise<void>;
+/** What a stop closes, stage by stage: the server, then the work, then the pools. */
+const closers = { server: [] as Closer[], work: [] as Closer[], pools: [] as Closer[] };
 
-/** Digests and repair sweeps on the server's own timers, unless SQUAD_BOT_SCHEDULER=off. */
+/** Digests and repair sweeps on the server's own timers, unless SQUAD_BOT_SCHEDULER=off; the inbox's work. */
+function start(runtime: Runtime, app: Probot, run: RunDelivery) {
+  if (inbox) {
+    // Stopped first: it waits for running work within the grace period, then hands it back.
+    closers.work.push(async () => void (await inbox.stop(inboxSettings.graceMs)));
+    inbox.start(run).catch((error: unknown) => {
+      app.log.error({ err: error }, "the inbox did not start: deliveries wait in it");
+    });
+  }
+  startJobs(runtime, app);
+}
+
 function startJobs(runtime: Runtime, app: Probot) {
   const { lock, close } = jobLock();
   const host = new OctokitJobHost(
@@ -89,20 +125,33 @@ function startJobs(runtime: Runtime, app: Probot) {
     (kind) => metrics.githubRequests.inc({ kind }),
   );
   const jobs = startServerJobs(runtime, app, { host, log: app.log, lock, env: process.env });
-  closers.push(close);
-  if (jobs) closers.unshift(() => jobs.stop());
+  closers.pools.push(close);
+  if (jobs) closers.work.push(() => jobs.stop());
+}
+
+/** Called with the HTTP server once it listens: a stop closes it first, taking no new work. */
+export function serving(server: { stop(): Promise<void> }): void {
+  const grace = inboxSettings.graceMs;
+  closers.server.push(() =>
+    Promise.race([server.stop(), new Promise<void>((r) => setTimeout(r, grace))]),
+  );
 }
 
 // PGlite keeps a lock file in its data directory: close cleanly so the next start finds it free.
-// Jobs stop first: a run in progress finishes before the store and the lock pool close.
+// The server stops taking webhooks, the inbox stops taking work (running work finishes within
+// SQUAD_BOT_STOP_GRACE_SECONDS or goes back to the queue), jobs stop, then the databases close.
 let closing = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {
     if (closing) return;
     closing = true;
     (async () => {
-      for (const close of closers) await close().catch(() => {});
+      for (const close of [...closers.server, ...closers.work, ...closers.pools]) {
+        await close().catch(() => {});
+      }
+      await inbox?.close();
       await store.close();
+      await database?.close();
     })().finally(() => process.exit(0));
   });
 }
@@ -132,6 +181,7 @@ export default createApp(
     dryRun: process.env.SQUAD_BOT_DRY_RUN === "true",
     metrics,
     healthChecks: [async () => ({ name: "database", ok: await store.healthCheck() })],
+    ...(inbox ? { inbox } : {}),
   },
-  startJobs,
+  start,
 );

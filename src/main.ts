@@ -5,10 +5,10 @@
  */
 import { run } from "probot";
 import { SquadBotOctokit } from "./github/squad-bot-octokit.js";
-import app from "./index.js";
+import app, { serving } from "./index.js";
 
 try {
-  await run(app, { Octokit: SquadBotOctokit });
+  serving(await run(app, { Octokit: SquadBotOctokit }));
 } catch (error) {
   const proxy = process.env.WEBHOOK_PROXY_URL;
   // The proxy client rejects with a bare event; a newcomer needs to know which setting to fix.

@@ -5,27 +5,35 @@
 import type { ApplicationFunctionOptions, Context, Probot } from "probot";
 import type { FeatureDefinition } from "../features/feature.js";
 import { FEATURES } from "../features/index.js";
+import type { Delivery } from "../inbox/inbox.js";
 import { observabilityHandler } from "../observability/http.js";
 import { dispatch, subscribedEvents } from "./dispatch.js";
 import { EVENTS_OF, hintsOf } from "./hints.js";
+import { mountRoutes } from "./http.js";
 import { type AppDeps, installationOf, Runtime } from "./runtime.js";
+import { contextOf } from "./stored-delivery.js";
 
-/** `onStart` runs once the handlers are registered, with the runtime they share (scheduled jobs). */
+/** Runs one delivery taken from the inbox through the same handlers as the in-request path. */
+export type RunDelivery = (delivery: Delivery) => Promise<void>;
+
+/**
+ * `onStart` runs once the handlers are registered, with the runtime they share (scheduled jobs)
+ * and what runs a delivery from the inbox. With `deps.inbox`, a verified webhook is only
+ * recorded there (and acknowledged); without it (tests, the demo) it is handled in the request.
+ */
 export function createApp(
   deps: AppDeps,
-  onStart?: (runtime: Runtime, app: Probot) => void,
+  onStart?: (runtime: Runtime, app: Probot, run: RunDelivery) => void,
   features: readonly FeatureDefinition[] = FEATURES,
 ) {
   return (app: Probot, options?: ApplicationFunctionOptions): void => {
     const runtime = new Runtime(app, deps, features);
-    const { metrics } = deps;
-    if (metrics && options?.addHandler) {
-      try {
-        options.addHandler(observabilityHandler(metrics, deps.healthChecks ?? []));
-      } catch {
-        // No HTTP server (tests, Actions mode): nothing to serve the endpoints on.
-      }
-    }
+    const { metrics, inbox } = deps;
+    mountRoutes(
+      app,
+      options,
+      metrics ? [observabilityHandler(metrics, deps.healthChecks ?? [])] : [],
+    );
     const handle = (event: string) => async (context: Context) => {
       // Every line logged for a delivery carries its id (Probot's) and its installation, so a
       // maintainer can follow one event, and one installation, through the logs.
@@ -46,9 +54,19 @@ export function createApp(
         throw error;
       }
     };
+    const record = async ({ id, name, payload }: Context) => {
+      await inbox?.record({ id, name, payload });
+    };
+    const handlers = new Map<string, ReturnType<typeof handle>>();
     for (const event of subscribedEvents(features, EVENTS_OF)) {
-      app.on(event as Parameters<Probot["on"]>[0], handle(event));
+      const handler = handle(event);
+      handlers.set(event, handler);
+      app.on(event as Parameters<Probot["on"]>[0], inbox ? record : handler);
     }
-    onStart?.(runtime, app);
+    const run: RunDelivery = async (delivery) => {
+      const handler = handlers.get(delivery.name);
+      if (handler) await handler(await contextOf(app, delivery));
+    };
+    onStart?.(runtime, app, run);
   };
 }

@@ -20,6 +20,7 @@ import type { SimilarSearchPort } from "../features/similar/port.js";
 import type { RecentIssuesPort } from "../features/sweep/recent.js";
 import type { GitHubPort } from "../github/port.js";
 import type { RepoRef } from "../github/types.js";
+import type { Delivery } from "../inbox/inbox.js";
 import type { HealthCheck } from "../observability/http.js";
 import type { Metrics } from "../observability/metrics.js";
 import type { ContributorStore } from "../store/types.js";
@@ -64,6 +65,11 @@ export interface AppDeps {
   metrics?: Metrics;
   /** Checks behind `/healthz` besides "the process is up" (e.g. the database). */
   healthChecks?: HealthCheck[];
+  /**
+   * The durable inbox: with it a verified webhook is recorded and acknowledged, and its work
+   * runs from the inbox (`onStart`'s `run`); without it, inside the request.
+   */
+  inbox?: { record(delivery: Delivery): Promise<unknown> };
 }
 
 export class Runtime {

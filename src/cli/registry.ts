@@ -4,6 +4,7 @@ import { adoptCommand } from "./commands/adopt.js";
 import { backfillCommand } from "./commands/backfill.js";
 import { digestCommand } from "./commands/digest.js";
 import { doctorCommand } from "./commands/doctor.js";
+import { inboxCommand } from "./commands/inbox.js";
 import { similarCommand } from "./commands/similar.js";
 
 export const COMMANDS: CliCommand[] = [
@@ -11,5 +12,6 @@ export const COMMANDS: CliCommand[] = [
   backfillCommand,
   digestCommand,
   doctorCommand,
+  inboxCommand,
   similarCommand,
 ];

@@ -44,6 +44,40 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  /** Verified deliveries the inbox recorded, or recognised as seen before (a redelivery). */
+  readonly inboxReceived = new Counter({
+    name: "squad_bot_inbox_received_total",
+    help: "Webhook deliveries the inbox recorded (queued) or recognised by their id (seen)",
+    labelNames: ["result"] as const,
+    registers: [this.registry],
+  });
+  readonly inboxRuns = new Counter({
+    name: "squad_bot_inbox_runs_total",
+    help: "Runs of deliveries from the inbox: done, failed (retried later) or parked",
+    labelNames: ["outcome"] as const,
+    registers: [this.registry],
+  });
+  private inboxCounts: (() => Promise<Partial<Record<string, number>>>) | undefined;
+  /** Read from the inbox when /metrics is scraped: pending deliveries by state. */
+  readonly inboxDeliveries = new Gauge({
+    name: "squad_bot_inbox_deliveries",
+    help: "Deliveries in the inbox whose work is not over, by state (queued, running, retrying, parked, stranded)",
+    labelNames: ["state"] as const,
+    registers: [this.registry],
+    collect: async () => {
+      if (!this.inboxCounts) return;
+      const counts = await this.inboxCounts();
+      this.inboxDeliveries.reset();
+      for (const state of ["queued", "running", "retrying", "parked", "stranded"]) {
+        this.inboxDeliveries.set({ state }, counts[state] ?? 0);
+      }
+    },
+  });
+
+  observeInbox(counts: () => Promise<Partial<Record<string, number>>>): void {
+    this.inboxCounts = counts;
+  }
+
   async render(): Promise<{ contentType: string; body: string }> {
     return { contentType: this.registry.contentType, body: await this.registry.metrics() };
   }

@@ -1,4 +1,6 @@
 /** The contributor store as the app, the CLI and features import it. */
+
+export { lockDataDir } from "./data-dir-lock.js";
 export {
   describeStore,
   MEMORY,
