@@ -164,9 +164,9 @@ export class Runtime {
     const key = `${installation}:${repo.owner}/${repo.repo}`.toLowerCase();
     const said = JSON.stringify(problems);
     const before = this.runningReported.get(key);
-    // Nothing to say costs nothing: the issue is looked at only when there is, or was, a problem
-    // in this process (after a restart, a report of a board fixed meanwhile waits for a change).
-    if (before === said || (problems.length === 0 && before === undefined)) return;
+    // The config issue is looked at when what there is to say changed; the first time in a
+    // process too (one list request), so a report of a board fixed while it was down is closed.
+    if (before === said) return;
     try {
       const valid: ConfigLoadResult = { ok: true, config, sources: [] };
       const options = { dryRun: this.dryRun(config), log, templates: this.deps.templates };

@@ -1,7 +1,7 @@
 /** Roadmap board sync through real deliveries: the board follows the card, and the card the board. */
 import { describe, expect, it } from "vitest";
 import { CONFIG_ISSUE_LABEL } from "../../src/features/config-check/index.js";
-import { type Delivery, startApp, type TestApp } from "../support/app.js";
+import { bootApp, type Delivery, startApp, type TestApp } from "../support/app.js";
 import { cardState, cards } from "../support/cards.js";
 
 const openConfigIssues = (app: TestApp) =>
@@ -122,12 +122,14 @@ describe("roadmap: the board follows the feature", () => {
     app.github.setFile(app.repo, ".github/squad-bot.yml", ROADMAP);
     app.clock.advance({ minutes: 10 });
     const first = app.github.as(app.people.maintainer).addLabel(ref, "phase: convergence");
+    // The new config's first board sync also looks once for a stale report of board problems.
     expect(await requestsFor(app, first)).toEqual([
       "getFile",
       "loadIssue",
       "loadProject",
       "mutate",
       "mutate",
+      "listIssuesWithLabel",
     ]);
     expect(stage(app, ref)).toBe("Emerging");
   });
@@ -229,6 +231,18 @@ describe("roadmap: problems and several repositories", () => {
 
     // Back in a phase the board has: the problem is gone, and so is the report.
     await app.deliver(app.github.as(app.people.maintainer).addLabel(ref, "phase: building"));
+    expect(openConfigIssues(app)).toEqual([]);
+  });
+
+  it("closes a report of a board fixed while the app was down, at the next event", async () => {
+    const app = await roadmapApp({ stages: ["Emerging", "Active"] });
+    const ref = await openFeature(app);
+    await app.deliver(app.github.as(app.people.maintainer).addLabel(ref, "phase: measure"));
+    expect(openConfigIssues(app)).toHaveLength(1);
+    // A maintainer moves it back while the app is down; a new process hears of something else.
+    app.github.as(app.people.maintainer).addLabel(ref, "phase: building");
+    const restarted = await bootApp(app, app.clock, app.search);
+    await restarted(app.github.as(app.people.writer).comment(ref, "/interested"));
     expect(openConfigIssues(app)).toEqual([]);
   });
 
