@@ -10,6 +10,8 @@ import { collectDefaultMetrics } from "prom-client";
 import { createApp, type RunDelivery } from "./app/create-app.js";
 import { startServerJobs } from "./app/jobs.js";
 import type { Runtime } from "./app/runtime.js";
+import { bridgeRoutes } from "./bridge/routes.js";
+import { bridgeStartupLines } from "./bridge/startup.js";
 import { loadTemplates } from "./core/load-templates.js";
 import type { Templates } from "./core/templates.js";
 import { OctokitCommunity } from "./github/octokit/community.js";
@@ -69,6 +71,7 @@ const store = await openStore(
   database ? { ...storeOptions, databaseUrl: database.url } : storeOptions,
 );
 console.info(`squad-bot: contributor store on ${describeStore(storeOptions)}`);
+for (const { level, text } of bridgeStartupLines(process.env)) console[level](`squad-bot: ${text}`);
 const inbox = database
   ? await Inbox.open({
       connectionString: database.url,
@@ -181,6 +184,7 @@ export default createApp(
     dryRun: process.env.SQUAD_BOT_DRY_RUN === "true",
     metrics,
     healthChecks: [async () => ({ name: "database", ok: await store.healthCheck() })],
+    routes: (log) => bridgeRoutes(process.env, log),
     ...(inbox ? { inbox } : {}),
   },
   start,

@@ -29,11 +29,10 @@ export function createApp(
   return (app: Probot, options?: ApplicationFunctionOptions): void => {
     const runtime = new Runtime(app, deps, features);
     const { metrics, inbox } = deps;
-    mountRoutes(
-      app,
-      options,
-      metrics ? [observabilityHandler(metrics, deps.healthChecks ?? [])] : [],
-    );
+    mountRoutes(app, options, [
+      ...(metrics ? [observabilityHandler(metrics, deps.healthChecks ?? [])] : []),
+      ...(deps.routes?.(app.log) ?? []),
+    ]);
     const handle = (event: string) => async (context: Context) => {
       // Every line logged for a delivery carries its id (Probot's) and its installation, so a
       // maintainer can follow one event, and one installation, through the logs.

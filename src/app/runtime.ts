@@ -24,6 +24,7 @@ import type { Delivery } from "../inbox/inbox.js";
 import type { HealthCheck } from "../observability/http.js";
 import type { Metrics } from "../observability/metrics.js";
 import type { ContributorStore } from "../store/types.js";
+import type { Route } from "./http.js";
 import { OnboardingGate, type OnboardingSeed } from "./onboarding-gate.js";
 
 export interface AppDeps {
@@ -70,6 +71,8 @@ export interface AppDeps {
    * runs from the inbox (`onStart`'s `run`); without it, inside the request.
    */
   inbox?: { record(delivery: Delivery): Promise<unknown> };
+  /** More routes on the app's server (the forum's webhook), given the app's log. */
+  routes?(log: Log): Route[];
 }
 
 export class Runtime {

@@ -78,6 +78,13 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
   });
 }
 
+/** The body the app's limit read for an earlier route, or undefined; null when over `limit`. */
+function readAlready(req: IncomingMessage, limit: number): Buffer | null | undefined {
+  const { rawBody } = req as IncomingMessage & { rawBody?: unknown };
+  if (!Buffer.isBuffer(rawBody)) return undefined;
+  return rawBody.length > limit ? null : rawBody;
+}
+
 const headerOf = (req: IncomingMessage, name: string): string | undefined => {
   const value = req.headers[name];
   return Array.isArray(value) ? value[0] : value;
@@ -93,7 +100,8 @@ export function forumWebhookHandler(options: ForumWebhookOptions) {
     if (req.method !== "POST") return answer(res, 405, { error: "POST only" });
     const declared = Number(headerOf(req, "content-length") ?? 0);
     if (declared > limit) return answer(res, 413, { error: `over ${limit} bytes` }, true);
-    const body = await readBody(req, limit);
+    // The server's body limit in front of GitHub's route may have read the stream already.
+    const body = readAlready(req, limit) ?? (await readBody(req, limit));
     if (body === null) return answer(res, 413, { error: `over ${limit} bytes` }, true);
     const signature = headerOf(req, "x-discourse-event-signature");
     if (options.secret === null || !verifyDiscourseSignature(options.secret, body, signature)) {

@@ -8,6 +8,7 @@ import { createServer } from "node:net";
 import { pino } from "pino";
 import { Probot, ProbotOctokit, Server } from "probot";
 import { createApp, type RunDelivery } from "../../src/app/create-app.js";
+import type { AppDeps } from "../../src/app/runtime.js";
 import { acceptedOnboarding } from "../../src/features/onboarding/status.js";
 import type { Inbox } from "../../src/inbox/inbox.js";
 import type { Metrics } from "../../src/observability/metrics.js";
@@ -35,7 +36,13 @@ export interface WebhookServer {
 export async function startWebhookServer(
   world: World,
   clock: ReturnType<typeof manualClock>,
-  options: { inbox?: Inbox; metrics?: Metrics; onRun?: () => void; work?: boolean },
+  options: {
+    inbox?: Inbox;
+    metrics?: Metrics;
+    onRun?: () => void;
+    work?: boolean;
+    routes?: AppDeps["routes"];
+  },
 ): Promise<WebhookServer> {
   const port = await freePort();
   const log = pino({ level: "silent" });
@@ -70,6 +77,7 @@ export async function startWebhookServer(
         onboardingSeed: acceptedOnboarding,
         ...(metrics ? { metrics } : {}),
         ...(inbox ? { inbox } : {}),
+        ...(options.routes ? { routes: options.routes } : {}),
       },
       start,
     ),
@@ -100,9 +108,9 @@ export function post(
   headers: Record<string, string>,
   chunks: Buffer[],
   agent: Agent | false = false,
+  path = "/api/github/webhooks",
 ): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const path = "/api/github/webhooks";
     const req = request(
       { host: "127.0.0.1", port, method: "POST", path, headers, agent },
       (res) => {
