@@ -12,6 +12,7 @@ import {
 import type { Hint, HintKind } from "../features/hints.js";
 import {
   commentPayload,
+  installationPayload,
   issuePayload,
   projectItemPayload,
   pullRequestPayload,
@@ -29,6 +30,7 @@ export const EVENTS_OF: Record<HintKind, readonly string[]> = {
   boardItem: ["projects_v2_item"],
   push: ["push"],
   pullRequest: ["pull_request"],
+  installation: ["installation", "installation_repositories"],
 };
 
 function parse<S extends z.ZodType>(schema: S, payload: unknown, event: string, log: Log) {
@@ -161,6 +163,17 @@ function ownHint(event: string, payload: unknown, log: Log): Hint | null {
         action: p.data.action,
         headSha: p.data.pull_request.head.sha,
       };
+    }
+    case "installation":
+    case "installation_repositories": {
+      const p = parse(installationPayload, payload, event, log);
+      const added = p?.action === "created" || p?.action === "added";
+      if (!p || !added) return null;
+      const repos = [...(p.repositories ?? []), ...(p.repositories_added ?? [])].flatMap((r) => {
+        const [owner, repo] = r.full_name.split("/");
+        return owner && repo ? [{ owner, repo }] : [];
+      });
+      return { kind: "installation", repo: null, sender: p.sender.login, repos };
     }
     default:
       return null;

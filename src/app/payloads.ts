@@ -96,5 +96,15 @@ export function repoOf(payload: { repository: z.infer<typeof repository> }) {
   return { owner: payload.repository.owner.login, repo: payload.repository.name };
 }
 
+const installedRepo = z.object({ full_name: z.string() });
+
+/** `installation` (created) and `installation_repositories` (added): the repositories it now reaches. */
+export const installationPayload = z.object({
+  action: z.string(),
+  sender: user,
+  repositories: z.array(installedRepo).nullish(),
+  repositories_added: z.array(installedRepo).nullish(),
+});
+
 /** Who sent an event, for payloads whose other fields are read elsewhere (releases). */
 export const senderPayload = z.object({ sender: user });

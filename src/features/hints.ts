@@ -77,7 +77,16 @@ export interface PullRequestHint {
   headSha: string;
 }
 
+/** The app was installed on repositories, or given more: squad-bot may introduce itself there. */
+export interface InstallationHint {
+  kind: "installation";
+  repo: null;
+  sender: string;
+  repos: RepoRef[];
+}
+
 export type Hint =
+  | InstallationHint
   | IssueHint
   | CommentHint
   | ContributionHint

@@ -79,6 +79,28 @@ describe("hints of a delivery", () => {
     expect(hintsOf("issues", null, log)).toEqual([]);
   });
 
+  it("an installation, or repositories added to one, names the repositories; a removal none", () => {
+    const created = example("installation", "created");
+    expect(hintsOf("installation", created, log)).toEqual([
+      {
+        kind: "installation",
+        repo: null,
+        sender: "Codertocat",
+        repos: [{ owner: "Codertocat", repo: "Hello-World" }],
+      },
+    ]);
+    expect(hintsOf("installation", example("installation", "deleted"), log)).toEqual([]);
+    const added = {
+      ...created,
+      action: "added",
+      repositories: undefined,
+      repositories_added: [{ full_name: "medic/cht-core" }],
+    };
+    expect(hintsOf("installation_repositories", added, log)).toMatchObject([
+      { kind: "installation", repos: [{ owner: "medic", repo: "cht-core" }] },
+    ]);
+  });
+
   it("an event nobody subscribes to has no hints", () => {
     expect(hintsOf("star", { action: "created" }, log)).toEqual([]);
     expect(Object.values(EVENTS_OF).flat()).not.toContain("star");

@@ -9,7 +9,7 @@ import { templates } from "../support/templates.js";
 
 export { onboardingIssue, onboardingIssues, tick } from "../support/onboarding.js";
 
-const CONFIG = `preset: squad-journey
+export const CONFIG = `preset: squad-journey
 onboarding:
   adopt:
     updatedWithinDays: 60

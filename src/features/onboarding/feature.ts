@@ -7,7 +7,7 @@
 import { sameName } from "../../core/names.js";
 import { configChangedIn } from "../config-check/index.js";
 import type { FeatureDefinition, Scope } from "../feature.js";
-import type { IssueHint, PushHint } from "../hints.js";
+import type { InstallationHint, IssueHint, PushHint } from "../hints.js";
 import { ensureOnboarding, onOnboardingEdit, refreshOnboarding, runOnboardingJob } from "./run.js";
 import { ONBOARDING_LABEL } from "./status.js";
 
@@ -21,6 +21,23 @@ async function onIssue(scope: Scope, hint: IssueHint): Promise<void> {
   if (onboardingIssue && hint.action === "edited") {
     await onOnboardingEdit(scope, hint.repo, hint.sender);
   } else await ensureOnboarding(scope, hint.repo);
+}
+
+/**
+ * Repositories one installation event introduces squad-bot to, at most: an organization-wide
+ * install may name hundreds, each costing a config read; the rest introduce themselves at their
+ * first event or the next scheduled run.
+ */
+export const INTRODUCED_PER_INSTALL = 20;
+
+/** Installed: each repository with a config gets its onboarding issue now, not at its first event. */
+async function onInstall(scope: Scope, hint: InstallationHint): Promise<void> {
+  const errors: unknown[] = [];
+  for (const repo of hint.repos.slice(0, INTRODUCED_PER_INSTALL)) {
+    // One repository's failure leaves the others introduced; the delivery then fails for retry.
+    await ensureOnboarding(scope, repo).catch((error: unknown) => errors.push(error));
+  }
+  if (errors.length > 0) throw errors[0];
 }
 
 async function onPush(scope: Scope, hint: PushHint): Promise<void> {
@@ -39,6 +56,7 @@ export const onboardingFeature: FeatureDefinition = {
     pullRequest: ensure,
     release: ensure,
     push: { run: onPush },
+    installation: { run: onInstall },
   },
   // Only while there is work: a waiting repository, or an adoption that is not finished.
   jobs: (config, _services, status) =>
