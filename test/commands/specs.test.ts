@@ -133,8 +133,8 @@ describe("/link", () => {
     ["design NONE", { kind: "link", linkKind: "design", url: null }],
   ])("reads %j", (args, command) => accepts("link", args, command));
 
-  const kinds = "`scope`, `board`, `repo`, `design`";
-  const usage = "`/link <scope|board|repo|design> <url | none>`";
+  const kinds = "`scope`, `board`, `repo`, `design`, `forum`";
+  const usage = "`/link <scope|board|repo|design|forum> <url | none>`";
   it.each([
     ["", `Say which link to set, one of ${kinds}. Usage: ${usage}.`],
     [

@@ -7,6 +7,7 @@ import type { Command } from "../../commands/specs.js";
 import type { Config, Phase } from "../../config/schema.js";
 import { sameName } from "../../core/names.js";
 import type { Templates } from "../../core/templates.js";
+import { topicOfUrl } from "../../forum/topic-url.js";
 import type { CommandLinks, LinkCheck } from "../squad-links/links.js";
 import { sameLink } from "../squad-links/links.js";
 import { criteriaForEntering, evaluateCriteria } from "./criteria.js";
@@ -190,6 +191,14 @@ function applyOne(
       return ok({ ...state, lead, members: without(state.members, lead) });
     }
     case "link": {
+      const forum = ctx.config.forum?.url;
+      // With a forum configured, a forum link is one of its topics: the bridge reads and posts there.
+      if (command.linkKind === "forum" && command.url && forum && !topicOfUrl(forum, command.url)) {
+        return {
+          state,
+          outcome: refuse(ctx.templates, line, "refuse.link.notForumTopic", { forum }),
+        };
+      }
       const links = { ...state.links };
       if (command.url === null) delete links[command.linkKind];
       else links[command.linkKind] = command.url;
