@@ -9,7 +9,7 @@ import type { RepoRef } from "../github/types.js";
 import { didYouMean } from "./problems.js";
 import type { Config } from "./schema.js";
 
-type ReferenceKind = "label" | "team" | "repository";
+type ReferenceKind = "label" | "team" | "repository" | "discussionCategory";
 
 export interface Reference {
   kind: ReferenceKind;
@@ -25,6 +25,8 @@ export interface Existing {
   teams: string[] | null;
   /** `owner/name` → whether the app can read it. */
   repositories: ReadonlyMap<string, boolean> | null;
+  /** Discussion categories of the repository digests are posted to; absent when not read. */
+  discussionCategories?: string[] | null;
 }
 
 /** Reads what a config's references name, a few requests (labels, teams, each repository). */
@@ -74,6 +76,15 @@ export function referencesOf(config: Config, org: string): Reference[] {
           ...(digests.postTo
             ? [{ kind: "repository" as const, path: "digests.postTo", value: digests.postTo }]
             : []),
+          ...(digests.delivery === "discussion" && digests.discussionCategory
+            ? [
+                {
+                  kind: "discussionCategory" as const,
+                  path: "digests.discussionCategory",
+                  value: digests.discussionCategory,
+                },
+              ]
+            : []),
         ]
       : []),
   ];
@@ -83,6 +94,13 @@ const NOUN: Record<ReferenceKind, string> = {
   label: "a label of this repository",
   team: "a team of the organization",
   repository: "a repository the app can read",
+  discussionCategory: "a discussion category of the repository digests are posted to",
+};
+
+const NAMES_OF: Record<Exclude<ReferenceKind, "repository">, keyof Existing> = {
+  label: "labels",
+  team: "teams",
+  discussionCategory: "discussionCategories",
 };
 
 /** Each reference to something that is not there, with the closest thing that is. */
@@ -99,7 +117,7 @@ export function checkReferences(references: Reference[], existing: Existing): Re
           ]
         : [];
     }
-    const names = ref.kind === "label" ? existing.labels : existing.teams;
+    const names = existing[NAMES_OF[ref.kind]] as string[] | null | undefined;
     if (!names || names.some((name) => sameName(name, ref.value))) return [];
     const close = didYouMean(ref.value, names);
     const hint = close ? ` (did you mean \`${close}\`?)` : "";

@@ -54,4 +54,22 @@ describe("references to GitHub in the config", () => {
     const refs = referencesOf(config, "medic");
     expect(checkReferences(refs, { labels: null, teams: null, repositories: null })).toEqual([]);
   });
+
+  it("names a digest discussion category the repository does not have", () => {
+    const discussions = presetConfig({
+      digests: { delivery: "discussion", discussionCategory: "Anouncements" },
+    });
+    const refs = referencesOf(discussions, "medic");
+    const existing = { labels: null, teams: null, repositories: null };
+    expect(checkReferences(refs, existing)).toEqual([]);
+    expect(
+      checkReferences(refs, { ...existing, discussionCategories: ["Announcements", "Ideas"] }),
+    ).toEqual([
+      {
+        path: "digests.discussionCategory",
+        message:
+          "`Anouncements` is not a discussion category of the repository digests are posted to (did you mean `Announcements`?)",
+      },
+    ]);
+  });
 });

@@ -1,12 +1,18 @@
 /**
  * What the labels, teams and repositories a config names are on GitHub, for `doctor` and the
- * config check: at most 3 label pages, 1 team page and 10 repositories; a read that fails leaves
+ * config check: at most 3 label pages, 1 team page, 10 repositories and, for digests posted as
+ * discussions, 1 read of the discussion categories; a read that fails leaves
  * its kind unjudged.
  */
 import type { ProbotOctokit } from "probot";
 import { type Existing, type ReferenceReader, referencesOf } from "../../config/references.js";
 import type { Config } from "../../config/schema.js";
+import { digestSettings } from "../../features/digest/config.js";
 import type { RepoRef } from "../types.js";
+import {
+  DIGEST_CATEGORY_QUERY,
+  type DigestCategoryResponse,
+} from "./graphql/digest-delivery-category.js";
 
 /** Labels (first 300), the organization's teams (first 100), and each named repository. */
 export class OctokitReferences implements ReferenceReader {
@@ -60,5 +66,24 @@ async function readExisting(
       .catch((error: { status?: number }) => (error.status === 404 ? false : null));
     if (readable !== null) repositories.set(value.toLowerCase(), readable);
   }
-  return { labels, teams, repositories };
+  const discussionCategories = await readCategories(octokit, repo, config, count);
+  return { labels, teams, repositories, discussionCategories };
+}
+
+/** The categories of the repository discussion digests go to; read only for that delivery. */
+async function readCategories(
+  octokit: ProbotOctokit,
+  repo: RepoRef,
+  config: Config,
+  count: (kind: string) => void,
+): Promise<string[] | null> {
+  const digests = config.digests ? digestSettings(config) : null;
+  if (digests?.delivery !== "discussion") return null;
+  const [owner = repo.owner, name = repo.repo] = digests.postTo?.split("/") ?? [];
+  count("listDiscussionCategories");
+  const response = await octokit
+    .graphql<DigestCategoryResponse>(DIGEST_CATEGORY_QUERY, { owner, name })
+    .catch(() => null);
+  const nodes = response?.repository?.discussionCategories.nodes;
+  return nodes ? nodes.flatMap((n) => (n ? [n.name] : [])) : null;
 }
