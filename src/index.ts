@@ -5,7 +5,7 @@
  */
 
 import pg from "pg";
-import type { Context, Probot } from "probot";
+import type { Context, Probot, ProbotOctokit } from "probot";
 import { collectDefaultMetrics } from "prom-client";
 import { createApp, type RunDelivery } from "./app/create-app.js";
 import { startServerJobs } from "./app/jobs.js";
@@ -20,6 +20,7 @@ import { OctokitGitHub } from "./github/octokit/index.js";
 import { OctokitJobHost } from "./github/octokit/job-host.js";
 import { OctokitReferences } from "./github/octokit/references.js";
 import { OctokitSimilarSearch } from "./github/octokit/search-issues.js";
+import { RateBudget } from "./github/rate-budget.js";
 import { Inbox } from "./inbox/inbox.js";
 import { inboxSettingsFromEnv, openInboxDatabase } from "./inbox/settings.js";
 import { Metrics } from "./observability/metrics.js";
@@ -37,17 +38,23 @@ const metrics = new Metrics();
 collectDefaultMetrics({ register: metrics.registry, prefix: "squad_bot_process_" });
 
 /** Counts every request by kind and remembers the rate limit GitHub reports for the installation. */
+/** One view of each installation's rate limit, for webhooks and jobs alike, and its gauge. */
+const budget = new RateBudget((installation, resource, remaining) =>
+  metrics.rateLimitRemaining.set({ installation, resource }, remaining),
+);
+
+/** Every response's rate-limit headers go to `budget` for the installation. */
+function watchBudget(octokit: Pick<ProbotOctokit, "hook">, installation: string): void {
+  octokit.hook.after("request", (response) => {
+    budget.seen(installation, response.headers as Record<string, string | undefined>);
+  });
+}
+
 function instrument(context: Context) {
   const installation = String(
     (context.payload as { installation?: { id?: number } }).installation?.id ?? "none",
   );
-  context.octokit.hook.after("request", (response) => {
-    const headers = response.headers as Record<string, string | undefined>;
-    const remaining = Number(headers["x-ratelimit-remaining"]);
-    const resource = headers["x-ratelimit-resource"] ?? "core";
-    if (Number.isFinite(remaining))
-      metrics.rateLimitRemaining.set({ installation, resource }, remaining);
-  });
+  watchBudget(context.octokit, installation);
   return { onRequest: (kind: string) => metrics.githubRequests.inc({ kind }) };
 }
 
@@ -124,10 +131,20 @@ function start(runtime: Runtime, app: Probot, run: RunDelivery) {
 function startJobs(runtime: Runtime, app: Probot) {
   const { lock, close } = jobLock();
   const host = new OctokitJobHost(
-    (id) => app.auth(id),
+    async (id) => {
+      const octokit = await app.auth(id);
+      if (id !== undefined) watchBudget(octokit, String(id));
+      return octokit;
+    },
     (kind) => metrics.githubRequests.inc({ kind }),
   );
-  const jobs = startServerJobs(runtime, app, { host, log: app.log, lock, env: process.env });
+  const jobs = startServerJobs(runtime, app, {
+    host,
+    log: app.log,
+    lock,
+    env: process.env,
+    budget,
+  });
   closers.pools.push(close);
   if (jobs) closers.work.push(() => jobs.stop());
 }

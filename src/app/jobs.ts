@@ -50,6 +50,8 @@ export interface ServerJobsOptions {
   clock?: SchedulerClock;
   /** How often installations, repositories and configs are read again; hourly by default. */
   refreshMs?: number;
+  /** The installations' rate limits as last seen: work sharing the budget yields near the limit. */
+  budget?: { nearLimit(installation: string): boolean };
 }
 
 interface Planned {
@@ -210,7 +212,11 @@ export class ServerJobs {
         this.timed(job.name, () =>
           // Such runs of one installation go one after another: they share its rate budget.
           job.sharesRateBudget
-            ? this.budgets.run(`installation:${installation}`, () => run(at))
+            ? this.budgets.run(`installation:${installation}`, () =>
+                this.options.budget?.nearLimit(String(installation))
+                  ? this.yielded(job.name, installation, repo)
+                  : run(at),
+              )
             : run(at),
         ),
     };
@@ -226,6 +232,15 @@ export class ServerJobs {
       recent: ports.recent,
       delivery: ports.delivery,
     });
+  }
+
+  /** A run skipped near the installation's rate limit; the next tick tries again. */
+  private async yielded(job: string, installation: number, repo: RepoRef): Promise<void> {
+    this.runtime.deps.metrics?.jobsYielded.inc({ job });
+    this.options.log.info(
+      { job, installation, repo: repoName(repo) },
+      "installation near its rate limit: this run yields to webhooks",
+    );
   }
 
   /** Times a run and counts its failure; the scheduler logs it and runs the next tick as usual. */

@@ -18,6 +18,13 @@ export class Metrics {
     labelNames: ["kind"] as const,
     registers: [this.registry],
   });
+  readonly jobsYielded = new Counter({
+    name: "squad_bot_jobs_yielded_total",
+    help: "Scheduled runs skipped because the installation was near its rate limit",
+    labelNames: ["job"] as const,
+    registers: [this.registry],
+  });
+
   readonly rateLimitRemaining = new Gauge({
     name: "squad_bot_github_rate_limit_remaining",
     help: "GitHub rate limit left, per installation and resource, as last seen",

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { type JobHost, ServerJobs, startServerJobs } from "../../src/app/jobs.js";
 import { Runtime } from "../../src/app/runtime.js";
 import { acceptedOnboarding } from "../../src/features/onboarding/status.js";
+import { RateBudget } from "../../src/github/rate-budget.js";
 import { Metrics } from "../../src/observability/metrics.js";
 import type { ContributorStore } from "../../src/store/types.js";
 import { FakeClock } from "../digest/fake-clock.js";
@@ -37,7 +38,7 @@ function logger() {
 }
 
 /** Four repositories: digests and an hourly sweep, defaults only, sweep off, and no config. */
-function setup(options: { store?: boolean; dryRun?: boolean } = {}) {
+function setup(options: { store?: boolean; dryRun?: boolean; budget?: RateBudget } = {}) {
   const clock = new FakeClock("2026-11-29T12:30:00Z");
   const world = createWorld({
     repos: ["cht-core", "cht-conf", "cht-docs", "scratch"],
@@ -83,7 +84,13 @@ function setup(options: { store?: boolean; dryRun?: boolean } = {}) {
     },
   };
   const { log, errors, infos } = logger();
-  const jobs = new ServerJobs(runtime, { host, log, clock, refreshMs: 3_600_000 });
+  const jobs = new ServerJobs(runtime, {
+    host,
+    log,
+    clock,
+    refreshMs: 3_600_000,
+    ...(options.budget ? { budget: options.budget } : {}),
+  });
   const failNext = (n: number) => {
     failConnects = n;
   };
@@ -128,6 +135,26 @@ describe("server jobs", () => {
     const text = (await metrics.render()).body;
     expect(text).toContain('squad_bot_job_duration_seconds_count{job="sweep"}');
     expect(text).toContain('squad_bot_job_duration_seconds_count{job="digest:weekly"} 1');
+    await jobs.stop();
+  });
+
+  it("a sweep yields to webhooks while the installation is near its rate limit", async () => {
+    const budget = new RateBudget();
+    budget.seen("7", { "x-ratelimit-remaining": "300", "x-ratelimit-limit": "5000" });
+    const { jobs, clock, world, core, metrics, infos } = setup({ budget });
+    const dropped = world.github.as(world.people.user).openIssue(core, FEATURE);
+    await jobs.start();
+    await clock.advanceTo("2026-11-29T18:30:00Z");
+    expect(cards(world.github, dropped.ref)).toEqual([]);
+    expect(infos.some((line) => line.text.includes("yields to webhooks"))).toBe(true);
+    expect((await metrics.render()).body).toMatch(
+      /squad_bot_jobs_yielded_total\{job="sweep"\} [1-9]/,
+    );
+
+    // The budget recovered (the hour reset): the next tick repairs.
+    budget.seen("7", { "x-ratelimit-remaining": "4900", "x-ratelimit-limit": "5000" });
+    await clock.advanceTo("2026-11-30T00:30:00Z");
+    expect(cards(world.github, dropped.ref)).toHaveLength(1);
     await jobs.stop();
   });
 
