@@ -1,4 +1,6 @@
 /** The commands squad-bot understands: syntax, who may run them, and their typed arguments. */
+
+import { channelOf } from "../chat/channel.js";
 import { LINK_KINDS, type LinkKind } from "../config/schema.js";
 import { escapeInline } from "../core/markdown.js";
 import type { Templates } from "../core/templates.js";
@@ -140,6 +142,13 @@ const link = defineSpec(
     if (!linkKind) return fail("link-kind", { kind: escapeInline(kind), kinds });
     if (address === undefined) return fail("url-missing");
     if (address.toLowerCase() === CLEAR) return ok({ kind: "link", linkKind, url: null });
+    if (linkKind === "slack") {
+      // A channel is named, not linked: `#name`, its id, or its archive link.
+      const channel = channelOf(address);
+      return channel
+        ? ok({ kind: "link", linkKind, url: channel })
+        : fail("channel-invalid", { channel: escapeInline(address) });
+    }
     const url = readUrl(address);
     return url
       ? ok({ kind: "link", linkKind, url })

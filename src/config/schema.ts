@@ -10,7 +10,7 @@ import { sweepConfigSchema } from "../features/sweep/config.js";
 import { forumConfigSchema } from "../forum/config.js";
 import { didYouMean } from "./problems.js";
 
-export const LINK_KINDS = ["scope", "board", "repo", "design", "forum"] as const;
+export const LINK_KINDS = ["scope", "board", "repo", "design", "forum", "slack"] as const;
 export type LinkKind = (typeof LINK_KINDS)[number];
 
 const phaseId = z.string().regex(

@@ -1,4 +1,4 @@
-/** `/link forum <topic>`: a feature's forum topic, checked against the configured forum. */
+/** `/link forum <topic>` and `/link slack <channel>`: where a feature's squad talks, on its card. */
 import { describe, expect, it } from "vitest";
 import { startApp } from "../support/app.js";
 import { botMessages, cardState, cards } from "../support/cards.js";
@@ -46,5 +46,15 @@ describe("/link forum", () => {
       app.github.as(app.people.writer).comment(ref, "/link forum https://example.org/t/x/1"),
     );
     expect(cardState(app.github, ref).links).toEqual({ forum: "https://example.org/t/x/1" });
+  });
+});
+
+describe("/link slack", () => {
+  it("names the squad's channel on the card", async () => {
+    const { app, ref } = await featureWith("preset: squad-journey\n");
+    await app.deliver(app.github.as(app.people.writer).comment(ref, "/join"));
+    await app.deliver(app.github.as(app.people.writer).comment(ref, "/link slack #squad-maps"));
+    expect(cardState(app.github, ref).links).toEqual({ slack: "#squad-maps" });
+    expect(cards(app.github, ref)[0]?.body).toContain("Slack: `#squad-maps`");
   });
 });

@@ -131,10 +131,16 @@ describe("/link", () => {
     ],
     ["design none", { kind: "link", linkKind: "design", url: null }],
     ["design NONE", { kind: "link", linkKind: "design", url: null }],
+    ["slack #squad-offline-maps", { kind: "link", linkKind: "slack", url: "#squad-offline-maps" }],
+    [
+      "slack https://medic.slack.com/archives/C0123ABCD",
+      { kind: "link", linkKind: "slack", url: "C0123ABCD" },
+    ],
+    ["slack none", { kind: "link", linkKind: "slack", url: null }],
   ])("reads %j", (args, command) => accepts("link", args, command));
 
-  const kinds = "`scope`, `board`, `repo`, `design`, `forum`";
-  const usage = "`/link <scope|board|repo|design|forum> <url | none>`";
+  const kinds = "`scope`, `board`, `repo`, `design`, `forum`, `slack`";
+  const usage = "`/link <scope|board|repo|design|forum|slack> <url | none>`";
   it.each([
     ["", `Say which link to set, one of ${kinds}. Usage: ${usage}.`],
     [
@@ -142,6 +148,10 @@ describe("/link", () => {
       `\`docs\` is not a kind of link. Use one of ${kinds}, e.g. \`/link scope https://…\`.`,
     ],
     ["scope", `Give the address to link, or \`none\` to remove the link. Usage: ${usage}.`],
+    [
+      "slack squad maps",
+      "`squad` is not a Slack channel. Name it as `#channel-name`, by its id, or paste its link.",
+    ],
     [
       "scope javascript:alert(1)",
       "`javascript:alert\\(1\\)` is not an http(s) address. Paste the full address, starting with `https://`.",

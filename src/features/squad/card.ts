@@ -97,6 +97,7 @@ function links(state: FeatureState, templates: Templates): string {
     const raw = state.links[kind]?.trim();
     if (!raw) return [];
     const name = templates.message(`card.link.${kind}`);
+    if (kind === "slack") return [templates.message("card.link.channel", { name, channel: raw })];
     const url = linkTarget(raw);
     return url
       ? [templates.message("card.link.safe", { name, url })]
