@@ -3,6 +3,8 @@ import { ProbotOctokit } from "probot";
 import { rateLimitRetry } from "./retry-policy.js";
 import {
   NO_WRITE_QUEUE,
+  type RequestOptions,
+  sendsMutation,
   type ThrottleSettings,
   type WriteQueue,
   writeTurn,
@@ -36,12 +38,6 @@ function onLimit(kind: "primary" | "secondary") {
   };
 }
 
-interface RequestOptions {
-  method?: string;
-  url?: string;
-  query?: unknown;
-}
-
 /**
  * Whether a failed request may be sent again as is. A 5xx or a timeout does not say whether
  * GitHub applied a write: sending `addComment` again would post the notice twice. So a GraphQL
@@ -52,8 +48,8 @@ interface RequestOptions {
 export function mayRetry(options: RequestOptions): boolean {
   if ((options.method ?? "GET").toUpperCase() !== "POST") return true;
   if (options.url !== "/graphql") return false;
-  // Anywhere in the document: a false match costs a read its retry, a missed one a duplicate.
-  return typeof options.query === "string" && !/\bmutation\b/.test(options.query);
+  // A false match costs a read its retry, a missed one a duplicate.
+  return !sendsMutation(options.query);
 }
 
 /** An Octokit plugin: gives the requests `mayRetry` refuses `retries: 0`, which plugin-retry reads. */

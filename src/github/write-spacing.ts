@@ -7,10 +7,19 @@
  */
 import Bottleneck from "bottleneck";
 
-interface RequestOptions {
+/** What both the retry rule and the write spacing read of a request. */
+export interface RequestOptions {
   method?: string;
   url?: string;
   query?: unknown;
+}
+
+/**
+ * Whether a GraphQL request's document holds a mutation, judged by the word anywhere in it: a
+ * document that is not text counts as one, the safe side for both callers.
+ */
+export function sendsMutation(query: unknown): boolean {
+  return typeof query !== "string" || /\bmutation\b/.test(query);
 }
 
 /** Token requests are the auth layer's, and plugin-throttling spaces none of them either. */
@@ -22,8 +31,8 @@ export function isContentWrite(options: RequestOptions): boolean {
   const path = new URL(options.url ?? "/", "http://github.test").pathname;
   if (AUTH_PATH.test(path)) return false;
   if (path !== "/graphql") return true;
-  // Anywhere in the document: a false match only spaces a read.
-  return typeof options.query !== "string" || /\bmutation\b/.test(options.query);
+  // A false match only spaces a read.
+  return sendsMutation(options.query);
 }
 
 /** What the plugin waits on before a write; one key per installation. */
