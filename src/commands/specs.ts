@@ -48,7 +48,13 @@ export type Command =
   | { kind: "unquiet" }
   /** `repo` is `owner/repo` when typed (`medic/cht-core#12`), null for this repository (`#12`). */
   | { kind: "duplicate"; repo: string | null; number: number }
-  | { kind: "squad"; action: "propose" };
+  | { kind: "squad"; action: "propose" }
+  /**
+   * `role`: a role id as typed (the journey's roles are checked when it runs); `login`: `"me"`
+   * for whoever wrote it, null (`none`) to clear the role.
+   */
+  | { kind: "role"; role: string; login: string | "me" | null }
+  | { kind: "cycle"; action: "next"; reason: string | null };
 
 export type CommandKind = Command["kind"];
 
@@ -191,6 +197,27 @@ const squad = defineSpec("squad", "/squad propose", "maintainer", (args, fail) =
     : fail("squad-action", { action: escapeInline(word ?? "") });
 });
 
+/** Who holds a role is checked when it runs: anyone may take one, naming others needs the lead. */
+const role = defineSpec("role", "/role <role> <@login | me | none>", "anyone", (args, fail) => {
+  const [id, who] = words(args);
+  if (id === undefined) return fail("role-missing");
+  if (who === undefined) return fail("role-login-missing", { role: escapeInline(id) });
+  const roleId = id.toLowerCase();
+  if (who.toLowerCase() === CLEAR) return ok({ kind: "role", role: roleId, login: null });
+  if (/^@?me$/i.test(unwrap(who))) return ok({ kind: "role", role: roleId, login: "me" });
+  const login = readLogin(who);
+  return login
+    ? ok({ kind: "role", role: roleId, login })
+    : fail("role-login-invalid", { login: escapeInline(who) });
+});
+
+const cycle = defineSpec("cycle", "/cycle next [reason]", "lead", (args, fail) => {
+  const { first, rest } = splitFirst(args);
+  if (first.toLowerCase() !== "next") return fail("cycle-action", { action: escapeInline(first) });
+  const reason = rest.trim();
+  return reasonError(reason, fail) ?? ok({ kind: "cycle", action: "next", reason: reason || null });
+});
+
 /**
  * In the order `/help` lists them: following (and being mentioned), joining, leading, then
  * running the squad.
@@ -202,8 +229,10 @@ export const SPECS: readonly CommandSpec[] = [
   bare("unquiet", "anyone"),
   bare("join", "anyone"),
   bare("leave", "anyone"),
+  role,
   lead,
   phase,
+  cycle,
   target,
   link,
   blocked,

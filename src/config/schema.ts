@@ -8,9 +8,18 @@ import { intakeConfigSchema } from "../features/similar/config.js";
 import { squadsConfigSchema } from "../features/squad-links/config.js";
 import { sweepConfigSchema } from "../features/sweep/config.js";
 import { forumConfigSchema } from "../forum/config.js";
+import { checkJourney, cycleSchema, roleSchema } from "./journey.js";
 import { didYouMean } from "./problems.js";
 
-export const LINK_KINDS = ["scope", "board", "repo", "design", "forum", "slack"] as const;
+export const LINK_KINDS = [
+  "scope",
+  "board",
+  "repo",
+  "design",
+  "forum",
+  "slack",
+  "training",
+] as const;
 export type LinkKind = (typeof LINK_KINDS)[number];
 
 const phaseId = z.string().regex(
@@ -30,6 +39,11 @@ const criterionSchema = z.discriminatedUnion("type", [
     heading: z.string().min(1),
   }),
   z.strictObject({ type: z.literal("reason") }),
+  z.strictObject({
+    type: z.literal("answer"),
+    /** Heading in the issue body whose section must hold an answer, e.g. "Hosting option". */
+    heading: z.string().min(1),
+  }),
 ]);
 export type Criterion = z.infer<typeof criterionSchema>;
 
@@ -78,7 +92,7 @@ export type RoadmapConfig = z.output<typeof roadmapSchema>;
 export const configSchema = z
   .strictObject({
     /** Which shipped preset the rest of this file is merged over. */
-    preset: z.enum(["squad-journey", "cht"]).default("squad-journey"),
+    preset: z.enum(["squad-journey", "cht", "cht-implementation"]).default("squad-journey"),
     /** Turns the whole bot off for this repository. */
     enabled: z.boolean().default(true),
     /** Plan and log, write nothing. */
@@ -98,6 +112,10 @@ export const configSchema = z
       })
       .prefault({}),
     phases: z.array(phaseSchema).min(1),
+    /** The roles (personas) people take with `/role`, and the phases each is involved in. */
+    roles: z.array(roleSchema).default([]),
+    /** For a journey that goes round again: where a cycle ends and where the next one starts. */
+    cycle: cycleSchema.nullable().default(null),
     labels: z
       .strictObject({
         /** Colour (hex, no #) of phase labels the bot creates. */
@@ -177,6 +195,7 @@ export const configSchema = z
     }
     checkLabels(config, ctx);
     checkPhaseReferences(config, ctx);
+    checkJourney(config, ctx);
   });
 
 /** Keys and values that name a phase must name one that exists, with the likely one suggested. */

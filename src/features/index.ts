@@ -6,6 +6,7 @@ import { communityFeature } from "./community/feature.js";
 import { configCheckFeature } from "./config-check/feature.js";
 import { digestFeature } from "./digest/feature.js";
 import type { FeatureDefinition } from "./feature.js";
+import { cyclesFeature, rolesFeature } from "./journey/feature.js";
 import { onboardingFeature } from "./onboarding/feature.js";
 import { roadmapFeature } from "./roadmap/feature.js";
 import { intakeFeature } from "./similar/feature.js";
@@ -18,6 +19,8 @@ export const FEATURES: readonly FeatureDefinition[] = [
   onboardingFeature,
   squadFeature,
   squadLinksFeature,
+  rolesFeature,
+  cyclesFeature,
   intakeFeature,
   roadmapFeature,
   communityFeature,

@@ -17,7 +17,7 @@ describe("renderHelp", () => {
     expect(rows).toHaveLength(SPECS.length);
     for (const row of rows) expect(row.split(/(?<!\\)\|/)).toHaveLength(5);
     expect(rows).toContain(
-      "| `/link <scope\\|board\\|repo\\|design\\|forum\\|slack> <url \\| none>` | squad members, the lead, maintainers | Link the scope document, project board, repository, design, forum topic or Slack channel (`#name`); `none` removes the link. |",
+      "| `/link <scope\\|board\\|repo\\|design\\|forum\\|slack\\|training> <url \\| none>` | squad members, the lead, maintainers | Link the scope document, project board, repository, design, forum topic, Slack channel (`#name`) or training plan; `none` removes the link. |",
     );
   });
 

@@ -139,8 +139,8 @@ describe("/link", () => {
     ["slack none", { kind: "link", linkKind: "slack", url: null }],
   ])("reads %j", (args, command) => accepts("link", args, command));
 
-  const kinds = "`scope`, `board`, `repo`, `design`, `forum`, `slack`";
-  const usage = "`/link <scope|board|repo|design|forum|slack> <url | none>`";
+  const kinds = "`scope`, `board`, `repo`, `design`, `forum`, `slack`, `training`";
+  const usage = "`/link <scope|board|repo|design|forum|slack|training> <url | none>`";
   it.each([
     ["", `Say which link to set, one of ${kinds}. Usage: ${usage}.`],
     [
@@ -248,8 +248,10 @@ describe("the spec list", () => {
       ["unquiet", "anyone"],
       ["join", "anyone"],
       ["leave", "anyone"],
+      ["role", "anyone"],
       ["lead", "lead"],
       ["phase", "lead"],
+      ["cycle", "lead"],
       ["target", "lead"],
       ["link", "member"],
       ["blocked", "member"],

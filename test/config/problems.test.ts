@@ -99,7 +99,7 @@ describe("configuration problems", () => {
     expect(problem).toEqual({
       path: "phases[1].entry[0].type",
       message:
-        "expected one of `lead`, `link`, `target`, `members`, `checklist`, `reason`, got the text `leader` — did you mean `lead`?",
+        "expected one of `lead`, `link`, `target`, `members`, `checklist`, `reason`, `answer`, got the text `leader` — did you mean `lead`?",
       source: OWN,
     });
   });

@@ -9,7 +9,11 @@ import { comment, issue } from "../squad/snapshot.js";
 import { presetConfig } from "../support/config.js";
 import { templates } from "../support/templates.js";
 
-const config = presetConfig();
+// With a role and a cycle, so `/role` and `/cycle` are on and checked like the rest.
+const config = presetConfig({
+  roles: [{ id: "tester", name: "Testers", phases: ["testing"] }],
+  cycle: { ends: ["measure"], restartAt: "convergence" },
+});
 const RANK: Record<Role, number> = { anyone: 0, member: 1, lead: 2, maintainer: 3 };
 const EXAMPLE_ARGS: Record<string, string> = {
   phase: "inception",
@@ -19,6 +23,8 @@ const EXAMPLE_ARGS: Record<string, string> = {
   blocked: "waiting for review",
   duplicate: "#3",
   squad: "propose",
+  role: "tester me",
+  cycle: "next",
 };
 const PEOPLE: Record<Role, { login: string; maintainer: boolean }> = {
   anyone: { login: "newcomer", maintainer: false },

@@ -90,7 +90,8 @@ function state(phases: string[], extra: Partial<FeatureState> = {}): FeatureStat
   for (const [index, id] of phases.slice(1).entries()) {
     const phase = config.phases.find((p) => p.id === id);
     if (!phase) throw new Error(id);
-    s = enterPhase(s, phase, { at: `2026-02-0${index + 1}T10:00:00Z`, by: "amina", via: "label" });
+    const entry = { at: `2026-02-0${index + 1}T10:00:00Z`, by: "amina", via: "label" as const };
+    s = enterPhase(s, phase, entry, config);
   }
   return { ...s, ...extra };
 }

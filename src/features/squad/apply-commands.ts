@@ -3,39 +3,37 @@
  * criteria. Pure: returns the new state and, per command, whether it was applied or why not.
  */
 import type { CommandRequest, RequestedCommand } from "../../commands/requests.js";
-import type { Command } from "../../commands/specs.js";
-import type { Config, Phase } from "../../config/schema.js";
 import { sameName } from "../../core/names.js";
 import type { Templates } from "../../core/templates.js";
 import { topicOfUrl } from "../../forum/topic-url.js";
-import type { CommandLinks, LinkCheck } from "../squad-links/links.js";
+import type { LinkCheck } from "../squad-links/links.js";
 import { sameLink } from "../squad-links/links.js";
-import { criteriaForEntering, evaluateCriteria } from "./criteria.js";
-import { readPhasePhrase } from "./phase-phrase.js";
-import { phaseById } from "./recognize.js";
+import {
+  type Actor,
+  type CommandOutcome,
+  type Context,
+  type OneResult,
+  refuse,
+} from "./command-outcome.js";
+import {
+  applyRole,
+  holdsAnyRole,
+  type JourneyResult,
+  nextCycleStart,
+  withoutRoles,
+} from "./journey-commands.js";
+import { movePhase, moveToPhase } from "./phase-move.js";
 import type { FeatureState } from "./state.js";
-import { enterPhase, noteCurrentPhase, type Transition } from "./transitions.js";
+import type { Transition } from "./transitions.js";
 
 export type Role = "anyone" | "member" | "lead" | "maintainer";
 const RANK: Record<Role, number> = { anyone: 0, member: 1, lead: 2, maintainer: 3 };
 
-export interface Actor {
-  login: string;
-  /** Repository permission at or above the configured one, or member of a maintainer team. */
-  maintainer: boolean;
-}
-
 export type { CommandRequest } from "../../commands/requests.js";
+export type { Actor, CommandOutcome } from "./command-outcome.js";
 
 /** A command, or one whose arguments did not parse: it is refused with the parser's message. */
 type SquadCommand = RequestedCommand;
-
-export type CommandOutcome =
-  | { line: string; status: "applied" }
-  | { line: string; status: "refused"; reason: string }
-  | { line: string; status: "help" }
-  /** Run by another handler (`/quiet`): the squad neither reacts nor answers. */
-  | { line: string; status: "elsewhere" };
 
 export interface CommandsResult {
   state: FeatureState;
@@ -52,6 +50,7 @@ export function roleOf(state: FeatureState, actor: Actor): Role {
   if (actor.maintainer) return "maintainer";
   if (sameLogin(state.lead, actor.login)) return "lead";
   if (state.members.some((m) => sameLogin(m, actor.login))) return "member";
+  if (holdsAnyRole(state, actor.login)) return "member";
   return "anyone";
 }
 
@@ -77,29 +76,14 @@ export function needsMaintainerCheck(
       continue;
     }
     if (RANK[role] > RANK[known]) return true;
+    // Naming someone else for a role, or clearing it, is the lead's: a maintainer counts as one.
+    if (command.kind === "role" && RANK[known] < RANK.lead) {
+      const self =
+        command.login === "me" || (command.login !== null && sameLogin(command.login, actor));
+      if (!self) return true;
+    }
   }
   return false;
-}
-
-function refuse(
-  templates: Templates,
-  line: string,
-  key: string,
-  view: object = {},
-): CommandOutcome {
-  return { line, status: "refused", reason: templates.message(key, view) };
-}
-
-interface Context {
-  config: Config;
-  actor: Actor;
-  issueBody: string;
-  at: string;
-  /** Checked before planning, since they need another issue (features/squad-links/resolve.ts). */
-  links?: CommandLinks | undefined;
-  /** Looked up before planning; absent, a named lead is taken as typed. */
-  accounts?: Record<string, string | null> | undefined;
-  templates: Templates;
 }
 
 export function applyCommands(
@@ -128,12 +112,6 @@ export function applyCommands(
       transitions.push(result.transition);
   }
   return { state, outcomes, transitions };
-}
-
-interface OneResult {
-  state: FeatureState;
-  outcome: CommandOutcome;
-  transition?: Transition;
 }
 
 function applyOne(
@@ -165,7 +143,7 @@ function applyOne(
       });
     case "leave":
       return ok({
-        ...state,
+        ...withoutRoles(state, who),
         members: without(state.members, who),
         interested: without(state.interested, who),
         lead: sameLogin(state.lead, who) ? null : state.lead,
@@ -220,6 +198,15 @@ function applyOne(
         (issue, nodeId) => ({ ...state, duplicateOf: nodeId ? { ...issue, nodeId } : issue }),
         ctx.templates,
       );
+    case "role": {
+      const leads = RANK[roleOf(state, ctx.actor)] >= RANK.lead;
+      const context = { config: ctx.config, actor: who, leads, accounts: ctx.accounts };
+      return journeyOutcome(state, line, ctx, applyRole(state, command, context), ok);
+    }
+    case "cycle":
+      return journeyOutcome(state, line, ctx, nextCycleStart(state, ctx.config), (start) =>
+        moveToPhase(state, start, command.reason, false, line, ctx),
+      );
     case "squad":
       return linked(
         state,
@@ -234,6 +221,18 @@ function applyOne(
   }
 }
 
+function journeyOutcome<T>(
+  state: FeatureState,
+  line: string,
+  ctx: Context,
+  result: JourneyResult<T>,
+  apply: (value: T) => OneResult,
+): OneResult {
+  return result.ok
+    ? apply(result.value)
+    : { state, outcome: refuse(ctx.templates, line, result.key, result.view) };
+}
+
 /** A command about another issue applies only when that issue was found fit for it. */
 function linked(
   state: FeatureState,
@@ -245,70 +244,4 @@ function linked(
   if (!check) return { state, outcome: refuse(templates, line, "link.unchecked") };
   if (!check.ok) return { state, outcome: { line, status: "refused", reason: check.reason } };
   return { state: apply(check.issue, check.nodeId), outcome: { line, status: "applied" } };
-}
-
-function phaseList(config: Config): string {
-  return config.phases.map((p) => `\`${p.id}\``).join(", ");
-}
-
-function movePhase(
-  state: FeatureState,
-  command: Extract<Command, { kind: "phase" }>,
-  line: string,
-  ctx: Context,
-): OneResult {
-  const read = readPhasePhrase(ctx.config, command.phrase);
-  if (!read.ok) {
-    const view =
-      read.problem === "reason-too-long"
-        ? { length: read.length, max: read.max }
-        : { name: read.typed, phases: phaseList(ctx.config) };
-    return { state, outcome: refuse(ctx.templates, line, `refuse.phase.${read.problem}`, view) };
-  }
-  const { phase: resolved, reason } = read;
-  if (command.force && !ctx.actor.maintainer) {
-    return { state, outcome: refuse(ctx.templates, line, "refuse.force", { command: line }) };
-  }
-  const from = phaseById(ctx.config, state.phase);
-  if (from?.id === resolved.id) {
-    return reason
-      ? { state: noteCurrentPhase(state, reason), outcome: { line, status: "applied" } }
-      : { state, outcome: { line, status: "applied" } };
-  }
-  const unmet = unmetCriteria(ctx, from ?? null, resolved, state, reason);
-  if (unmet.length > 0 && !command.force) {
-    return {
-      state,
-      outcome: refuse(ctx.templates, line, "refuse.phase.criteria", {
-        phase: resolved.name,
-        // Indented so the list nests under the refused command's bullet in the reply.
-        unmet: unmet.map((u) => `  - ${u.text}: ${u.fix}`).join("\n"),
-      }),
-    };
-  }
-  const next = enterPhase(state, resolved, {
-    at: ctx.at,
-    by: ctx.actor.login,
-    via: "command",
-    ...(reason ? { note: reason } : {}),
-    ...(command.force && unmet.length > 0 ? { forced: true } : {}),
-  });
-  return {
-    state: next,
-    outcome: { line, status: "applied" },
-    transition: { from: state.phase, to: resolved.id, by: ctx.actor.login, via: "command" },
-  };
-}
-
-function unmetCriteria(
-  { config, issueBody, templates }: Context,
-  from: Phase | null,
-  to: Phase,
-  state: FeatureState,
-  note: string | null,
-) {
-  const criteria = criteriaForEntering(config, from?.id ?? "", to.id);
-  return evaluateCriteria(criteria, { state, issueBody, transitionNote: note, templates }).filter(
-    (r) => !r.met,
-  );
 }

@@ -5,6 +5,7 @@ import { encodeMarker } from "../../core/markers.js";
 import type { Templates } from "../../core/templates.js";
 import { daysBetween, formatDuration, isoDate, parseDate } from "../../core/time.js";
 import { linkLines } from "../squad-links/card-lines.js";
+import { cycleLabel, rolesView } from "./card-journey.js";
 import type { CriterionResult } from "./criteria.js";
 import { CARD_MARKER, type FeatureState } from "./state.js";
 import { mermaidTimeline, type PhaseSpan, phaseSpans } from "./timeline.js";
@@ -57,7 +58,11 @@ function phaseName(config: Config, id: string, templates: Templates): string {
 /** "Inception ✔ → Convergence ✔ → **Building** → Testing …": visited phases behind get a tick. */
 function progressLine(config: Config, state: FeatureState, templates: Templates): string {
   const current = config.phases.find((phase) => phase.id === state.phase);
-  const visited = new Set(state.history.map((entry) => entry.phase));
+  // A new cycle goes through the phases again: ticks are this cycle's.
+  const cycle = state.cycle ?? 1;
+  const visited = new Set(
+    state.history.filter((entry) => (entry.cycle ?? 1) === cycle).map((entry) => entry.phase),
+  );
   return config.phases
     .filter((phase) => !phase.optional || phase === current)
     .map((phase) => {
@@ -162,8 +167,10 @@ function historyRow(config: Config, span: PhaseSpan, now: Date, templates: Templ
   const end = span.to ? Date.parse(span.to) : now.getTime();
   const duration = formatDuration(end - Date.parse(span.from));
   const via = templates.message(`card.via.${span.entry.via}`);
+  const phase = phaseName(config, span.phase, templates);
+  const { cycle } = span.entry;
   return {
-    phase: phaseName(config, span.phase, templates),
+    phase: cycle ? templates.message("card.history.inCycle", { phase, cycle }) : phase,
     entered: isoDate(span.from),
     by: person(span.entry.by),
     via: span.entry.forced ? templates.message("card.via.forced", { via }) : via,
@@ -194,6 +201,7 @@ export function renderCard(input: CardInput): string {
   const earlier = allSpans.length - spans.length;
   const view = {
     phase: phaseName(config, state.phase, templates),
+    cycle: cycleLabel(state, templates),
     title: issueTitle(issue, templates),
     requestedBy: templates.message("card.opened.by", { author: person(issue.author) }),
     progress: progressLine(config, state, templates),
@@ -205,6 +213,7 @@ export function renderCard(input: CardInput): string {
     lead: state.lead ? person(state.lead) : templates.message("card.people.none"),
     members: people(state.members, templates),
     interested: people(state.interested, templates),
+    roles: rolesView(config, state, (logins) => people(logins, templates), templates),
     links: links(state, templates),
     target: target(config, state, now, templates),
     roadmap: roadmapLine(config, state, templates),
@@ -231,7 +240,9 @@ export function renderCard(input: CardInput): string {
     earlier: earlier > 0 ? countMessage(templates, "card.history.earlier", earlier) : null,
     mermaid:
       config.card.mermaid && allSpans.length > 1
-        ? mermaidTimeline(spans, config.phases, now) || null
+        ? mermaidTimeline(spans, config.phases, now, (cycle) =>
+            templates.message("card.cycle.section", { cycle }),
+          ) || null
         : null,
     hasProblems: input.problems.length > 0,
     problems: input.problems,

@@ -18,5 +18,12 @@ export const SQUAD_COMMANDS: readonly CommandKind[] = [
   "help",
 ];
 
+/**
+ * Commands the squad runs for the journey's roles and cycles; they belong to the `roles` and
+ * `cycle` sections (`features/journey`), so `/help` lists them only where those are configured.
+ */
+export const JOURNEY_COMMANDS: readonly CommandKind[] = ["role", "cycle"];
+
 export const runsInSquad = (kind: string): boolean =>
-  (SQUAD_COMMANDS as readonly string[]).includes(kind);
+  (SQUAD_COMMANDS as readonly string[]).includes(kind) ||
+  (JOURNEY_COMMANDS as readonly string[]).includes(kind);

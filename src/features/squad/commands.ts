@@ -8,13 +8,16 @@ import type { CommentHint } from "../hints.js";
 import { resolveCommandLinks } from "../squad-links/resolve.js";
 import { needsMaintainerCheck } from "./apply-commands.js";
 import { findCard } from "./card-state.js";
-import { SQUAD_COMMANDS } from "./command-kinds.js";
+import { JOURNEY_COMMANDS, runsInSquad, SQUAD_COMMANDS } from "./command-kinds.js";
 import { reconcileFeature } from "./reconcile.js";
 import { isMaintainer } from "./roles.js";
 
 export { SQUAD_COMMANDS } from "./command-kinds.js";
 
-const runsHere = (kind: CommandKind) => SQUAD_COMMANDS.includes(kind);
+/** The journey's commands run here only where their section is on; elsewhere they are refused as off. */
+const runsHere = (scope: Scope, config: Config) => (kind: CommandKind) =>
+  SQUAD_COMMANDS.includes(kind) ||
+  (JOURNEY_COMMANDS.includes(kind) && scope.commandOff(config, kind) === null);
 
 export async function onSquadComment(
   scope: Scope,
@@ -23,7 +26,7 @@ export async function onSquadComment(
 ): Promise<void> {
   if (!config || hint.onPullRequest || hint.comment.authorIsBot) return;
   const read = commandLinesOf(hint.comment.body, hint.previousBody);
-  const requests = requestsOf(read, runsHere, scope.templates, {
+  const requests = requestsOf(read, runsHere(scope, config), scope.templates, {
     offReason: (kind) => scope.commandOff(config, kind),
   });
   if (requests.length === 0) return;
@@ -34,7 +37,7 @@ export async function onSquadComment(
       ? await isMaintainer(scope.port, config, hint.repo, login)
       : false;
     const actor = { login, maintainer };
-    const accounts = await accountsNamed(scope, requests);
+    const accounts = await accountsNamed(scope, requests, login);
     const links = await resolveCommandLinks(
       { scope, config },
       issue,
@@ -54,11 +57,15 @@ export async function onSquadComment(
   });
 }
 
-/** One request per person named by `/lead @x`; `/lead me` needs none. */
-async function accountsNamed(scope: Scope, requests: CommandRequest[]) {
+/** One request per person named by `/lead @x` or `/role x @y`; `me` and `none` need none. */
+async function accountsNamed(scope: Scope, requests: CommandRequest[], author: string) {
+  const named = (login: string | null) =>
+    login !== null && login !== "me" && login.toLowerCase() !== author.toLowerCase()
+      ? [login.toLowerCase()]
+      : [];
   const logins = new Set(
     requests.flatMap(({ command }) =>
-      command.kind === "lead" && command.login !== "me" ? [command.login.toLowerCase()] : [],
+      command.kind === "lead" || command.kind === "role" ? named(command.login) : [],
     ),
   );
   if (logins.size === 0) return undefined;
@@ -74,5 +81,5 @@ export function hasSquadCommands(hint: CommentHint): boolean {
   if (hint.onPullRequest || hint.comment.authorIsBot) return false;
   const read = commandLinesOf(hint.comment.body, hint.previousBody);
   // Another feature's command may be off where it is typed: the config (cached) tells.
-  return requestsOf(read, runsHere, UNSAID, { offReason: () => "maybe" }).length > 0;
+  return requestsOf(read, runsInSquad, UNSAID, { offReason: () => "maybe" }).length > 0;
 }

@@ -4,6 +4,7 @@ import { escapeInline } from "../../core/markdown.js";
 import { findSection, normalizeHeading, sectionTasks } from "../../core/markdown-sections.js";
 import { readMarkdown } from "../../core/markdown-tree.js";
 import type { Templates } from "../../core/templates.js";
+import { missingTemplateAnswers } from "../similar/template-answers.js";
 import type { FeatureState } from "./state.js";
 
 export interface CriterionResult {
@@ -106,6 +107,11 @@ function evaluate(criterion: Criterion, input: CriteriaInput): CriterionResult {
           : latestNote(state) !== "";
       return result(criterion, met, "reason");
     }
+    case "answer": {
+      const heading = escapeInline(criterion.heading.trim().replace(/:$/, ""));
+      const met = missingTemplateAnswers(input.issueBody, [criterion.heading]).length === 0;
+      return result(criterion, met, "answer", { heading });
+    }
   }
 }
 
@@ -121,6 +127,8 @@ function criterionKey(criterion: Criterion): string {
       return `link:${criterion.kind}`;
     case "checklist":
       return `checklist:${normalizeHeading(criterion.heading)}`;
+    case "answer":
+      return `answer:${normalizeHeading(criterion.heading)}`;
     default:
       return criterion.type;
   }

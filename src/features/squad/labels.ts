@@ -50,7 +50,7 @@ export function adoptLabelChanges(
       : undefined;
   if (chosen) {
     const via = trigger.kind === "labeled" ? "label" : "sweep";
-    state = enterPhase(state, chosen, { at, by: trigger.actor, via });
+    state = enterPhase(state, chosen, { at, by: trigger.actor, via }, config);
     transitions.push({ from: current?.id ?? null, to: chosen.id, by: trigger.actor, via });
   } else if (current && !labels.some((l) => sameName(l, current.label))) {
     if (trigger.kind === "unlabeled" && sameName(trigger.label, current.label)) {

@@ -7,6 +7,7 @@ import type { Action } from "../../actions/action.js";
 import type { Config } from "../../config/schema.js";
 import type { Templates } from "../../core/templates.js";
 import type { IssueSnapshot } from "../../github/types.js";
+import { roleHoldersFor } from "./journey-commands.js";
 import { renderTransitionNotice } from "./notification.js";
 import { phaseById } from "./recognize.js";
 import type { FeatureState } from "./state.js";
@@ -58,6 +59,8 @@ export function planTransitionNotice(
         ...(state.lead ? [state.lead] : []),
         ...state.members,
         ...state.interested,
+        // Of the people in roles, only those the new phase involves: the others are not needed yet.
+        ...roleHoldersFor(state, config, last.to),
       ],
       ...(released ? { release: released } : {}),
     };

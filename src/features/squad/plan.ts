@@ -115,7 +115,7 @@ export function planSquad(planInput: SquadPlanInput): SquadPlan {
     const moved = named ? phaseById(config, named.phase) : undefined;
     if (named && moved && moved.id !== state.phase) {
       transitions.push({ from: state.phase, to: moved.id, by: named.actor, via: named.kind });
-      state = enterPhase(state, moved, { at, by: named.actor, via: named.kind });
+      state = enterPhase(state, moved, { at, by: named.actor, via: named.kind }, config);
     }
   }
   state = followLink(state, trigger);

@@ -11,6 +11,8 @@ const historyEntrySchema = z.object({
   via: z.enum(["recognition", "label", "command", "project", "release", "sweep"]),
   note: z.string().optional(),
   forced: z.boolean().optional(),
+  /** The cycle this entry belongs to, from the second on (journeys with a `cycle` setting). */
+  cycle: z.number().int().min(2).optional(),
 });
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 
@@ -75,6 +77,10 @@ const featureStateSchema = z.object({
       release: z.object({ name: z.string(), url: z.string() }).optional(),
     })
     .optional(),
+  /** Role id → the people who took it with `/role` (journeys with `roles`). */
+  roles: z.record(z.string(), z.array(z.string())).optional(),
+  /** The cycle the feature is in, from the second on; absent is the first. */
+  cycle: z.number().int().min(2).optional(),
   /** On a squad issue: the requests it was proposed from, whose cards follow its phase. */
   requests: z.array(issueLinkSchema).optional(),
 });

@@ -49,16 +49,26 @@ export function ganttTaskName(name: string): string {
 
 /**
  * A fenced Mermaid gantt chart with one bar per span: `done` for stays that ended, `active` for
- * the current one. A stay shorter than a day is drawn one day long, or it would vanish.
+ * the current one. A stay shorter than a day is drawn one day long, or it would vanish. When the
+ * feature went round more than once, each cycle is a section named by `cycleName`.
  */
-export function mermaidTimeline(spans: PhaseSpan[], phases: Phase[], now: Date): string {
+export function mermaidTimeline(
+  spans: PhaseSpan[],
+  phases: Phase[],
+  now: Date,
+  cycleName: (cycle: number) => string = (cycle) => `Cycle ${cycle}`,
+): string {
   if (spans.length === 0) return "";
   const names = new Map(phases.map((phase) => [phase.id, phase.name]));
-  const tasks = spans.map((span, index) => {
+  const cycled = spans.some((span) => (span.entry.cycle ?? 1) > 1);
+  const tasks = spans.flatMap((span, index) => {
     const name = ganttTaskName(names.get(span.phase) ?? span.phase);
     const status = span.to === null ? "active" : "done";
     const days = Math.max(1, span.to === null ? daysBetween(span.from, now) : span.days);
-    return `  ${name} :${status}, p${index}, ${isoDate(span.from)}, ${days}d`;
+    const task = `  ${name} :${status}, p${index}, ${isoDate(span.from)}, ${days}d`;
+    const cycle = span.entry.cycle ?? 1;
+    const opens = cycled && (index === 0 || (spans[index - 1]?.entry.cycle ?? 1) !== cycle);
+    return opens ? [`  section ${ganttTaskName(cycleName(cycle))}`, task] : [task];
   });
   return [
     "```mermaid",
