@@ -11,6 +11,7 @@ import { CARD_MARKER } from "../src/features/squad/state.js";
 import { MemoryDigestSource } from "../test/double/digest-source.js";
 import { type Delivery, startApp } from "../test/support/app.js";
 import { onboardingIssue, tick } from "../test/support/onboarding.js";
+import { implementationDemo } from "./demo-implementation.js";
 
 const BOARD = 112;
 const CONFIG = `preset: squad-journey
@@ -153,3 +154,6 @@ console.log(
 console.log(
   digest.rendered.markdown.replace(/<!-- squad-bot:(\w+) .*? -->/g, "<!-- squad-bot:$1 … -->"),
 );
+
+console.log("\n=== Part 2: a CHT implementation, through one cycle into the next ===\n");
+console.log((await implementationDemo(templates)).join("\n"));

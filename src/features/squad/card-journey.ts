@@ -52,3 +52,15 @@ export function cycleLabel(state: FeatureState, templates: Templates): string | 
     ? templates.message("card.cycle", { cycle: state.cycle })
     : null;
 }
+
+/** The lead, the members and the people in roles who are neither: who is working on the feature. */
+export function squadSize(state: FeatureState): number {
+  const counted = new Set([state.lead ?? "", ...state.members].map((l) => l.toLowerCase()));
+  const inRoles = new Set(
+    Object.values(state.roles ?? {})
+      .flat()
+      .map((login) => login.toLowerCase())
+      .filter((login) => !counted.has(login)),
+  );
+  return state.members.length + (state.lead ? 1 : 0) + inRoles.size;
+}

@@ -5,7 +5,7 @@ import { encodeMarker } from "../../core/markers.js";
 import type { Templates } from "../../core/templates.js";
 import { daysBetween, formatDuration, isoDate, parseDate } from "../../core/time.js";
 import { linkLines } from "../squad-links/card-lines.js";
-import { cycleLabel, rolesView } from "./card-journey.js";
+import { cycleLabel, rolesView, squadSize } from "./card-journey.js";
 import type { CriterionResult } from "./criteria.js";
 import { CARD_MARKER, type FeatureState } from "./state.js";
 import { mermaidTimeline, type PhaseSpan, phaseSpans } from "./timeline.js";
@@ -220,7 +220,7 @@ export function renderCard(input: CardInput): string {
     demand: templates.message("card.demand", {
       thumbsUp: issue.thumbsUp ?? 0,
       interested: state.interested.length,
-      squad: state.members.length + (state.lead ? 1 : 0),
+      squad: squadSize(state),
     }),
     linked: linkLines(state, templates, issue.repo),
     intake: input.intake ?? null,
