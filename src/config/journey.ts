@@ -4,7 +4,7 @@
  * lifecycle: evaluation feeds the next development cycle).
  */
 import { z } from "zod";
-import { didYouMean } from "./problems.js";
+import { checkUniqueIds, reportUnknownPhase } from "./id-checks.js";
 
 const slug = z.string().regex(
   /^[a-z][a-z0-9-]*$/,
@@ -38,27 +38,10 @@ interface JourneyParts {
 /** Role and cycle settings must name phases that exist, with the likely one suggested. */
 export function checkJourney(config: JourneyParts, ctx: z.RefinementCtx): void {
   const ids = config.phases.map((phase) => phase.id);
-  const unknownPhase = (value: string, path: (string | number)[]) => {
-    if (ids.includes(value)) return false;
-    const suggestion = didYouMean(value, ids);
-    ctx.addIssue({
-      code: "custom",
-      path,
-      message: `\`${value}\` is not a phase id${suggestion ? ` (did you mean \`${suggestion}\`?)` : ""}; the phases are ${ids.map((id) => `\`${id}\``).join(", ")}`,
-    });
-    return true;
-  };
-  const seen = new Map<string, number>();
+  const unknownPhase = (value: string, path: (string | number)[]) =>
+    reportUnknownPhase(value, ids, path, ctx);
+  checkUniqueIds(config.roles, "roles", "role", ctx);
   config.roles.forEach((role, index) => {
-    const previous = seen.get(role.id);
-    if (previous !== undefined) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["roles", index, "id"],
-        message: `role id \`${role.id}\` is already used by roles[${previous}]`,
-      });
-    }
-    seen.set(role.id, index);
     role.phases.forEach((phase, at) => {
       unknownPhase(phase, ["roles", index, "phases", at]);
     });

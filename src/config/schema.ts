@@ -8,8 +8,8 @@ import { intakeConfigSchema } from "../features/similar/config.js";
 import { squadsConfigSchema } from "../features/squad-links/config.js";
 import { sweepConfigSchema } from "../features/sweep/config.js";
 import { forumConfigSchema } from "../forum/config.js";
+import { checkUniqueIds, reportUnknownPhase } from "./id-checks.js";
 import { checkJourney, cycleSchema, roleSchema } from "./journey.js";
-import { didYouMean } from "./problems.js";
 
 export const LINK_KINDS = [
   "scope",
@@ -174,18 +174,7 @@ export const configSchema = z
     chat: chatConfigSchema.optional(),
   })
   .superRefine((config, ctx) => {
-    const seen = new Map<string, number>();
-    config.phases.forEach((phase, index) => {
-      const previous = seen.get(phase.id);
-      if (previous !== undefined) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["phases", index, "id"],
-          message: `phase id \`${phase.id}\` is already used by phases[${previous}]`,
-        });
-      }
-      seen.set(phase.id, index);
-    });
+    checkUniqueIds(config.phases, "phases", "phase", ctx);
     if (config.phases[0]?.optional) {
       ctx.addIssue({
         code: "custom",
@@ -205,13 +194,7 @@ function checkPhaseReferences(
 ): void {
   const ids = config.phases.map((phase) => phase.id);
   for (const key of Object.keys(config.roadmap?.options ?? {})) {
-    if (ids.includes(key)) continue;
-    const suggestion = didYouMean(key, ids);
-    ctx.addIssue({
-      code: "custom",
-      path: ["roadmap", "options", key],
-      message: `\`${key}\` is not a phase id${suggestion ? ` (did you mean \`${suggestion}\`?)` : ""}; the phases are ${ids.map((id) => `\`${id}\``).join(", ")}`,
-    });
+    reportUnknownPhase(key, ids, ["roadmap", "options", key], ctx);
   }
 }
 
