@@ -68,3 +68,21 @@ export function checkJourney(config: JourneyParts, ctx: z.RefinementCtx): void {
     });
   }
 }
+
+/** The shipped presets a journey may follow; `presets.ts` derives its list from the schema's. */
+const PRESETS = ["squad-journey", "cht", "cht-implementation"] as const;
+
+/**
+ * Another journey in the same repository: an issue labelled with `label` follows `preset`'s
+ * phases, roles, cycle and recognition; the rest of the config is the repository's.
+ */
+export const journeySchema = z.strictObject({
+  label: z.string().min(1).max(50),
+  /** How digests and the dashboard name it; the label by default. */
+  name: z.string().min(1).max(60).optional(),
+  preset: z.enum(PRESETS),
+  /** This journey's phase → option of the repository's board field; the preset's by default. */
+  roadmap: z.strictObject({ options: z.record(z.string(), z.string().min(1).max(100)) }).optional(),
+});
+
+export const presetNameSchema = z.enum(PRESETS);

@@ -18,6 +18,7 @@
 import type { Templates } from "../core/templates.js";
 import { GitHubError, type GitHubPort } from "../github/port.js";
 import type { RepoRef } from "../github/types.js";
+import { journeyProblems } from "./journeys.js";
 import { type ConfigData, deepMerge, ownerOf } from "./merge.js";
 import {
   CONFIG_PATH,
@@ -133,7 +134,18 @@ export function validateLayers(
   const presetData = presetUnder(loadPreset(preset, templates), user);
   const merged = deepMerge(presetData, user);
   const result = configSchema.safeParse(merged);
-  if (result.success) return { ok: true, config: resolveConfig(result.data), sources };
+  if (result.success) {
+    const config = resolveConfig(result.data, (name) =>
+      configSchema.parse(loadPreset(name, templates)),
+    );
+    const lastSource = layers.at(-1)?.source ?? `preset:${preset}`;
+    const problems = journeyProblems(result.data, config).map(({ path, message }) => ({
+      path: formatPath(path),
+      message,
+      source: lastSource,
+    }));
+    return problems.length === 0 ? { ok: true, config, sources } : { ok: false, problems, sources };
+  }
 
   const layerData = [presetData, ...layers.map((layer) => layer.data)];
   const lastSource = layers.at(-1)?.source ?? `preset:${preset}`;

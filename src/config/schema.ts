@@ -9,7 +9,13 @@ import { squadsConfigSchema } from "../features/squad-links/config.js";
 import { sweepConfigSchema } from "../features/sweep/config.js";
 import { forumConfigSchema } from "../forum/config.js";
 import { checkUniqueIds, reportUnknownPhase } from "./id-checks.js";
-import { checkJourney, cycleSchema, roleSchema } from "./journey.js";
+import {
+  checkJourney,
+  cycleSchema,
+  journeySchema,
+  presetNameSchema,
+  roleSchema,
+} from "./journey.js";
 
 export const LINK_KINDS = [
   "scope",
@@ -92,7 +98,7 @@ export type RoadmapConfig = z.output<typeof roadmapSchema>;
 export const configSchema = z
   .strictObject({
     /** Which shipped preset the rest of this file is merged over. */
-    preset: z.enum(["squad-journey", "cht", "cht-implementation"]).default("squad-journey"),
+    preset: presetNameSchema.default("squad-journey"),
     /** Turns the whole bot off for this repository. */
     enabled: z.boolean().default(true),
     /** Plan and log, write nothing. */
@@ -116,6 +122,8 @@ export const configSchema = z
     roles: z.array(roleSchema).default([]),
     /** For a journey that goes round again: where a cycle ends and where the next one starts. */
     cycle: cycleSchema.nullable().default(null),
+    /** Other journeys in this repository, each chosen per issue by its label. */
+    journeys: z.array(journeySchema).default([]),
     labels: z
       .strictObject({
         /** Colour (hex, no #) of phase labels the bot creates. */
@@ -267,23 +275,67 @@ export interface Phase extends Omit<ParsedConfig["phases"][number], "label"> {
   index: number;
 }
 
-/** The configuration the planners see: validated, with defaults filled in and labels resolved. */
-export interface Config extends Omit<ParsedConfig, "phases"> {
+/** Another journey of the repository, resolved from its preset (see `config/journeys.ts`). */
+export interface Journey {
+  /** The preset's name: what the card records and digests group by. */
+  id: string;
+  label: string;
+  name: string;
   phases: Phase[];
+  roles: ParsedConfig["roles"];
+  cycle: ParsedConfig["cycle"];
+  recognize: ParsedConfig["recognize"];
+  /** Phase id → option of the repository's board field. */
+  roadmapOptions: Record<string, string>;
+}
+
+/** The configuration the planners see: validated, with defaults filled in and labels resolved. */
+export interface Config extends Omit<ParsedConfig, "phases" | "journeys"> {
+  phases: Phase[];
+  journeys: Journey[];
+  /** Set on the config of an issue in another journey (`configForIssue`): that journey's id. */
+  journey?: string;
 }
 
 function defaultPhaseLabel(name: string): string {
   return `phase: ${name.toLowerCase()}`;
 }
 
-/** Fills derived values; a pure step after validation. */
-export function resolveConfig(parsed: ParsedConfig): Config {
+function resolvePhases(phases: ParsedConfig["phases"]): Phase[] {
+  return phases.map((phase, index) => ({
+    ...phase,
+    label: phase.label ?? defaultPhaseLabel(phase.name),
+    index,
+  }));
+}
+
+/**
+ * Fills derived values; a pure step after validation. `journeyPreset` gives each journey's
+ * preset, parsed: the caller reads the shipped files.
+ */
+export function resolveConfig(
+  parsed: ParsedConfig,
+  journeyPreset: (name: ParsedConfig["preset"]) => ParsedConfig = () => {
+    throw new Error("journeys need their presets");
+  },
+): Config {
   return {
     ...parsed,
-    phases: parsed.phases.map((phase, index) => ({
-      ...phase,
-      label: phase.label ?? defaultPhaseLabel(phase.name),
-      index,
-    })),
+    phases: resolvePhases(parsed.phases),
+    journeys: parsed.journeys.map((journey) => {
+      const preset = journeyPreset(journey.preset);
+      return {
+        id: journey.preset,
+        label: journey.label,
+        name: journey.name ?? journey.label,
+        phases: resolvePhases(preset.phases),
+        roles: preset.roles,
+        cycle: preset.cycle,
+        recognize: preset.recognize,
+        roadmapOptions: journey.roadmap?.options ?? preset.roadmap?.options ?? {},
+      };
+    }),
   };
 }
+
+export type { ParsedConfig };

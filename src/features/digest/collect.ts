@@ -2,6 +2,7 @@
  * Folds a stream of digest issues into what the weekly digest shows, one issue at a time: counts
  * plus bounded rankings, so memory stays flat however many issues did not change.
  */
+import { configForIssue } from "../../config/journeys.js";
 import type { Config } from "../../config/schema.js";
 import { sameName } from "../../core/names.js";
 import { DAY_MS } from "../../core/time.js";
@@ -47,6 +48,8 @@ export interface WeeklyDigestData {
   repos: RepoRef[];
   /** Open features per configured phase, in the configured order (empty phases included). */
   phases: { id: string; features: Ranked<FeatureLine> }[];
+  /** The same for each other journey of the repositories (`journeys`), by journey id. */
+  journeys: { id: string; phases: { id: string; features: Ranked<FeatureLine> }[] }[];
   transitions: Ranked<TransitionLine>;
   newRequests: Ranked<FeatureLine>;
   blocked: Ranked<FeatureLine>;
@@ -82,6 +85,8 @@ function enteredCurrentPhase(state: FeatureState, phase: string): string | null 
 
 export class WeeklyCollector {
   private readonly phaseLists: Map<string, TopList<FeatureLine>>;
+  /** Journey id → its phases' lists, for features in another journey. */
+  private readonly journeyLists: Map<string, Map<string, TopList<FeatureLine>>>;
   private readonly lists;
   private closed = 0;
   private withoutCard = 0;
@@ -96,6 +101,12 @@ export class WeeklyCollector {
     const limit = settings.listLimit;
     const top = <T>(before: (a: T, b: T) => boolean) => new TopList<T>(limit, before);
     this.phaseLists = new Map(config.phases.map((p) => [p.id, top<FeatureLine>(byDemand)]));
+    this.journeyLists = new Map(
+      config.journeys.map((j) => [
+        j.id,
+        new Map(j.phases.map((p) => [p.id, top<FeatureLine>(byDemand)])),
+      ]),
+    );
     this.phaseIndex = new Map(config.phases.map((p) => [p.id, p.index]));
     this.lists = {
       // The timeline draws more than a list shows: a week of a busy org has dozens of moves.
@@ -112,6 +123,9 @@ export class WeeklyCollector {
   /** The labels whose issues the digest reads. */
   static query(config: Config, period: Period): DigestQuery {
     const labels = [...config.phases.map((p) => p.label), ...config.recognize.labels];
+    for (const journey of config.journeys) {
+      labels.push(journey.label, ...journey.phases.map((p) => p.label));
+    }
     if (config.labels.blocked) labels.push(config.labels.blocked);
     return { labels: [...new Set(labels)], closedSince: period.start };
   }
@@ -142,6 +156,12 @@ export class WeeklyCollector {
       return;
     }
     if (line.phase === null) return;
+    const journey = configForIssue(this.config, issue.labels).journey;
+    if (journey !== undefined) {
+      // The stalled, release and seeking settings speak of the repository's own phases.
+      this.journeyLists.get(journey)?.get(line.phase)?.add(line);
+      return;
+    }
     this.phaseLists.get(line.phase)?.add(line);
     if (line.blockedReason !== null) this.lists.blocked.add(line);
     const days = (at: string | null) => (at ? (this.asOf - Date.parse(at)) / DAY_MS : 0);
@@ -169,6 +189,10 @@ export class WeeklyCollector {
       now: this.now.toISOString(),
       repos,
       phases: [...this.phaseLists].map(([id, list]) => ({ id, features: list.result() })),
+      journeys: [...this.journeyLists].map(([id, lists]) => ({
+        id,
+        phases: [...lists].map(([phase, list]) => ({ id: phase, features: list.result() })),
+      })),
       ...lists,
       closed: this.closed,
       withoutCard: this.withoutCard,
@@ -197,13 +221,20 @@ export class WeeklyCollector {
       ...(closedLater ? { state: "open" as const, closedAt: null } : {}),
       ...(card ? { card: { ...card, phase: phase ?? card.phase } } : {}),
       // The labels show today's phase; the card's history knows the one it had then.
-      ...(moved ? { labels: issue.labels.filter((l) => !phaseOfLabel(this.config, l)) } : {}),
+      ...(moved
+        ? {
+            labels: issue.labels.filter(
+              (l) => !phaseOfLabel(configForIssue(this.config, issue.labels), l),
+            ),
+          }
+        : {}),
     };
   }
 
   private line(issue: DigestIssue): FeatureLine {
     const { card } = issue;
-    const labelPhase = issue.labels.map((l) => phaseOfLabel(this.config, l)).find(Boolean);
+    const own = configForIssue(this.config, issue.labels);
+    const labelPhase = issue.labels.map((l) => phaseOfLabel(own, l)).find(Boolean);
     const phase = labelPhase?.id ?? card?.phase ?? null;
     const blockedLabel = this.config.labels.blocked;
     const labelBlocked =

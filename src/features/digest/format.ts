@@ -66,8 +66,11 @@ export function digestPhrases(templates: Templates) {
     return templates.message(url ? "digest.feature" : "digest.feature.inert", { title, url, ref });
   }
 
+  /** The repository's own phases first, then its other journeys'. */
   function phaseName(config: Config, id: string | null): string {
-    const phase = config.phases.find((candidate) => candidate.id === id);
+    const phase = [...config.phases, ...config.journeys.flatMap((j) => j.phases)].find(
+      (candidate) => candidate.id === id,
+    );
     return phase ? escapeInline(phase.name) : templates.message("digest.phase.unknown");
   }
 

@@ -74,6 +74,28 @@ export function renderWeeklyDigest(input: WeeklyRenderInput): RenderedDigest {
           }),
       ),
     );
+  // Features of the repositories' other journeys, each phase headed by its journey's name.
+  const journeySections: SectionView[] = data.journeys.flatMap((journey) => {
+    const named = config.journeys.find((j) => j.id === journey.id);
+    return journey.phases
+      .filter((p) => p.features.total > 0)
+      .map((p) =>
+        section(
+          countMessage("digest.phase.heading.journey", p.features.total, {
+            journey: escapeInline(named?.name ?? journey.id),
+            phase: escapeInline(named?.phases.find((ph) => ph.id === p.id)?.name ?? p.id),
+          }),
+          p.features,
+          (f) =>
+            templates.message("digest.line.phase", {
+              feature: link(f),
+              lead: lead(f.lead),
+              time: inPhase(f),
+              demand: f.demand,
+            }),
+        ),
+      );
+  });
   const move = (t: TransitionLine) =>
     templates.message("digest.line.move", {
       day: formatDay(t.at, tz),
@@ -90,7 +112,10 @@ export function renderWeeklyDigest(input: WeeklyRenderInput): RenderedDigest {
     const title = shortened(t.title, 50);
     days.set(day, [...(days.get(day) ?? []), `${title} → ${phaseNameRaw(config, t.to)}`]);
   }
-  const open = data.phases.reduce((sum, p) => sum + p.features.total, 0);
+  const open = [...data.phases, ...data.journeys.flatMap((j) => j.phases)].reduce(
+    (sum, p) => sum + p.features.total,
+    0,
+  );
   const { label, range } = periodTitle(data);
   const ago = (at: string) => countMessage("digest.days", Math.max(0, daysBetween(at, now)));
 
@@ -174,7 +199,7 @@ export function renderWeeklyDigest(input: WeeklyRenderInput): RenderedDigest {
       templates.message("digest.chart.phases"),
       data.phases.map((p) => ({ name: phaseNameRaw(config, p.id), count: p.features.total })),
     ),
-    phases: phaseSections,
+    phases: [...phaseSections, ...journeySections],
     noFeatures: open === 0 ? templates.message("digest.none") : undefined,
     sections,
     withoutCard:
@@ -185,5 +210,6 @@ export function renderWeeklyDigest(input: WeeklyRenderInput): RenderedDigest {
 
 /** Chart labels are sanitised by the chart itself, so they take the raw phase name. */
 function phaseNameRaw(config: Config, id: string): string {
-  return config.phases.find((p) => p.id === id)?.name ?? id;
+  const all = [...config.phases, ...config.journeys.flatMap((j) => j.phases)];
+  return all.find((p) => p.id === id)?.name ?? id;
 }

@@ -7,13 +7,13 @@ import type { FeatureDefinition } from "../feature.js";
 export const rolesFeature: FeatureDefinition = {
   name: "roles",
   section: "roles",
-  isOn: (config) => config.roles.length > 0,
+  isOn: (config) => config.roles.length > 0 || config.journeys.some((j) => j.roles.length > 0),
   commands: ["role"],
 };
 
 export const cyclesFeature: FeatureDefinition = {
   name: "cycles",
   section: "cycle",
-  isOn: (config) => config.cycle !== null,
+  isOn: (config) => config.cycle !== null || config.journeys.some((j) => j.cycle !== null),
   commands: ["cycle"],
 };

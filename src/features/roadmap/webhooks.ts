@@ -32,7 +32,15 @@ export async function onBoardItem(scope: Scope, hint: BoardItemHint): Promise<vo
   const fieldId = hint.fieldChange?.fieldNodeId;
   if (action === "edited" && fieldId && fieldId !== lookup.board.stage?.fieldId) return;
   const projectId = lookup.board.projectId;
-  await reconcileFeature(scope, config, ref, async (issue) =>
-    boardTrigger({ config, roadmap, issue, projectId, event: action, actor: hint.sender }),
+  // The option names a phase of the issue's own journey: its mapping decides.
+  await reconcileFeature(scope, config, ref, async (issue, issueConfig) =>
+    boardTrigger({
+      config: issueConfig,
+      roadmap: issueConfig.roadmap ?? roadmap,
+      issue,
+      projectId,
+      event: action,
+      actor: hint.sender,
+    }),
   );
 }

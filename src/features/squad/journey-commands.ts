@@ -50,6 +50,8 @@ export function applyRole(
   { config, actor, leads, accounts }: RoleContext,
 ): JourneyResult<FeatureState> {
   const role = config.roles.find((r) => r.id === command.role);
+  // Another journey of the repository has roles; this has none.
+  if (config.roles.length === 0) return { ok: false, key: "refuse.role.none", view: {} };
   if (!role) {
     const ids = config.roles.map((r) => r.id);
     const suggestion = didYouMean(command.role, ids);

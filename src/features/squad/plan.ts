@@ -119,6 +119,7 @@ export function planSquad(planInput: SquadPlanInput): SquadPlan {
     }
   }
   state = followLink(state, trigger);
+  state = inJourney(state, config.journey);
   const roadmapEvent = roadmapEventOf(config, trigger);
   if (roadmapEvent) state = { ...state, roadmap: { ...roadmapEvent, at } };
 
@@ -164,6 +165,13 @@ export function planSquad(planInput: SquadPlanInput): SquadPlan {
     cardCommentId: search.card?.commentId ?? search.unreadable,
     transitions,
   };
+}
+
+/** Which journey the card follows, recorded for readers of cards (digests, the dashboard). */
+function inJourney(state: FeatureState, journey: string | undefined): FeatureState {
+  if (state.journey === journey) return state;
+  const { journey: _left, ...rest } = state;
+  return journey === undefined ? rest : { ...rest, journey };
 }
 
 function notAFeature(input: SquadPlanInput, actions: Action[], notes: string[]): SquadPlan {

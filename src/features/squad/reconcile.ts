@@ -3,6 +3,7 @@
  * repair sweep): the issue and its board read under the lock, the squad and roadmap plans made
  * purely and applied as one mutation, then the linked issues that must follow.
  */
+import { allPhaseLabels, configForIssue } from "../../config/journeys.js";
 import type { Config } from "../../config/schema.js";
 import type { IssueRef, IssueSnapshot } from "../../github/types.js";
 import { reconcile } from "../../reconcile/loop.js";
@@ -23,8 +24,13 @@ import { planSquad, type SquadPlanInput, type Trigger } from "./plan.js";
 /** Follow-ups of follow-ups run too (a squad issue's requests), but no deeper: links cannot loop. */
 const MAX_LINK_DEPTH = 2;
 
-/** A trigger known from the event, or one that needs the loaded issue (commands, board moves). */
-export type TriggerSource = Trigger | ((issue: IssueSnapshot) => Promise<Trigger>);
+/**
+ * A trigger known from the event, or one that needs the loaded issue (commands, board moves) and
+ * the config of the issue's journey.
+ */
+export type TriggerSource =
+  | Trigger
+  | ((issue: IssueSnapshot, issueConfig: Config) => Promise<Trigger>);
 
 interface Loaded {
   input: SquadPlanInput;
@@ -39,23 +45,28 @@ export interface ReconcileOptions {
 
 export async function reconcileFeature(
   scope: Scope,
-  config: Config,
+  repoConfig: Config,
   ref: IssueRef,
   trigger: TriggerSource,
   options: ReconcileOptions = {},
 ): Promise<void> {
   const labelNames = [
-    ...config.phases.map((p) => p.label),
-    ...(config.labels.blocked ? [config.labels.blocked] : []),
+    ...allPhaseLabels(repoConfig),
+    ...(repoConfig.labels.blocked ? [repoConfig.labels.blocked] : []),
   ];
   // Reported after the issue's lock is released: it reads and writes another issue.
   let boardProblems: string[] | null = null;
   const followUps = await reconcile(scope, {
     feature: "squad",
-    subject: { ref, pullRequest: false, load: { labelNames, ...roadmapLoadOptions(config) } },
-    apply: applyOptions(scope, config),
+    subject: { ref, pullRequest: false, load: { labelNames, ...roadmapLoadOptions(repoConfig) } },
+    apply: applyOptions(scope, repoConfig),
     load: async (issue): Promise<Loaded> => {
-      const resolved = typeof trigger === "function" ? await trigger(issue) : trigger;
+      // An issue in another journey is planned with that journey's phases, roles and cycle.
+      const config = configForIssue(
+        repoConfig,
+        issue.labels.map((label) => label.name),
+      );
+      const resolved = typeof trigger === "function" ? await trigger(issue, config) : trigger;
       const search = options.searchRelated ? scope.services.search : undefined;
       const related: SimilarCandidate[] | undefined = await relatedForNewRequest(
         search,
@@ -78,7 +89,13 @@ export async function reconcileFeature(
     },
     plan: ({ input, board }) => {
       const plan = planSquad(input);
-      const roadmap = planRoadmapSync(config, input.issue, plan.state, board, scope.templates);
+      const roadmap = planRoadmapSync(
+        input.config,
+        input.issue,
+        plan.state,
+        board,
+        scope.templates,
+      );
       return {
         actions: [...plan.actions, ...(roadmap ? roadmap.actions : [])],
         notes: [...plan.notes, ...(roadmap ? roadmap.notes : [])],
@@ -87,17 +104,23 @@ export async function reconcileFeature(
       };
     },
     after: ({ loaded, plan, result, applied }): FollowUp[] => {
-      afterRoadmapWrites(scope, config, result);
+      afterRoadmapWrites(scope, repoConfig, result);
       const { squad, problems } = plan.carry;
       if (problems) boardProblems = problems;
       // Other issues follow only what this one now holds: not after a dry run or a failure.
       if (!applied) return [];
       const { issue, trigger: resolved } = loaded.input;
       const moved = squad.transitions.length > 0;
-      return linkFollowUps({ config, issue, trigger: resolved, state: squad.state, moved });
+      return linkFollowUps({
+        config: loaded.input.config,
+        issue,
+        trigger: resolved,
+        state: squad.state,
+        moved,
+      });
     },
   });
-  if (boardProblems) await scope.reportRunning(ref, config, boardProblems);
+  if (boardProblems) await scope.reportRunning(ref, repoConfig, boardProblems);
   // Run after the lock is released: an issue lock is never held while waiting for another.
   const depth = options.depth ?? 0;
   if (!followUps || followUps.length === 0 || depth >= MAX_LINK_DEPTH) return;

@@ -79,6 +79,8 @@ const featureStateSchema = z.object({
     .optional(),
   /** Role id → the people who took it with `/role` (journeys with `roles`). */
   roles: z.record(z.string(), z.array(z.string())).optional(),
+  /** The journey the feature follows when it is not the repository's own (`journeys`). */
+  journey: z.string().optional(),
   /** The cycle the feature is in, from the second on; absent is the first. */
   cycle: z.number().int().min(2).optional(),
   /** On a squad issue: the requests it was proposed from, whose cards follow its phase. */

@@ -2,13 +2,14 @@
  * The squad journey's webhooks: an issue's recognition, label-driven phase moves and its card,
  * and a published release moving the features its notes reference.
  */
+import { allPhaseLabels, configForIssue } from "../../config/journeys.js";
 import type { Config } from "../../config/schema.js";
 import { sameName } from "../../core/names.js";
 import type { IssueRef, RepoRef } from "../../github/types.js";
 import { featureRefsInRelease } from "../community/release-refs.js";
 import type { Scope } from "../feature.js";
 import type { IssueHint, ReleaseHint } from "../hints.js";
-import { looksLikeFeatureRequest, phaseOfLabel } from "./recognize.js";
+import { looksLikeFeatureRequest } from "./recognize.js";
 import { reconcileFeature } from "./reconcile.js";
 import type { Trigger } from "./trigger.js";
 
@@ -17,8 +18,11 @@ const HANDLED = new Set(["opened", "edited", "reopened", "closed", "labeled", "u
 /** Labels squad-bot cares about; any other label change cannot change a feature. */
 function labelMatters(config: Config, name: string): boolean {
   return (
-    phaseOfLabel(config, name) !== undefined ||
+    allPhaseLabels(config).some((l) => sameName(l, name)) ||
     config.recognize.labels.some((l) => sameName(l, name)) ||
+    config.journeys.some(
+      (j) => sameName(j.label, name) || j.recognize.labels.some((l) => sameName(l, name)),
+    ) ||
     (config.labels.blocked !== null && sameName(config.labels.blocked, name)) ||
     (config.roadmap?.addOnLabels.some((l) => sameName(l, name)) ?? false)
   );
@@ -29,7 +33,10 @@ function worthLoading(config: Config, hint: IssueHint): boolean {
   if (hint.action === "labeled" || hint.action === "unlabeled") {
     return hint.label !== null && labelMatters(config, hint.label);
   }
-  if (hint.action === "opened") return looksLikeFeatureRequest(config, hint.labels, hint.body);
+  if (hint.action === "opened") {
+    const own = configForIssue(config, hint.labels);
+    return looksLikeFeatureRequest(own, hint.labels, hint.body);
+  }
   return true;
 }
 
