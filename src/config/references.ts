@@ -55,6 +55,12 @@ export function referencesOf(config: Config, org: string): Reference[] {
     ...listed("label", "recognize.labels", config.recognize.labels),
     ...listed("label", "recognize.labelsWithTemplate", config.recognize.labelsWithTemplate),
     ...listed("label", "roadmap.addOnLabels", config.roadmap?.addOnLabels ?? []),
+    // A journey's label is put on issues by people: a typo would leave its issues in no journey.
+    ...config.journeys.map((journey, index) => ({
+      kind: "label" as const,
+      path: `journeys[${index}].label`,
+      value: journey.label,
+    })),
     ...listed(
       "team",
       "maintainers.teams",

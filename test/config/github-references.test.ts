@@ -9,6 +9,7 @@ const config = presetConfig({
   recognize: { labels: ["Type: Feture", "Feature Request"] },
   maintainers: { teams: ["squad-leeds", "other-org/x"] },
   squads: { repo: "medic/cht-roadmap" },
+  journeys: [{ label: "journey: implementation", preset: "cht-implementation" }],
 });
 
 describe("references to GitHub in the config", () => {
@@ -20,6 +21,7 @@ describe("references to GitHub in the config", () => {
         { kind: "label", path: "recognize.labelsWithTemplate[0]", value: "Type: Improvement" },
         { kind: "team", path: "maintainers.teams[0]", value: "squad-leeds" },
         { kind: "repository", path: "squads.repo", value: "medic/cht-roadmap" },
+        { kind: "label", path: "journeys[0].label", value: "journey: implementation" },
       ]),
     );
     expect(refs.some((r) => r.value === "x")).toBe(false);
@@ -27,7 +29,7 @@ describe("references to GitHub in the config", () => {
 
   it("names each one GitHub does not have, with the closest one it does", () => {
     const problems = checkReferences(referencesOf(config, "medic"), {
-      labels: ["Type: Feature", "Feature Request", "Type: Improvement"],
+      labels: ["Type: Feature", "Feature Request", "Type: Improvement", "journey: implementation"],
       teams: ["squad-leads"],
       repositories: new Map([["medic/cht-roadmap", false]]),
     });
