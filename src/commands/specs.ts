@@ -54,7 +54,10 @@ export type Command =
    * for whoever wrote it, null (`none`) to clear the role.
    */
   | { kind: "role"; role: string; login: string | "me" | null }
-  | { kind: "cycle"; action: "next"; reason: string | null };
+  | { kind: "cycle"; action: "next"; reason: string | null }
+  /** Run by the governance feature: `role` as typed, checked against the configured roles there. */
+  | { kind: "nominate"; login: string; role: string }
+  | { kind: "sponsor" };
 
 export type CommandKind = Command["kind"];
 
@@ -96,6 +99,7 @@ function defineSpec(
 const ok = (command: Command): ParseResult => ({ ok: true, command });
 
 type BareKind =
+  | "sponsor"
   | "join"
   | "leave"
   | "interested"
@@ -218,6 +222,17 @@ const cycle = defineSpec("cycle", "/cycle next [reason]", "lead", (args, fail) =
   return reasonError(reason, fail) ?? ok({ kind: "cycle", action: "next", reason: reason || null });
 });
 
+const nominate = defineSpec("nominate", "/nominate <@login> <role>", "maintainer", (args, fail) => {
+  const { first, rest } = splitFirst(args);
+  if (first === "") return fail("nominate-missing");
+  const login = readLogin(first);
+  if (!login) return fail("nominate-login-invalid", { login: escapeInline(first) });
+  const role = rest.trim();
+  return role === ""
+    ? fail("nominate-role-missing", { login })
+    : ok({ kind: "nominate", login, role });
+});
+
 /**
  * In the order `/help` lists them: following (and being mentioned), joining, leading, then
  * running the squad.
@@ -240,6 +255,8 @@ export const SPECS: readonly CommandSpec[] = [
   bare("help", "anyone"),
   duplicate,
   squad,
+  nominate,
+  bare("sponsor", "maintainer"),
 ];
 
 export function findSpec(name: string): CommandSpec | undefined {

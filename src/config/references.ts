@@ -69,6 +69,9 @@ export function referencesOf(config: Config, org: string): Reference[] {
     ...(config.squads
       ? [{ kind: "repository" as const, path: "squads.repo", value: config.squads.repo }]
       : []),
+    ...(config.governance
+      ? [{ kind: "repository" as const, path: "governance.repo", value: config.governance.repo }]
+      : []),
     ...listed("repository", "intake.similar.repos", config.intake?.similar.repos ?? []),
     ...listed(
       "repository",

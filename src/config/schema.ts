@@ -3,6 +3,7 @@ import { z } from "zod";
 import { chatConfigSchema } from "../chat/config.js";
 import { communityConfigSchema } from "../features/community/config.js";
 import { digestsConfigSchema } from "../features/digest/config.js";
+import { governanceConfigSchema } from "../features/governance/config.js";
 import { onboardingConfigSchema } from "../features/onboarding/config.js";
 import { intakeConfigSchema } from "../features/similar/config.js";
 import { squadsConfigSchema } from "../features/squad-links/config.js";
@@ -180,6 +181,8 @@ export const configSchema = z
     forum: forumConfigSchema.optional(),
     /** Slack channels; off when absent or without SLACK_BOT_TOKEN. */
     chat: chatConfigSchema.optional(),
+    /** Nominations for governance roles (`/nominate`, `/sponsor`); off when absent. */
+    governance: governanceConfigSchema.optional(),
   })
   .superRefine((config, ctx) => {
     checkUniqueIds(config.phases, "phases", "phase", ctx);

@@ -6,6 +6,7 @@ import { communityFeature } from "./community/feature.js";
 import { configCheckFeature } from "./config-check/feature.js";
 import { digestFeature } from "./digest/feature.js";
 import type { FeatureDefinition } from "./feature.js";
+import { governanceFeature } from "./governance/feature.js";
 import { cyclesFeature, rolesFeature } from "./journey/feature.js";
 import { onboardingFeature } from "./onboarding/feature.js";
 import { roadmapFeature } from "./roadmap/feature.js";
@@ -24,6 +25,7 @@ export const FEATURES: readonly FeatureDefinition[] = [
   intakeFeature,
   roadmapFeature,
   communityFeature,
+  governanceFeature,
   digestFeature,
   sweepFeature,
 ];

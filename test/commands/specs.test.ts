@@ -259,6 +259,8 @@ describe("the spec list", () => {
       ["help", "anyone"],
       ["duplicate", "maintainer"],
       ["squad", "maintainer"],
+      ["nominate", "maintainer"],
+      ["sponsor", "maintainer"],
     ]);
     expect(findSpec("frobnicate")).toBeUndefined();
   });
@@ -295,5 +297,24 @@ describe("suggest", () => {
     ["x", null],
   ])("%s → %s", (name, expected) => {
     expect(suggest(name)).toBe(expected);
+  });
+});
+
+describe("/nominate", () => {
+  it("reads a login and the role's words", () => {
+    expect(findSpec("nominate")?.parse("@wes-writer squad lead", templates)).toEqual({
+      ok: true,
+      command: { kind: "nominate", login: "wes-writer", role: "squad lead" },
+    });
+  });
+
+  it.each([
+    ["", "Say whom and for which role"],
+    ["@wes-writer", "Say which role to nominate wes-writer for"],
+    ["@wes_writer! maintainer", "is not a GitHub login. Write it as `@login`."],
+  ])("rejects %j", (args, error) => {
+    const parsed = findSpec("nominate")?.parse(args, templates);
+    expect(parsed?.ok).toBe(false);
+    expect(parsed && !parsed.ok ? parsed.error : "").toContain(error);
   });
 });

@@ -130,6 +130,8 @@ function applyOne(
       return { state, outcome: { line, status: "help" } };
     case "quiet":
     case "unquiet":
+    case "nominate":
+    case "sponsor":
       return { state, outcome: { line, status: "elsewhere" } };
     case "invalid":
       return { state, outcome: { line, status: "refused", reason: command.reason } };
