@@ -131,6 +131,12 @@ describe("sponsors", () => {
     expect(status(app, ref)).toHaveLength(1);
     expect(status(app, ref)[0]?.body).toContain("Sponsors (2 of 2)");
     expect(app.github.issue(ref)?.labels).toContain("nomination: ready");
+
+    // The governance team takes the label off: a later sponsor does not put it back.
+    await app.deliver(app.github.as(app.people.owner).removeLabel(ref, "nomination: ready"));
+    await app.deliver(app.github.as(app.people.owner).comment(ref, "/sponsor"));
+    expect(status(app, ref)[0]?.body).toContain("Sponsors (3 of 2)");
+    expect(app.github.issue(ref)?.labels).not.toContain("nomination: ready");
   });
 
   it("refuses the nominee, people without the permission, and issues that are not nominations", async () => {
