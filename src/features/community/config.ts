@@ -1,5 +1,6 @@
 /** The `community` section of `.github/squad-bot.yml`: welcomes, journey stages, milestones, early access. */
 import { z } from "zod";
+import { COMMUNITY_STAGES } from "../../store/types.js";
 
 const url = z
   .url({ protocol: /^https?$/ })
@@ -122,6 +123,16 @@ export const communityConfigSchema = z.strictObject({
         seen.add(milestone.name);
       });
     }),
+  /**
+   * One comment suggesting the next step (a squad that seeks members, a governance role) when a
+   * person reaches one of these stages: at most once per stage, never to someone who said /quiet.
+   */
+  nextStep: z
+    .strictObject({
+      enabled: z.boolean().default(false),
+      stages: z.array(z.enum(COMMUNITY_STAGES)).default(["sustained-engagement", "thriving"]),
+    })
+    .prefault({}),
   earlyAccess: z
     .strictObject({
       /** Tell squad followers when a release ships their feature. */

@@ -10,6 +10,7 @@ import type { Templates } from "../../core/templates.js";
 import type { IssueRef } from "../../github/types.js";
 import type { CommunityConfig, Milestone } from "./config.js";
 import { milestoneKey, milestonesReached, renderMilestone } from "./milestones.js";
+import { nextStepMilestone, planNextStep } from "./next-step.js";
 import {
   loadGoodFirstIssues,
   opportunityLines,
@@ -31,6 +32,8 @@ export interface CommunityDeps {
   phases: { id: string; name: string }[];
   /** Open features with their card state; called only when a welcome is about to be written. */
   squads: () => Promise<SquadCandidate[]>;
+  /** The roles of the repository's `governance` section, for the next step; empty without one. */
+  governanceRoles?: string[];
   now: Date;
   templates: Templates;
 }
@@ -69,8 +72,12 @@ export async function handleContribution(
   const contributor = await store.getContributor(event.org, event.login);
   const quiet = contributor?.quiet ?? false;
   // One membership check at most, and only at a moment that could earn a comment.
-  const insider =
-    welcome || milestones.length > 0 ? await isInsider(deps.port, input.target, author) : false;
+  let knownInsider: boolean | undefined;
+  const isInsiderOnce = async () => {
+    knownInsider ??= await isInsider(deps.port, input.target, author);
+    return knownInsider;
+  };
+  const insider = welcome || milestones.length > 0 ? await isInsiderOnce() : false;
   if (insider) notes.push(`${author.login} is a member or collaborator: no welcome or milestone`);
   if (quiet) notes.push(`${author.login} asked for quiet: no mention`);
 
@@ -106,7 +113,55 @@ export async function handleContribution(
     contributor?.stage ?? "initial-interaction",
     recorded.counts,
   );
+  const reached = stage?.to ?? contributor?.stage ?? null;
+  if (reached && !quiet) {
+    const next = await nextStepAction(deps, input, reached, isInsiderOnce, notes);
+    if (next) actions.push(next);
+  }
   return { target: input.target, actions, notes, stage };
+}
+
+/**
+ * The next step, once per person and stage: claimed in the store for this contribution, so a
+ * redelivery whose comment was lost plans it again and any later contribution does not.
+ */
+async function nextStepAction(
+  deps: CommunityDeps,
+  input: ContributionInput,
+  stage: string,
+  isInsiderOnce: () => Promise<boolean>,
+  notes: string[],
+): Promise<Action | null> {
+  const settings = deps.config.nextStep;
+  if (!settings.enabled || !(settings.stages as readonly string[]).includes(stage)) return null;
+  const { event } = input;
+  // Members and collaborators already know the way in; the question is for the community.
+  if (await isInsiderOnce()) return null;
+  const claimed = await deps.store.recordMilestone(
+    event.org,
+    event.login,
+    nextStepMilestone(stage),
+    event.at,
+    event.url ?? undefined,
+  );
+  if (!claimed) return null;
+  const squads = await orEmpty(() => deps.squads(), notes);
+  const login = event.login.toLowerCase();
+  const seeking = squadsSeekingMembers(
+    squads.filter(
+      (s) => ![s.state.lead, ...s.state.members].some((p) => p?.toLowerCase() === login),
+    ),
+    deps.phases,
+    deps.config.welcome.squads,
+  );
+  return planNextStep({
+    login: event.login,
+    org: event.org,
+    stage,
+    squads: opportunityLines([], seeking, deps.templates),
+    governanceRoles: deps.governanceRoles ?? [],
+    templates: deps.templates,
+  });
 }
 
 /** The first-merge welcome already congratulates the first merged pull request. */

@@ -69,6 +69,7 @@ export async function onContribution(
       config: config.community,
       phases: config.phases,
       squads: formingSquads(scope, config, hint),
+      governanceRoles: config.governance?.roles ?? [],
       now: scope.now(),
       templates: scope.templates,
     },
