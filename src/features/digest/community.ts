@@ -9,6 +9,7 @@ import type { Templates } from "../../core/templates.js";
 import type { RepoRef } from "../../github/types.js";
 import type { FeatureRef } from "./collect.js";
 import type { MonthlyDigestConfig } from "./config.js";
+import { fitSections } from "./fit.js";
 import { digestPhrases, person, repoNames } from "./format.js";
 import type { Period } from "./period.js";
 import type { RenderedDigest } from "./weekly.js";
@@ -92,20 +93,23 @@ export function renderCommunityDigest(
     sections.push({ heading: templates.message("digest.monthly.links"), items: links });
   }
   const title = templates.message("digest.monthly.title", { label });
-  const markdown = templates.render("digest-monthly", {
-    title,
-    range: periodTitle(data).range,
-    timezone: escapeInline(data.period.timezone),
-    repos: repoNames(data.repos),
-    summary: [
-      countMessage("digest.summary.newContributors", data.newContributors.length),
-      countMessage("digest.summary.milestones", data.milestones.length),
-    ].join(" · "),
-    sections,
-    ctaHeading: templates.message("digest.monthly.cta.heading"),
-    callToAction: defuseMentions(
-      settings.callToAction ?? templates.message("digest.monthly.cta.default"),
-    ),
-  });
+  const markdown = fitSections(sections, (kept, leftOut) =>
+    templates.render("digest-monthly", {
+      title,
+      range: periodTitle(data).range,
+      timezone: escapeInline(data.period.timezone),
+      repos: repoNames(data.repos),
+      summary: [
+        countMessage("digest.summary.newContributors", data.newContributors.length),
+        countMessage("digest.summary.milestones", data.milestones.length),
+      ].join(" · "),
+      sections: kept,
+      leftOut: leftOut > 0 ? countMessage("digest.leftOut", leftOut) : undefined,
+      ctaHeading: templates.message("digest.monthly.cta.heading"),
+      callToAction: defuseMentions(
+        settings.callToAction ?? templates.message("digest.monthly.cta.default"),
+      ),
+    }),
+  );
   return { title, markdown };
 }

@@ -13,8 +13,6 @@ import type { RenderedDigest } from "./weekly.js";
 
 export const DIGEST_MARKER = "digest";
 const SUPERSEDED_MARKER = "digest-superseded";
-/** GitHub rejects issue bodies over 65,536 characters; lists are bounded, this is the backstop. */
-const MAX_BODY = 60_000;
 
 export interface DigestIssueMarker {
   kind: DigestKind;
@@ -44,11 +42,8 @@ function ourDigests(existing: IssueSummary[], author: string): OurDigest[] {
 
 export function digestIssue(period: Period, rendered: RenderedDigest, label: string): NewIssue {
   const marker = encodeMarker(DIGEST_MARKER, { kind: period.kind, key: period.key });
-  const markdown =
-    rendered.markdown.length > MAX_BODY
-      ? `${rendered.markdown.slice(0, MAX_BODY)}\n\n…`
-      : rendered.markdown;
-  return { title: rendered.title, body: `${marker}\n${markdown}`, labels: [label] };
+  // Already fitted by whole sections (`fit.ts`): never cut here, where a cut could break a chart.
+  return { title: rendered.title, body: `${marker}\n${rendered.markdown}`, labels: [label] };
 }
 
 export interface DeliveryPlan {

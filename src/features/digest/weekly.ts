@@ -7,6 +7,7 @@ import { daysBetween, formatDuration } from "../../core/time.js";
 import { mermaidPie, mermaidTimeline } from "./charts.js";
 import type { FeatureLine, TransitionLine, WeeklyDigestData } from "./collect.js";
 import type { WeeklyDigestConfig } from "./config.js";
+import { fitSections } from "./fit.js";
 import {
   digestPhrases,
   formatCalendarDay,
@@ -183,28 +184,36 @@ export function renderWeeklyDigest(input: WeeklyRenderInput): RenderedDigest {
   ];
 
   const title = templates.message("digest.weekly.title", { label, range });
-  const markdown = templates.render("digest-weekly", {
-    title,
-    range,
-    timezone: escapeInline(tz),
-    repos: repoNames(data.repos),
-    summary: [
-      countMessage("digest.summary.open", open),
-      countMessage("digest.summary.moves", data.transitions.total),
-      countMessage("digest.summary.new", data.newRequests.total),
-      countMessage("digest.summary.released", data.released.total),
-      countMessage("digest.summary.closed", data.closed),
-    ].join(" · "),
-    pie: mermaidPie(
-      templates.message("digest.chart.phases"),
-      data.phases.map((p) => ({ name: phaseNameRaw(config, p.id), count: p.features.total })),
-    ),
-    phases: [...phaseSections, ...journeySections],
-    noFeatures: open === 0 ? templates.message("digest.none") : undefined,
-    sections,
-    withoutCard:
-      data.withoutCard > 0 ? countMessage("digest.withoutCard", data.withoutCard) : undefined,
-  });
+  // The phases come first and matter most; then the sections in their order.
+  const parts = [
+    ...[...phaseSections, ...journeySections].map((view) => ({ phase: view })),
+    ...sections.map((view) => ({ section: view })),
+  ];
+  const markdown = fitSections(parts, (kept, leftOut) =>
+    templates.render("digest-weekly", {
+      title,
+      range,
+      timezone: escapeInline(tz),
+      repos: repoNames(data.repos),
+      summary: [
+        countMessage("digest.summary.open", open),
+        countMessage("digest.summary.moves", data.transitions.total),
+        countMessage("digest.summary.new", data.newRequests.total),
+        countMessage("digest.summary.released", data.released.total),
+        countMessage("digest.summary.closed", data.closed),
+      ].join(" · "),
+      pie: mermaidPie(
+        templates.message("digest.chart.phases"),
+        data.phases.map((p) => ({ name: phaseNameRaw(config, p.id), count: p.features.total })),
+      ),
+      phases: kept.flatMap((part) => ("phase" in part ? [part.phase] : [])),
+      noFeatures: open === 0 ? templates.message("digest.none") : undefined,
+      sections: kept.flatMap((part) => ("section" in part ? [part.section] : [])),
+      withoutCard:
+        data.withoutCard > 0 ? countMessage("digest.withoutCard", data.withoutCard) : undefined,
+      leftOut: leftOut > 0 ? countMessage("digest.leftOut", leftOut) : undefined,
+    }),
+  );
   return { title, markdown };
 }
 
