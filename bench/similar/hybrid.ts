@@ -15,7 +15,7 @@ import {
 } from "../../src/features/similar/embedder.js";
 import { HYBRID_DEFAULTS, rankCandidates, rankRelated } from "../../src/features/similar/hybrid.js";
 import { buildIndex, type CorpusIssue, rankIndexed } from "../../src/features/similar/rank.js";
-import { firstStage } from "./first-stage.js";
+import { firstStage, searchResults } from "./first-stage.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const sweep = process.argv.includes("--sweep");
@@ -124,6 +124,17 @@ const hybrid =
       minSharedTerms,
       ...(model ? { vectors: withVectors(c) } : {}),
     }).map((r) => r.issue.number);
+/** As the bot does it: one search (simulated, 30 results), then fusion and the decision. */
+const endToEnd: Decide = (c) => {
+  const found = new Set(searchResults(c.query, c.pool));
+  return hybrid(
+    HYBRID_DEFAULTS.minCosine,
+    HYBRID_DEFAULTS.minSharedTerms,
+  )({
+    ...c,
+    pool: c.pool.filter((i) => found.has(i.number)),
+  });
+};
 const always: Decide = (c) =>
   rankRelated(c.query, c.pool, { top: 3, unfiltered: true, vectors: withVectors(c) }).map(
     (r) => r.issue.number,

@@ -65,14 +65,13 @@ function contentWords(text: string): string[] {
   return words(text).filter((w) => w.length > 2 && !isStopWord(w) && !/^\d+$/.test(w));
 }
 
-/** Words of `candidateTitle` whose stem the request's title (or body) also has, first seen first. */
-export function sharedTerms(request: IssueText, candidateTitle: string, inBody = true): string[] {
-  const stems = new Set(
-    contentWords(inBody ? `${request.title}\n${request.body}` : request.title).map(stem),
-  );
+const stemsOf = (text: string): Set<string> => new Set(contentWords(text).map(stem));
+
+/** Words of `title` whose stem is in `stems`, each stem once, first seen first. */
+function wordsWithStems(stems: Set<string>, title: string): string[] {
   const seen = new Set<string>();
   const shared: string[] = [];
-  for (const word of contentWords(candidateTitle)) {
+  for (const word of contentWords(title)) {
     const s = stem(word);
     if (stems.has(s) && !seen.has(s)) {
       seen.add(s);
@@ -80,6 +79,11 @@ export function sharedTerms(request: IssueText, candidateTitle: string, inBody =
     }
   }
   return shared;
+}
+
+/** Words of `candidateTitle` whose stem the request's title or body also has, first seen first. */
+export function sharedTerms(request: IssueText, candidateTitle: string): string[] {
+  return wordsWithStems(stemsOf(`${request.title}\n${request.body}`), candidateTitle);
 }
 
 /** The ranked list before the decision: fused order, with each candidate's cosine. */
@@ -125,12 +129,13 @@ export function rankRelated(
 ): RankedRelated[] {
   const minCosine = options.minCosine ?? HYBRID_DEFAULTS.minCosine;
   const minShared = options.minSharedTerms ?? HYBRID_DEFAULTS.minSharedTerms;
+  const requestStems = stemsOf(`${request.title}\n${request.body}`);
+  const titleStems = stemsOf(request.title);
   const listed: RankedRelated[] = [];
   for (const { issue, cosine: c } of rankCandidates(request, corpus, options)) {
     if (options.top !== undefined && listed.length >= options.top) break;
-    const terms = sharedTerms(request, issue.title);
-    const byWords =
-      sharedTerms({ title: request.title, body: "" }, issue.title, false).length >= minShared;
+    const terms = wordsWithStems(requestStems, issue.title);
+    const byWords = wordsWithStems(titleStems, issue.title).length >= minShared;
     const close = c !== undefined && c >= minCosine;
     if (!options.unfiltered && !close && !byWords) continue;
     // The reason given is the one that listed it: words when the titles share enough of them.
