@@ -63,16 +63,27 @@ for (const set of Object.keys(split.test)) {
   for (const part of ["tuning", "test"] as const) {
     const pairs = new Set(split[part][set] ?? []);
     const seen = new Set<number>();
+    // Every issue linked to a pair's key issue, in either direction: none may count as unrelated.
+    const linked = new Map<number, Set<number>>();
+    const keyOf = (l: Labelled) => [l.query, ...l.relevant].find((n) => pairs.has(n));
+    for (const l of labelled) {
+      const k = keyOf(l);
+      if (k === undefined) continue;
+      const set = linked.get(k) ?? new Set<number>();
+      for (const n of [l.query, ...l.relevant]) set.add(n);
+      linked.set(k, set);
+    }
     for (const { query, relevant } of labelled) {
-      const earlier = Math.min(query, ...relevant);
-      if (!pairs.has(earlier)) continue;
+      const k = keyOf({ query, relevant });
+      if (k === undefined) continue;
       const issue = byNumber.get(query) as CorpusIssue;
       const pool = corpus.filter((i) => i.number !== query);
       cases[part].dup.push({ set, corpus, vectors, query: issue, relevant, pool });
-      if (seen.has(earlier)) continue;
-      seen.add(earlier);
-      const first = byNumber.get(earlier) as CorpusIssue;
-      const before = corpus.filter((i) => i.number < earlier);
+      if (seen.has(k)) continue;
+      seen.add(k);
+      const first = byNumber.get(k) as CorpusIssue;
+      const others = linked.get(k) as Set<number>;
+      const before = corpus.filter((i) => i.number < k && !others.has(i.number));
       cases[part].none.push({ set, corpus, vectors, query: first, relevant: [], pool: before });
     }
   }
@@ -163,6 +174,7 @@ for (const part of ["tuning", "test"] as const) {
       hybrid(d.minCosine, d.minSharedTerms),
     ],
     [`fusion, cosine >= ${d.minCosine} only`, hybrid(d.minCosine, 99)],
+    ["the bot end to end: one simulated search (30), then the decision of line 3", endToEnd],
     [
       `no model (fallback): BM25F, >= ${d.minSharedTerms} shared title words`,
       hybrid(d.minCosine, d.minSharedTerms, false),
