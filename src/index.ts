@@ -14,6 +14,7 @@ import { bridgeRoutes } from "./bridge/routes.js";
 import { bridgeStartupLines } from "./bridge/startup.js";
 import { loadTemplates } from "./core/load-templates.js";
 import type { Templates } from "./core/templates.js";
+import { useVectorCache } from "./features/similar/related.js";
 import { OctokitCommunity } from "./github/octokit/community.js";
 import { OctokitDigestSource } from "./github/octokit/digest-source.js";
 import { OctokitGitHub } from "./github/octokit/index.js";
@@ -25,7 +26,7 @@ import { Inbox } from "./inbox/inbox.js";
 import { inboxSettingsFromEnv, openInboxDatabase } from "./inbox/settings.js";
 import { Metrics } from "./observability/metrics.js";
 import { InProcessLock, type JobLock, PgAdvisoryLock } from "./scheduler/index.js";
-import { describeStore, openStore, storeOptionsFromEnv } from "./store/index.js";
+import { describeStore, openStore, storeOptionsFromEnv, vectorCacheOf } from "./store/index.js";
 
 async function botLogin(app: Probot): Promise<string> {
   if (process.env.SQUAD_BOT_LOGIN) return process.env.SQUAD_BOT_LOGIN;
@@ -78,6 +79,8 @@ const store = await openStore(
   database ? { ...storeOptions, databaseUrl: database.url } : storeOptions,
 );
 console.info(`squad-bot: contributor store on ${describeStore(storeOptions)}`);
+const vectorCache = vectorCacheOf(store);
+if (vectorCache) useVectorCache(vectorCache);
 for (const { level, text } of bridgeStartupLines(process.env)) console[level](`squad-bot: ${text}`);
 const inbox = database
   ? await Inbox.open({

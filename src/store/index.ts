@@ -9,3 +9,4 @@ export {
   storeOptionsFromEnv,
 } from "./open.js";
 export * from "./types.js";
+export { vectorCacheOf } from "./vector-cache-of.js";

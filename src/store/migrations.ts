@@ -135,6 +135,20 @@ const milestoneUrls: Migration = {
   },
 };
 
+/** Sentence-embedding vectors of candidate issues, reused while the issue's updatedAt is unchanged. */
+const similarVectors: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .createTable("similar_vectors")
+      .addColumn("repo", "text", (c) => c.notNull())
+      .addColumn("number", "integer", (c) => c.notNull())
+      .addColumn("updated_at", "text", (c) => c.notNull())
+      .addColumn("vector", "jsonb", (c) => c.notNull())
+      .addPrimaryKeyConstraint("similar_vectors_pk", ["repo", "number"])
+      .execute();
+  },
+};
+
 /** In order; the Migrator also sorts by name, hence the numeric prefixes. */
 const MIGRATIONS: Record<string, Migration> = {
   "0001_contributors": contributors,
@@ -142,6 +156,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0003_welcomes_milestones_stages": recognition,
   "0004_backfill_cursors": cursors,
   "0005_milestone_urls": milestoneUrls,
+  "0009_similar_vectors": similarVectors,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -75,6 +75,15 @@ interface BackfillCursorsTable {
   updated_at: Generated<Date>;
 }
 
+interface SimilarVectorsTable {
+  /** Lower-cased `owner/repo`. */
+  repo: string;
+  number: number;
+  /** The issue's `updatedAt` when embedded, compared as text. */
+  updated_at: string;
+  vector: ColumnType<number[], string, string>;
+}
+
 export interface StoreDatabase {
   contributors: ContributorsTable;
   contribution_events: ContributionEventsTable;
@@ -82,4 +91,5 @@ export interface StoreDatabase {
   milestones: MilestonesTable;
   stage_changes: StageChangesTable;
   backfill_cursors: BackfillCursorsTable;
+  similar_vectors: SimilarVectorsTable;
 }

@@ -1,5 +1,7 @@
 /** The ContributorStore over SQL through Kysely; the same statements serve PGlite and PostgreSQL. */
+
 import { type Kysely, type Selectable, sql } from "kysely";
+import type { VectorCache } from "../features/similar/vector-cache.js";
 import { countedByKind, key, recordEvent, toCounts } from "./contribution-sql.js";
 import type { ContributorsTable, StoreDatabase } from "./schema.js";
 import type {
@@ -14,6 +16,7 @@ import type {
   StageChange,
   WelcomeKind,
 } from "./types.js";
+import { SqlVectorCache } from "./vector-cache-sql.js";
 
 const asDate = (value: Date | string): Date => (value instanceof Date ? value : new Date(value));
 const asDateOrNull = (value: Date | string | null): Date | null =>
@@ -37,6 +40,11 @@ function toContributor(row: Selectable<ContributorsTable>): Contributor {
 
 export class SqlContributorStore implements ContributorStore {
   constructor(private readonly db: Kysely<StoreDatabase>) {}
+
+  /** The similar-issue vector cache in the same database. */
+  vectorCache(): VectorCache {
+    return new SqlVectorCache(this.db);
+  }
 
   recordContribution(event: ContributionEvent): Promise<RecordResult> {
     return recordEvent(this.db, event);

@@ -35,7 +35,14 @@ describe("intake", () => {
     expect(card).toContain("Describe alternatives you've considered");
     expect(card).not.toMatch(/still asks:[\s\S]*Is your feature request related/);
     expect(card).toMatch(new RegExp(`#${earlier.ref.number}\\b`));
+    // Why it is listed, kept in the card's state and shown again on every later render.
+    expect(card).toMatch(
+      /Sync status indicator for offline data \(closed\) · shares: sync, status, offline/,
+    );
     expect(card).not.toContain("Dark mode");
+    expect(app.search.requests).toHaveLength(1);
+    await app.deliver(app.github.as(app.people.user).editBody(opened.ref, `${TEMPLATE}\nMore.`));
+    expect(cards(app.github, opened.ref)[0]?.body).toContain("(closed) · shares: sync, status");
     expect(app.search.requests).toHaveLength(1);
   });
 

@@ -64,13 +64,29 @@ describe("squad-bot similar", () => {
     expect(err).toBe("");
     const results = JSON.parse(out);
     expect(results.map((r: { number: number }) => r.number).sort()).toEqual([10, 12]);
-    expect(Object.keys(results[0])).toEqual(["number", "title", "state", "score", "labels"]);
-    expect(results[0].score).toBeGreaterThan(0);
+    expect(Object.keys(results[0])).toEqual(["number", "title", "state", "score", "labels", "why"]);
+    // Tests run with SQUAD_BOT_SIMILAR_MODEL=off: words only, so no cosine and shared words as why.
+    expect(results[0].score).toBeNull();
+    expect(results[0].why).toEqual(expect.arrayContaining(["sync"]));
+  });
+
+  it("lists only what the bot would list unless --all", async () => {
+    const corpus = corpusFile(GOOD);
+    const title = "darker colour scheme";
+    const { out } = await run(["similar", "--corpus", corpus, "--title", title]);
+    expect(JSON.parse(out)).toEqual([]);
   });
 
   it("reads body_excerpt and label objects", async () => {
     const corpus = corpusFile(GOOD);
-    const { out } = await run(["similar", "--corpus", corpus, "--title", "darker colour scheme"]);
+    const { out } = await run([
+      "similar",
+      "--corpus",
+      corpus,
+      "--title",
+      "darker colour scheme",
+      "--all",
+    ]);
     expect(JSON.parse(out)).toEqual([
       expect.objectContaining({ number: 11, state: "open", labels: ["Type: Feature"] }),
     ]);
@@ -83,7 +99,14 @@ describe("squad-bot similar", () => {
       JSON.stringify({ number: "x", title: "t", state: "open" }),
       JSON.stringify({ number: 5, title: "t", state: "merged" }),
     ]);
-    const { code, out, err } = await run(["similar", "--corpus", corpus, "--title", "sync"]);
+    const { code, out, err } = await run([
+      "similar",
+      "--corpus",
+      corpus,
+      "--title",
+      "sync",
+      "--all",
+    ]);
     expect(code).toBe(0);
     expect(err).toContain(":2: skipped, not valid JSON");
     expect(err).toMatch(/:3: skipped, number:/);
@@ -95,7 +118,7 @@ describe("squad-bot similar", () => {
     [["similar", "--title", "x"], "--corpus is required"],
     [["similar", "--corpus", "a.jsonl"], "--title is required"],
     [["similar", "--corpus", "a.jsonl", "--title", "x", "--top", "0"], "--top must be"],
-    [["similar", "--corpus", "a.jsonl", "--title", "x", "--min-score", "2"], "--min-score must"],
+    [["similar", "--corpus", "a.jsonl", "--title", "x", "--min-cosine", "2"], "--min-cosine must"],
     [["similar", "--corpus", "a.jsonl", "--title", "x", "--colour"], "Unknown option"],
   ])("exits 2 with the usage on %j", async (argv, problem) => {
     const { code, err, out } = await run(argv);

@@ -84,6 +84,9 @@ describe("OctokitSimilarSearch", () => {
             title: "Sync feedback on timeout",
             body: null,
             state: "closed",
+            // In the search answer (issue-search-result-item): the card says the outcome from it.
+            state_reason: "not_planned",
+            updated_at: "2026-03-01T10:00:00Z",
             labels: [{ name: "Type: Bug" }],
             repository_url: "https://api.github.com/repos/medic/cht-core",
           },
@@ -107,6 +110,8 @@ describe("OctokitSimilarSearch", () => {
         state: "closed",
         labels: ["Type: Bug"],
         repo: "medic/cht-core",
+        stateReason: "not_planned",
+        updatedAt: "2026-03-01T10:00:00Z",
       },
     ]);
     expect(requests).toEqual(["searchIssues"]);

@@ -1,5 +1,6 @@
 /** The optional `intake:` config section: the template's questions and where to look for related issues. */
 import { z } from "zod";
+import { HYBRID_DEFAULTS } from "./hybrid.js";
 import { DEFAULT_MIN_SCORE } from "./rank.js";
 
 const question = z.union([
@@ -24,8 +25,12 @@ export const intakeConfigSchema = z.strictObject({
         .default([]),
       /** At most this many related issues are listed. */
       top: z.number().int().min(1).max(10).default(3),
-      /** Relative score (0 to 1) under which an issue is not listed as related. */
+      /** No longer used: listing depended on the request's length. Accepted so old configs load. */
       minScore: z.number().min(0).max(1).default(DEFAULT_MIN_SCORE),
+      /** Listed when the titles' meaning is at least this close (cosine; with the model loaded). */
+      minCosine: z.number().min(-1).max(1).default(HYBRID_DEFAULTS.minCosine),
+      /** Listed when both titles share at least this many words (with or without the model). */
+      minSharedTerms: z.number().int().min(1).max(10).default(HYBRID_DEFAULTS.minSharedTerms),
       /** Candidates fetched from GitHub search and re-ranked (one request; GitHub's page limit is 100). */
       candidates: z.number().int().min(1).max(50).default(30),
     })

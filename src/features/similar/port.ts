@@ -8,6 +8,10 @@ import type { CorpusIssue } from "./rank.js";
 export interface SimilarCandidate extends CorpusIssue {
   /** `owner/repo` the issue lives in. */
   repo: string;
+  /** GitHub's `state_reason` of a closed issue: `completed`, `not_planned`, `duplicate`. */
+  stateReason?: string | null | undefined;
+  /** ISO time of the last change: candidate vectors are cached by it. */
+  updatedAt?: string;
 }
 
 export interface SimilarSearchPort {

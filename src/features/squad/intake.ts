@@ -2,23 +2,29 @@
 import type { Config } from "../../config/schema.js";
 import type { Templates } from "../../core/templates.js";
 import type { IssueSnapshot } from "../../github/types.js";
-import { missingTemplateAnswers, renderIntake } from "../similar/intake.js";
-import type { SimilarCandidate } from "../similar/port.js";
+import type { RelatedReason } from "../similar/hybrid.js";
+import { missingTemplateAnswers, type RelatedIssue, renderIntake } from "../similar/intake.js";
+import type { RelatedCandidate } from "../similar/related.js";
 import type { FeatureState } from "./state.js";
 
 /** Related issues as the card remembers them: enough to list them, no bodies. */
-export function relatedOf(related: SimilarCandidate[] | undefined): Pick<FeatureState, "related"> {
+export function relatedOf(related: RelatedCandidate[] | undefined): Pick<FeatureState, "related"> {
   if (!related) return {};
   return {
-    related: related.map(({ repo, number, title, state, labels }) => ({
+    related: related.map(({ repo, number, title, state, labels, stateReason, reason }) => ({
       repo,
       number,
       title,
       state,
       labels,
+      ...(stateReason ? { stateReason } : {}),
+      ...(reason ? { why: reason.kind === "terms" ? reason.terms : [] } : {}),
     })),
   };
 }
+
+const reasonOf = (why: string[]): RelatedReason =>
+  why.length > 0 ? { kind: "terms", terms: why } : { kind: "meaning" };
 
 const questionText = (q: NonNullable<Config["intake"]>["questions"][number]) =>
   typeof q === "string" ? q : q.question;
@@ -43,10 +49,10 @@ export function intakeSection(
     repo: `${issue.ref.owner}/${issue.ref.repo}`,
     activities: first.activities,
     missing: missingTemplateAnswers(issue.body, asked),
-    related: (state.related ?? []).map((candidate) => ({
-      candidate: { ...candidate, body: "" },
-      score: 0,
-    })),
+    related: (state.related ?? []).map(({ why, ...kept }): RelatedIssue => {
+      const candidate = { ...kept, body: "" };
+      return why ? { candidate, score: 0, reason: reasonOf(why) } : { candidate, score: 0 };
+    }),
     phaseLabels: config.phases.map((p) => ({ label: p.label, name: p.name })),
     templates,
   });

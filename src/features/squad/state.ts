@@ -54,6 +54,10 @@ const featureStateSchema = z.object({
         title: z.string(),
         state: z.enum(["open", "closed"]),
         labels: z.array(z.string()),
+        /** GitHub's state_reason: completed, not_planned, duplicate. */
+        stateReason: z.string().optional(),
+        /** Why it was listed: the shared title words, or none for "similar meaning". */
+        why: z.array(z.string()).optional(),
       }),
     )
     .optional(),

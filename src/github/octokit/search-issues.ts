@@ -21,6 +21,8 @@ interface SearchItem {
   labels: (string | { name?: string })[];
   repository_url: string;
   pull_request?: unknown;
+  state_reason?: string | null;
+  updated_at?: string;
 }
 
 /** `https://api.github.com/repos/owner/name` → `owner/name`. */
@@ -38,6 +40,9 @@ function toCandidate(item: SearchItem): SimilarCandidate {
       .map((label) => (typeof label === "string" ? label : (label.name ?? "")))
       .filter(Boolean),
     repo: repoOf(item.repository_url),
+    // The search answer carries the outcome: the card says it without another request.
+    ...(item.state_reason ? { stateReason: item.state_reason } : {}),
+    ...(item.updated_at ? { updatedAt: item.updated_at } : {}),
   };
 }
 
