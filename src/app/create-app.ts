@@ -29,10 +29,16 @@ export function createApp(
   return (app: Probot, options?: ApplicationFunctionOptions): void => {
     const runtime = new Runtime(app, deps, features);
     const { metrics, inbox } = deps;
-    mountRoutes(app, options, [
-      ...(metrics ? [observabilityHandler(metrics, deps.healthChecks ?? [])] : []),
-      ...(deps.routes?.(app.log) ?? []),
-    ]);
+    const events = subscribedEvents(features, EVENTS_OF);
+    mountRoutes(
+      app,
+      options,
+      [
+        ...(metrics ? [observabilityHandler(metrics, deps.healthChecks ?? [])] : []),
+        ...(deps.routes?.(app.log) ?? []),
+      ],
+      inbox ? { events: new Set(events), record: (delivery) => inbox.record(delivery) } : undefined,
+    );
     const handle = (event: string) => async (context: Context) => {
       // Every line logged for a delivery carries its id (Probot's) and its installation, so a
       // maintainer can follow one event, and one installation, through the logs.
@@ -57,7 +63,7 @@ export function createApp(
       await inbox?.record({ id, name, payload });
     };
     const handlers = new Map<string, ReturnType<typeof handle>>();
-    for (const event of subscribedEvents(features, EVENTS_OF)) {
+    for (const event of events) {
       const handler = handle(event);
       handlers.set(event, handler);
       app.on(event as Parameters<Probot["on"]>[0], inbox ? record : handler);
