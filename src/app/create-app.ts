@@ -13,6 +13,16 @@ import { mountRoutes } from "./http.js";
 import { type AppDeps, installationOf, Runtime } from "./runtime.js";
 import { contextOf } from "./stored-delivery.js";
 
+/**
+ * The events the webhook route records without Probot's `receive` (`record-route.ts`), so
+ * without other `app.on` listeners. Installation events keep Probot's way: the scheduler
+ * (`jobs.ts`) listens to them too, and they are rare.
+ */
+function recordedAtOnce(events: readonly string[]): Set<string> {
+  const installation = new Set(EVENTS_OF.installation);
+  return new Set(events.filter((event) => !installation.has(event)));
+}
+
 /** Runs one delivery taken from the inbox through the same handlers as the in-request path. */
 export type RunDelivery = (delivery: Delivery) => Promise<void>;
 
@@ -37,7 +47,7 @@ export function createApp(
         ...(metrics ? [observabilityHandler(metrics, deps.healthChecks ?? [])] : []),
         ...(deps.routes?.(app.log) ?? []),
       ],
-      inbox ? { events: new Set(events), record: (delivery) => inbox.record(delivery) } : undefined,
+      inbox ? { events: recordedAtOnce(events), record: (d) => inbox.record(d) } : undefined,
     );
     const handle = (event: string) => async (context: Context) => {
       // Every line logged for a delivery carries its id (Probot's) and its installation, so a

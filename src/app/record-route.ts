@@ -4,7 +4,8 @@
  * (which builds an authenticated Octokit and a Context for every event, only for the recording
  * handler to ignore them). The work runs later from the inbox through the same handlers. Anything
  * this route is not sure of (another path, a bad signature, broken JSON, an event nobody handles)
- * goes on to Probot's own route, which answers it as before.
+ * goes on to Probot's own route, which answers it as before. Other `app.on` listeners of the
+ * events it takes are not called: `RecordNow.events` leaves out the events that have some.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Probot } from "probot";
