@@ -57,7 +57,8 @@ async function verifiedDelivery(
   if (!(await app.webhooks.verify(text, signature).catch(() => false))) return null;
   try {
     const payload: unknown = JSON.parse(text);
-    return typeof payload === "object" && payload !== null ? { id, name, payload } : null;
+    const isObject = typeof payload === "object" && payload !== null && !Array.isArray(payload);
+    return isObject ? { id, name, payload } : null;
   } catch {
     return null;
   }
