@@ -131,8 +131,8 @@ export class Inbox extends InboxAdmin {
   }
 
   /**
-   * Group commit: a batch is written when fewer than `inFlightLimit` are being written, and the
-   * deliveries that arrive meanwhile join the next. Each request of a burst comes in a tick of
+   * Group commit: a batch is written at once only while few others are being written (see
+   * `whenFree`), and the deliveries that arrive meanwhile join the next. Each request of a burst comes in a tick of
    * its own, so batching per tick (DataLoader's default) wrote 500 statements of one delivery.
    */
   private readonly recorder = new DataLoader<Delivery, "queued" | "seen">(
@@ -156,11 +156,6 @@ export class Inbox extends InboxAdmin {
     else this.writing--;
   }
 
-  /**
-   * One statement for the batch: rows for ids not seen before, and their jobs through the queue's
-   * `add_jobs` (what its `add_job` calls with one job; one call for 500 jobs costs a third of 500
-   * calls). A job's key is its delivery id, as `add_job`'s was.
-   */
   private async recordAll(batch: readonly Delivery[]): Promise<("queued" | "seen" | Error)[]> {
     try {
       return await this.writeBatch(batch);
@@ -180,6 +175,11 @@ export class Inbox extends InboxAdmin {
     }
   }
 
+  /**
+   * One statement for the batch: rows for ids not seen before, and their jobs through the queue's
+   * `add_jobs` (what its `add_job` calls with one job; one call for 500 jobs costs a third of 500
+   * calls). A job's key is its delivery id, as `add_job`'s was.
+   */
   private async writeBatch(batch: readonly Delivery[]): Promise<("queued" | "seen")[]> {
     const { schema, workerSchema } = this.names;
     const rows = batch.map((d) => ({
