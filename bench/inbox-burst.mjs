@@ -1,13 +1,15 @@
 // The client side of `bench/inbox.ts`, on a thread of its own so that sending the burst does
-// not share the server's event loop: posts every request at once, answers each latency in ms.
+// not share the server's event loop: posts every request at once, to the instances' ports in
+// turn (a round-robin load balancer), answers each latency in ms.
 // Plain JavaScript: a worker thread does not inherit tsx's loader.
 import { Agent, request } from "node:http";
 import { parentPort, workerData } from "node:worker_threads";
 
-const { port, requests } = workerData;
+const { ports, requests } = workerData;
 const agent = new Agent({ keepAlive: true, maxSockets: requests.length });
 
-function post({ headers, body }) {
+function post({ headers, body }, index) {
+  const port = ports[index % ports.length];
   return new Promise((resolve, reject) => {
     const sent = performance.now();
     const req = request(

@@ -13,6 +13,16 @@ import { mountRoutes } from "./http.js";
 import { type AppDeps, installationOf, Runtime } from "./runtime.js";
 import { contextOf } from "./stored-delivery.js";
 
+/**
+ * The events the webhook route records without Probot's `receive` (`record-route.ts`), so
+ * without other `app.on` listeners. Installation events keep Probot's way: the scheduler
+ * (`jobs.ts`) listens to them too, and they are rare.
+ */
+function recordedAtOnce(events: readonly string[]): Set<string> {
+  const installation = new Set(EVENTS_OF.installation);
+  return new Set(events.filter((event) => !installation.has(event)));
+}
+
 /** Runs one delivery taken from the inbox through the same handlers as the in-request path. */
 export type RunDelivery = (delivery: Delivery) => Promise<void>;
 
@@ -29,10 +39,16 @@ export function createApp(
   return (app: Probot, options?: ApplicationFunctionOptions): void => {
     const runtime = new Runtime(app, deps, features);
     const { metrics, inbox } = deps;
-    mountRoutes(app, options, [
-      ...(metrics ? [observabilityHandler(metrics, deps.healthChecks ?? [])] : []),
-      ...(deps.routes?.(app.log) ?? []),
-    ]);
+    const events = subscribedEvents(features, EVENTS_OF);
+    mountRoutes(
+      app,
+      options,
+      [
+        ...(metrics ? [observabilityHandler(metrics, deps.healthChecks ?? [])] : []),
+        ...(deps.routes?.(app.log) ?? []),
+      ],
+      inbox ? { events: recordedAtOnce(events), record: (d) => inbox.record(d) } : undefined,
+    );
     const handle = (event: string) => async (context: Context) => {
       // Every line logged for a delivery carries its id (Probot's) and its installation, so a
       // maintainer can follow one event, and one installation, through the logs.
@@ -57,7 +73,7 @@ export function createApp(
       await inbox?.record({ id, name, payload });
     };
     const handlers = new Map<string, ReturnType<typeof handle>>();
-    for (const event of subscribedEvents(features, EVENTS_OF)) {
+    for (const event of events) {
       const handler = handle(event);
       handlers.set(event, handler);
       app.on(event as Parameters<Probot["on"]>[0], inbox ? record : handler);

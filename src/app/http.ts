@@ -7,6 +7,7 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ApplicationFunctionOptions, Probot } from "probot";
+import { type RecordNow, recordFirst } from "./record-route.js";
 
 /** GitHub's cap on a webhook payload. */
 export const MAX_WEBHOOK_BYTES = 25 * 1024 * 1024;
@@ -72,13 +73,15 @@ function limitBody(route: Route, limit = MAX_WEBHOOK_BYTES): Route {
 
 /**
  * Mounts `routes` on Probot's server, after its webhook route, and puts the body limit in front
- * of that route (the first the server tries, so the limit covers every request). Without a
- * server (tests, the Actions mode) there is nothing to mount.
+ * of that route (the first the server tries, so the limit covers every request). With
+ * `recordNow` (the inbox), the deliveries it takes are recorded and answered before Probot's
+ * route (`record-route.ts`). Without a server (tests, the Actions mode) there is nothing to mount.
  */
 export function mountRoutes(
   app: Probot,
   options: ApplicationFunctionOptions | undefined,
   routes: Route[],
+  recordNow?: RecordNow,
 ): void {
   if (!options?.addHandler) return;
   try {
@@ -89,5 +92,10 @@ export function mountRoutes(
   }
   // The server asks the app for its webhook middleware when it starts, after loading the app.
   const webhooks = app.getNodeMiddleware.bind(app);
-  app.getNodeMiddleware = async (...args) => limitBody(await webhooks(...args));
+  app.getNodeMiddleware = async (...args) => {
+    const probotRoute: Route = await webhooks(...args);
+    if (!recordNow) return limitBody(probotRoute);
+    const path = args[0]?.path ?? app.webhookPath;
+    return limitBody(recordFirst(app, path, recordNow, probotRoute));
+  };
 }

@@ -67,6 +67,19 @@ describe("the webhook route with the inbox on", () => {
     expect(await inbox.list({ id: "forged-1" })).toEqual([]);
   });
 
+  it("leaves to Probot what it is not sure of: broken JSON, another event, a missing header", async () => {
+    const good = webhook("short-1", "issues", { action: "opened" });
+    const broken = Buffer.from("{not json");
+    const brokenHeaders = { ...good.headers, "x-hub-signature-256": sign("{not json") };
+    expect((await post(port, brokenHeaders, [broken])).status).toBe(400);
+    // An event no feature handles is acknowledged and not kept.
+    const other = webhook("short-2", "star", { action: "created" });
+    expect(await post(port, other.headers, [other.body])).toEqual({ status: 200, body: "ok\n" });
+    const { "x-github-delivery": _, ...withoutId } = good.headers;
+    expect((await post(port, withoutId, [good.body])).status).toBe(400);
+    for (const id of ["short-1", "short-2"]) expect(await inbox.list({ id })).toEqual([]);
+  });
+
   it("refuses a body declared over 25 MB before reading it", async () => {
     const { headers } = webhook("big-1", "issues", {});
     const size = MAX_WEBHOOK_BYTES + 5 * 1024 * 1024;
@@ -84,5 +97,23 @@ describe("the webhook route with the inbox on", () => {
     const answer = await post(port, headers, chunks);
     expect(answer.status).toBe(413);
     expect(await inbox.list({ id: "big-2" })).toEqual([]);
+  });
+});
+
+describe("the webhook route when the inbox cannot record", () => {
+  it("does not acknowledge the delivery, so GitHub shows it as failed", async () => {
+    const clock = manualClock();
+    const world = createWorld({ config: "preset: squad-journey\n", now: clock.now });
+    const down = { record: () => Promise.reject(new Error("connection refused")) };
+    const server = await startWebhookServer(world, clock, { inbox: down as never, work: false });
+    try {
+      const { headers, body } = webhook("down-1", "issues", { action: "opened" });
+      expect(await post(server.port, headers, [body])).toEqual({
+        status: 500,
+        body: JSON.stringify({ error: "The delivery could not be recorded" }),
+      });
+    } finally {
+      await server.stop();
+    }
   });
 });

@@ -28,6 +28,25 @@ describe.each(INBOX_BACKENDS)("inbox on $name", (backend) => {
     expect(await inbox.list()).toEqual([]);
   });
 
+  it("records a burst that arrives tick by tick, and one delivery the database refuses alone", async () => {
+    const { inbox } = await db.open();
+    // PostgreSQL's jsonb refuses \u0000; the deliveries written in the same batch are kept.
+    const refused = { ...delivery("b-bad", 99), payload: { text: "\u0000" } };
+    const recording: Promise<string>[] = [];
+    // Each request of a burst reaches the inbox in a macrotask of its own, as over HTTP; those
+    // that arrive while a batch is written are written together, the refused one among them.
+    for (let i = 0; i < 60; i++) {
+      await new Promise((resolve) => setImmediate(resolve));
+      const recorded = inbox.record(i === 30 ? refused : delivery(`b-${i}`, i));
+      recording.push(recorded.catch(() => "refused"));
+    }
+    const results = await Promise.all(recording);
+    expect(results.filter((r) => r === "refused")).toHaveLength(1);
+    expect(results[30]).toBe("refused");
+    expect(await inbox.list({ limit: 100 })).toHaveLength(59);
+    expect(await inbox.list({ id: "b-bad" })).toEqual([]);
+  });
+
   it("runs a delivery seen before again when asked (inbox retry), not otherwise", async () => {
     const { inbox } = await db.open();
     let runs = 0;

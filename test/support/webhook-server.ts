@@ -10,6 +10,8 @@ import { Probot, ProbotOctokit, Server } from "probot";
 import { createApp, type RunDelivery } from "../../src/app/create-app.js";
 import type { AppDeps } from "../../src/app/runtime.js";
 import { acceptedOnboarding } from "../../src/features/onboarding/status.js";
+import type { SimilarSearchPort } from "../../src/features/similar/port.js";
+import type { GitHubPort } from "../../src/github/port.js";
 import type { Inbox } from "../../src/inbox/inbox.js";
 import type { Metrics } from "../../src/observability/metrics.js";
 import { MemorySimilarSearch, type manualClock, type World } from "../double/index.js";
@@ -42,6 +44,9 @@ export async function startWebhookServer(
     onRun?: () => void;
     work?: boolean;
     routes?: AppDeps["routes"];
+    /** What the app sees as GitHub (default `world.github`), e.g. one that answers slowly. */
+    github?: GitHubPort;
+    search?: SimilarSearchPort;
   },
 ): Promise<WebhookServer> {
   const port = await freePort();
@@ -68,8 +73,8 @@ export async function startWebhookServer(
   await server.load(
     createApp(
       {
-        githubFor: () => world.github,
-        searchFor: () => new MemorySimilarSearch(world.github),
+        githubFor: () => options.github ?? world.github,
+        searchFor: () => options.search ?? new MemorySimilarSearch(world.github),
         appLogin: async () => world.github.appLogin,
         now: clock.now,
         dryRun: false,
