@@ -26,7 +26,7 @@ export interface TopicPlanInput {
 }
 
 /** The hidden key of the one post that links the topic back to its issue. */
-export const linkPostKey = (repo: string, number: number): string =>
+const linkPostKey = (repo: string, number: number): string =>
   `squad-bot:topic-link:${repo.toLowerCase()}#${number}`;
 
 /**
@@ -34,14 +34,14 @@ export const linkPostKey = (repo: string, number: number): string =>
  * second instance planning the same move finds the reply already posted, while a later return to
  * the same phase is a new move.
  */
-export const phasePostKey = (repo: string, number: number, index: number, phase: string): string =>
+const phasePostKey = (repo: string, number: number, index: number, phase: string): string =>
   `squad-bot:phase:${repo.toLowerCase()}#${number}:${index}:${phase}`;
 
 /**
  * Text from GitHub made inert in a Discourse post: no HTML, no Markdown, no @mention, no
  * direction override; cut to one line of reasonable length.
  */
-export function forumInline(text: string, max = 200): string {
+function forumInline(text: string, max = 200): string {
   const flat = text
     .replace(/[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g, "")
     .replace(/\s+/g, " ")

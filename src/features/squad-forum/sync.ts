@@ -65,12 +65,19 @@ export async function syncLinkedTopic(
   const link = request.state.links.forum;
   if (!link) return { status: "not-linked" };
   const ref = topicOfUrl(config.forum.url, link);
-  if (!ref) return { status: "gone", topicId: null };
+  if (!ref) {
+    scope.log.info({ link }, "forum link names no topic of the forum: nothing posted");
+    return { status: "gone", topicId: null };
+  }
   let requests = 0;
   try {
     requests++;
     const topic = await bridge.port.getTopic(ref.topicId);
-    if (!topic || topic.deleted) return { status: "gone", topicId: ref.topicId };
+    if (!topic || topic.deleted) {
+      // Not retried: the next move or sweep looks again, one read each.
+      scope.log.info({ topic: ref.topicId }, "linked forum topic is gone: nothing posted");
+      return { status: "gone", topicId: ref.topicId };
+    }
     const botPosts = await loadBotPosts(bridge.port, topic, bridge.username);
     requests += topic.posts.filter(
       (post) => post.username.toLowerCase() === bridge.username.toLowerCase(),
