@@ -5,6 +5,7 @@
  */
 
 import { MEMORY, openStore } from "../src/store/index.js";
+import { MemoryForum } from "../test/forum/memory-forum.js";
 import { bootApp, type Delivery, startApp, type TestApp } from "../test/support/app.js";
 import { tick } from "../test/support/onboarding.js";
 
@@ -187,6 +188,35 @@ await restarted.deliverEchoes();
 await measure(restarted, "onboarding: next feature request (0 extra)", 3, () =>
   fresh.github.as(user).openIssue(fresh.repo, FEATURE),
 );
+
+// Discourse requests (not GitHub's) of a feature with a linked forum topic: counted on the
+// in-memory forum, where each port call is one HTTP request (src/forum/port.ts).
+const FORUM = "https://forum.communityhealthtoolkit.org";
+const forum = new MemoryForum({ apiUsername: "squad-bot" });
+const topicId = forum.addTopic({ title: "Sync status", raw: "Please.", author: "amina" });
+const bridged = await startApp({
+  config: `preset: squad-journey\nforum:\n  url: ${FORUM}\n`,
+  forum: { port: forum, url: FORUM, username: "squad-bot" },
+});
+const linked = bridged.github.as(user).openIssue(bridged.repo, FEATURE);
+await bridged.deliver(linked);
+async function measureForum(event: string, budget: number, delivery: () => Delivery) {
+  const made = delivery();
+  const before = forum.requests.length;
+  await bridged.deliver(made);
+  const calls = forum.requests.slice(before).map((r) => r.method);
+  const writes = calls.filter((m) => m === "createReply" || m === "editPost").length;
+  rows.push({ event, requests: calls.length, writes, detail: calls.join(", "), budget });
+  await bridged.deliverEchoes();
+}
+await measureForum("forum: /link forum (topic read, bot link post)", 2, () =>
+  bridged.github.as(writer).comment(linked.ref, `/link forum ${FORUM}/t/sync-status/${topicId}`),
+);
+// Issue 12's target is 1 here; reading the bot's posts for their keys costs one each today, so
+// every earlier move reply adds one (up to the topic's first page of 20 posts).
+const move = bridged.github.as(maintainer).comment(linked.ref, "/phase convergence");
+await measureForum("forum: phase move, link post exists (Discourse only)", 3, () => move);
+await measureForum("forum: that move redelivered (Discourse only)", 3, () => move);
 
 console.log("| event | requests | writes | budget | calls |\n| --- | ---: | ---: | ---: | --- |");
 for (const row of rows)

@@ -10,10 +10,12 @@ import { collectDefaultMetrics } from "prom-client";
 import { createApp, type RunDelivery } from "./app/create-app.js";
 import { startServerJobs } from "./app/jobs.js";
 import type { Runtime } from "./app/runtime.js";
+import { forumBridgeFromEnv } from "./bridge/forum-bridge.js";
 import { bridgeRoutes } from "./bridge/routes.js";
 import { bridgeStartupLines } from "./bridge/startup.js";
 import { loadTemplates } from "./core/load-templates.js";
 import type { Templates } from "./core/templates.js";
+import type { ForumBridge } from "./features/feature.js";
 import { useVectorCache } from "./features/similar/related.js";
 import { OctokitCommunity } from "./github/octokit/community.js";
 import { OctokitDigestSource } from "./github/octokit/digest-source.js";
@@ -205,7 +207,13 @@ export default createApp(
     metrics,
     healthChecks: [async () => ({ name: "database", ok: await store.healthCheck() })],
     routes: (log) => bridgeRoutes(process.env, log),
+    ...forumDeps(),
     ...(inbox ? { inbox } : {}),
   },
   start,
 );
+
+function forumDeps(): { forumFor?: () => ForumBridge } {
+  const forumFor = forumBridgeFromEnv(process.env);
+  return forumFor ? { forumFor } : {};
+}

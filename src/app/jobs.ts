@@ -231,6 +231,7 @@ export class ServerJobs {
       features: async () => ports.source,
       recent: ports.recent,
       delivery: ports.delivery,
+      forum: this.runtime.deps.forumFor?.(),
     });
   }
 

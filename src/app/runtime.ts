@@ -14,7 +14,7 @@ import type { Templates } from "../core/templates.js";
 import type { CommunityPort } from "../features/community/port.js";
 import { reportConfigHealth } from "../features/config-check/index.js";
 import type { DigestSource } from "../features/digest/source.js";
-import type { FeatureDefinition, Scope, Services } from "../features/feature.js";
+import type { FeatureDefinition, ForumBridge, Scope, Services } from "../features/feature.js";
 import { FEATURES } from "../features/index.js";
 import type { SimilarSearchPort } from "../features/similar/port.js";
 import type { RecentIssuesPort } from "../features/sweep/recent.js";
@@ -53,6 +53,8 @@ export interface AppDeps {
   searchFor?(context: Context): SimilarSearchPort;
   /** Open issues updated lately: the onboarding preview and a requested adoption read them. */
   recentFor?(context: Context): RecentIssuesPort;
+  /** The forum bridge for one event; absent while DISCOURSE_* are not set. */
+  forumFor?(): ForumBridge;
   /**
    * Where onboarding stands when it is not read from GitHub: tests, the demo and benchmarks of an
    * accepted install seed it (`acceptedOnboarding`). Production leaves it out.
@@ -189,6 +191,7 @@ export class Runtime {
       search: deps.searchFor?.(context),
       references: deps.referencesFor?.(context),
       recent: deps.recentFor?.(context),
+      forum: deps.forumFor?.(),
     };
     const { featuresFor } = deps;
     // Features with their cards are read by the app's login, asked for only when they are read.

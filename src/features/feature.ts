@@ -12,6 +12,7 @@ import type { Config } from "../config/schema.js";
 import type { KeyedLock } from "../core/keyed-lock.js";
 import type { Log } from "../core/log.js";
 import type { Templates } from "../core/templates.js";
+import type { ForumPort } from "../forum/port.js";
 import type { DigestDeliveryPort } from "../github/delivery-port.js";
 import type { GitHubPort } from "../github/port.js";
 import type { RepoRef } from "../github/types.js";
@@ -37,6 +38,16 @@ export interface Services {
   delivery?: DigestDeliveryPort | undefined;
   /** What the config's labels, teams and repositories name; without it they are not checked. */
   references?: ReferenceReader | undefined;
+  /** The forum bridge (DISCOURSE_* set); without it linked topics are only shown as links. */
+  forum?: ForumBridge | undefined;
+}
+
+/** The forum as the bridge reaches it: the port, the forum it is keyed for, and the bot's user. */
+export interface ForumBridge {
+  port: ForumPort;
+  /** `DISCOURSE_URL`: a repository's `forum.url` must be this forum. */
+  url: string;
+  username: string;
 }
 
 /** What a feature may use of the running app for one delivery or one job run. */

@@ -37,6 +37,10 @@ export const forumConfigSchema = z
      * links it; `issue` opens a feature request for it in the roadmap repository.
      */
     intake: z.enum(["link", "issue"]).default("link"),
+    /** The code of conduct the squad kick-off message links to. */
+    codeOfConduct: z
+      .url({ protocol: /^https?$/, error: "the code of conduct's address, e.g. `https://…`" })
+      .optional(),
   })
   .superRefine((forum, ctx) => {
     const { squads, featureRequests } = forum.categories;

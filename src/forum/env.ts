@@ -53,6 +53,6 @@ export function forumEnv(env: NodeJS.ProcessEnv): ForumEnvResult {
  * Whether a repository's `forum.url` is the forum the key belongs to; only then may its forum
  * features run (otherwise: `forum.problem.otherForum` in `messages.forum.yml`).
  */
-export function isKeyedForum(configUrl: string, forum: ForumEnv): boolean {
+export function isKeyedForum(configUrl: string, forum: Pick<ForumEnv, "url">): boolean {
   return normalUrl(configUrl) === forum.url;
 }

@@ -3,6 +3,7 @@ import { type Logger, pino } from "pino";
 import { Probot, ProbotOctokit } from "probot";
 import { createApp } from "../../src/app/create-app.js";
 import type { Templates } from "../../src/core/templates.js";
+import type { ForumBridge } from "../../src/features/feature.js";
 import { acceptedOnboarding } from "../../src/features/onboarding/status.js";
 import type { Metrics } from "../../src/observability/metrics.js";
 import type { ContributorStore } from "../../src/store/types.js";
@@ -49,6 +50,8 @@ export interface BootOptions {
   onboarding?: "accepted" | "github";
   /** The texts it writes; the shipped templates by default. */
   templates?: Templates;
+  /** The forum bridge (e.g. over `MemoryForum`); off by default. */
+  forum?: ForumBridge;
 }
 
 /**
@@ -83,6 +86,7 @@ export async function bootApp(
       now: clock.now,
       dryRun: options.dryRun ?? false,
       ...(options.metrics ? { metrics: options.metrics } : {}),
+      ...(options.forum ? { forumFor: () => options.forum as ForumBridge } : {}),
       ...(options.store
         ? {
             store: options.store,

@@ -17,6 +17,7 @@ import {
 } from "../roadmap/sync.js";
 import type { SimilarCandidate } from "../similar/port.js";
 import { relatedForNewRequest } from "../similar/related.js";
+import { syncLinkedTopic, type TopicSyncRequest } from "../squad-forum/sync.js";
 import { type FollowUp, linkFollowUps } from "../squad-links/follow-ups.js";
 import { runFollowUps } from "../squad-links/resolve.js";
 import { planSquad, type SquadPlanInput, type Trigger } from "./plan.js";
@@ -41,6 +42,8 @@ export interface ReconcileOptions {
   /** Intake searches for earlier issues only for the delivery that brings a request in. */
   searchRelated?: boolean;
   depth?: number;
+  /** The repair sweep: the linked forum topic is checked too, its latest move posted if missed. */
+  repairForum?: boolean;
 }
 
 export async function reconcileFeature(
@@ -56,6 +59,9 @@ export async function reconcileFeature(
   ];
   // Reported after the issue's lock is released: it reads and writes another issue.
   let boardProblems: string[] | null = null;
+  // The linked forum topic follows after the GitHub writes, outside the lock: never before them.
+  let topicSync: TopicSyncRequest | null = null;
+  let topicConfig: Config | null = null;
   const followUps = await reconcile(scope, {
     feature: "squad",
     subject: { ref, pullRequest: false, load: { labelNames, ...roadmapLoadOptions(repoConfig) } },
@@ -111,6 +117,16 @@ export async function reconcileFeature(
       if (!applied) return [];
       const { issue, trigger: resolved } = loaded.input;
       const moved = squad.transitions.length > 0;
+      if (squad.state && (moved || linksForum(resolved) || options.repairForum))
+        topicSync = {
+          ref,
+          issue: { url: issue.url, title: issue.title },
+          state: squad.state,
+          transitions: moved ? squad.transitions : [],
+          ...(options.repairForum ? { repair: true } : {}),
+        };
+      // The topic's posts name the phases of the issue's own journey.
+      topicConfig = loaded.input.config;
       return linkFollowUps({
         config: loaded.input.config,
         issue,
@@ -121,10 +137,19 @@ export async function reconcileFeature(
     },
   });
   if (boardProblems) await scope.reportRunning(ref, repoConfig, boardProblems);
+  if (topicSync) await syncLinkedTopic(scope, topicConfig ?? repoConfig, topicSync);
   // Run after the lock is released: an issue lock is never held while waiting for another.
   const depth = options.depth ?? 0;
   if (!followUps || followUps.length === 0 || depth >= MAX_LINK_DEPTH) return;
   await runFollowUps(scope, followUps, (linked, followUp) =>
     reconcileFeature(scope, linked, followUp.ref, followUp.trigger, { depth: depth + 1 }),
+  );
+}
+
+/** A `/link forum` command: the topic gets its bot post at once, not at the next phase move. */
+function linksForum(trigger: Trigger): boolean {
+  return (
+    trigger.kind === "comment" &&
+    trigger.commands.some((c) => c.command.kind === "link" && c.command.linkKind === "forum")
   );
 }

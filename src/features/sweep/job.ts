@@ -3,6 +3,7 @@ import type { Config } from "../../config/schema.js";
 import type { RepoRef } from "../../github/types.js";
 import type { FeatureJob, Scope } from "../feature.js";
 import { reconcileFeature } from "../squad/reconcile.js";
+import { syncLinkedTopic } from "../squad-forum/sync.js";
 import { sweepSettings } from "./config.js";
 import { sweepRepository } from "./run.js";
 
@@ -19,8 +20,22 @@ async function runSweepJob(scope: Scope, repo: RepoRef, at: Date): Promise<void>
       source: await features(),
       recent,
       now: () => at,
-      reconcile: (ref) => reconcileFeature(scope, config, ref, { kind: "reconcile", actor }),
+      reconcile: (ref) =>
+        reconcileFeature(scope, config, ref, { kind: "reconcile", actor }, { repairForum: true }),
       log: scope.log,
+      ...(scope.services.forum
+        ? {
+            repairTopic: async (issue) => {
+              await syncLinkedTopic(scope, config, {
+                ref: { ...repo, number: issue.number },
+                issue: { url: issue.url, title: issue.title },
+                state: issue.card,
+                transitions: [],
+                repair: true,
+              });
+            },
+          }
+        : {}),
     },
     repo,
     config,

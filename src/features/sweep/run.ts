@@ -5,7 +5,8 @@
  */
 import type { Config } from "../../config/schema.js";
 import type { IssueRef, RepoRef } from "../../github/types.js";
-import type { DigestReadStats, DigestSource } from "../digest/source.js";
+import type { DigestIssue, DigestReadStats, DigestSource } from "../digest/source.js";
+import type { FeatureState } from "../squad/state.js";
 import { type ListedIssue, repairReason, sweepLabels } from "./plan.js";
 import type { RecentIssuesPort } from "./recent.js";
 
@@ -15,6 +16,16 @@ export interface SweepDeps {
   recent: RecentIssuesPort;
   /** Load, plan and apply one issue, as a webhook would. */
   reconcile(ref: IssueRef): Promise<void>;
+  /**
+   * Checks the linked forum topic of a feature GitHub needs no repair for (a post missed in a
+   * forum outage is made, never doubled); absent while the forum bridge is off.
+   */
+  repairTopic?(issue: {
+    number: number;
+    title: string;
+    url: string;
+    card: FeatureState;
+  }): Promise<void>;
   log: { info(data: object, text: string): void; warn(data: object, text: string): void };
   /** The end of the recent window; the system clock by default. */
   now?: () => Date;
@@ -76,7 +87,19 @@ export async function sweepRepository(
   /** Reconciles `issue` if it needs it; false when the run must stop. */
   const consider = async (issue: Listed, left: () => number | null): Promise<boolean> => {
     const reason = repairReason(config, issue, openedSince);
-    if (!reason) return true;
+    if (!reason) {
+      const { title, url } = issue as Partial<DigestIssue>;
+      if (deps.repairTopic && issue.state === "open" && issue.card?.links.forum && title && url)
+        await deps
+          .repairTopic({ number: issue.number, title, url, card: issue.card })
+          .catch((error: unknown) =>
+            deps.log.warn(
+              { issue: issue.number, error: String(error) },
+              "forum topic repair failed",
+            ),
+          );
+      return true;
+    }
     const points = left();
     if (points !== null && points < options.minRemaining) {
       report.stoppedEarly = `only ${points} rate-limit points left`;
