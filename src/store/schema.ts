@@ -75,6 +75,13 @@ interface BackfillCursorsTable {
   updated_at: Generated<Date>;
 }
 
+interface DashboardSnapshotsTable {
+  /** Which dashboard: the home repository as `owner/name`, lower-cased. */
+  key: string;
+  taken_at: Date;
+  data: Json;
+}
+
 export interface StoreDatabase {
   contributors: ContributorsTable;
   contribution_events: ContributionEventsTable;
@@ -82,4 +89,5 @@ export interface StoreDatabase {
   milestones: MilestonesTable;
   stage_changes: StageChangesTable;
   backfill_cursors: BackfillCursorsTable;
+  dashboard_snapshots: DashboardSnapshotsTable;
 }

@@ -2,6 +2,7 @@
 import { type Kysely, type Selectable, sql } from "kysely";
 import { countedByKind, key, recordEvent, toCounts } from "./contribution-sql.js";
 import type { ContributorsTable, StoreDatabase } from "./schema.js";
+import { loadSnapshot, saveSnapshot } from "./snapshot-sql.js";
 import type {
   ContributionCounts,
   ContributionEvent,
@@ -12,6 +13,7 @@ import type {
   RecordResult,
   SetStageOptions,
   StageChange,
+  StoredSnapshot,
   WelcomeKind,
 } from "./types.js";
 
@@ -268,6 +270,14 @@ export class SqlContributorStore implements ContributorStore {
       .where("org", "=", key(org))
       .executeTakeFirst();
     return Number(result.numDeletedRows);
+  }
+
+  saveSnapshot(key: string, takenAt: Date, data: Record<string, unknown>): Promise<void> {
+    return saveSnapshot(this.db, key, takenAt, data);
+  }
+
+  loadSnapshot(key?: string): Promise<StoredSnapshot | null> {
+    return loadSnapshot(this.db, key);
   }
 
   async healthCheck(): Promise<boolean> {
