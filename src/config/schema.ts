@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { chatConfigSchema } from "../chat/config.js";
 import { communityConfigSchema } from "../features/community/config.js";
+import { dashboardConfigSchema } from "../features/dashboard/config.js";
 import { digestsConfigSchema } from "../features/digest/config.js";
 import { onboardingConfigSchema } from "../features/onboarding/config.js";
 import { intakeConfigSchema } from "../features/similar/config.js";
@@ -154,6 +155,8 @@ export const configSchema = z
     forum: forumConfigSchema.optional(),
     /** Slack channels; off when absent or without SLACK_BOT_TOKEN. */
     chat: chatConfigSchema.optional(),
+    /** The community dashboard served under /dashboard; off when absent; needs the store. */
+    dashboard: dashboardConfigSchema.optional(),
   })
   .superRefine((config, ctx) => {
     const seen = new Map<string, number>();
