@@ -3,6 +3,7 @@
  * refresh and kept in the store. Versioned: a change that breaks readers bumps `version`.
  */
 import { z } from "zod";
+import { DASHBOARD_SECTIONS } from "../features/dashboard/config.js";
 
 export const SNAPSHOT_VERSION = 1;
 
@@ -46,11 +47,15 @@ export type SnapshotMove = z.infer<typeof moveSchema>;
 
 const monthCount = z.object({ month: z.string().describe("`YYYY-MM`"), count: z.number().int() });
 
-export const dashboardSnapshotSchema = z.object({
+const dashboardSnapshotSchema = z.object({
   version: z.literal(SNAPSHOT_VERSION),
   title: z.string(),
   takenAt: z.string(),
   repos: z.array(z.string()),
+  /** The pages shown, in order. */
+  sections: z.array(z.enum(DASHBOARD_SECTIONS)).min(1),
+  /** Whether the pages need the token or basic auth from the environment. */
+  access: z.enum(["public", "token", "basic"]),
   phases: z.array(z.object({ id: z.string(), name: z.string(), optional: z.boolean() })),
   features: z.array(featureSchema),
   releasePhase: z.string(),

@@ -13,7 +13,7 @@ import { phaseOfLabel } from "../squad/recognize.js";
 import type { DashboardConfig } from "./config.js";
 
 /** Recent moves kept for the timeline: enough for a busy month, bounded for 50k issues. */
-export const RECENT_MOVES = 200;
+const RECENT_MOVES = 200;
 
 const repoName = (issue: DigestIssue) => `${issue.repo.owner}/${issue.repo.repo}`;
 const month = (at: string) => at.slice(0, 7);

@@ -8,9 +8,9 @@ import { takeSnapshot } from "./refresh.js";
 import { shownRepos } from "./visibility.js";
 
 /** The store key of a repository's dashboard. */
-export const dashboardKey = (home: RepoRef) => `${home.owner}/${home.repo}`.toLowerCase();
+const dashboardKey = (home: RepoRef) => `${home.owner}/${home.repo}`.toLowerCase();
 
-export async function refreshDashboard(scope: Scope, home: RepoRef, at: Date): Promise<void> {
+async function refreshDashboard(scope: Scope, home: RepoRef, at: Date): Promise<void> {
   const config = await scope.config(home);
   const { store, features, visibility, community } = scope.services;
   const settings = config && dashboardSettings(config);

@@ -95,6 +95,8 @@ export async function takeSnapshot(input: RefreshInput): Promise<DashboardSnapsh
     title: settings.title,
     takenAt: now.toISOString(),
     repos: input.repos.map(nameOf),
+    sections: settings.sections,
+    access: settings.access,
     phases: config.phases.map((p) => ({ id: p.id, name: p.name, optional: p.optional })),
     releasePhase: settings.releasePhase,
     ...collector.result(),
