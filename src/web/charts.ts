@@ -9,6 +9,8 @@ import { parseHTML } from "linkedom";
 /** What is used of the SVG element Plot returns (the project compiles without the DOM's types). */
 interface SvgElement {
   setAttribute(name: string, value: string): void;
+  removeAttribute(name: string): void;
+  querySelectorAll(selector: string): Iterable<SvgElement>;
   outerHTML: string;
 }
 
@@ -18,6 +20,11 @@ function plotDocument() {
 
 /** The serialised SVG with an accessible name: the figure's caption repeats it as text. */
 function svgOf(chart: SvgElement, label: string): string {
+  // An image's parts are presentational: Plot's aria-labels on its groups would be prohibited there.
+  for (const part of chart.querySelectorAll("[aria-label], [aria-description]")) {
+    part.removeAttribute("aria-label");
+    part.removeAttribute("aria-description");
+  }
   chart.setAttribute("role", "img");
   chart.setAttribute("aria-label", label);
   return chart.outerHTML;
