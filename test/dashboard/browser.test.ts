@@ -17,12 +17,24 @@ import type { ContributorStore } from "../../src/store/types.js";
 import { dashboardRoute } from "../../src/web/routes.js";
 import { feature, snapshot } from "./fixture.js";
 
+/** What the in-page functions use of the browser's globals (the project compiles without the DOM's types). */
+interface InPage {
+  document: {
+    documentElement: { scrollWidth: number; clientWidth: number };
+    querySelectorAll(selector: string): { length: number };
+  };
+  axe: typeof axe;
+}
+
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const found = existsSync(CHROMIUM);
 const ARTIFACTS = join(process.cwd(), "test-artifacts", "dashboard");
 if (!found) {
   const message = `browser tests: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`;
-  if (process.env.CI === "true") throw new Error(message);
+  // In CI a missing browser is a failure; .ci/run sets the skip only when apt cannot reach its mirror.
+  if (process.env.CI === "true" && process.env.DASHBOARD_BROWSER_TESTS !== "skip") {
+    throw new Error(message);
+  }
   console.warn(`\n*** ${message}: SKIPPED ***\n`);
 }
 
@@ -109,15 +121,19 @@ describe.skipIf(!found)("dashboard in Chromium", () => {
           expect(await page.locator("h1").innerText()).toContain(target.heading.slice(0, 40));
           expect(await page.content()).toContain(target.shows);
           // Nothing wider than the window, whatever the titles: only the board scrolls sideways.
-          const overflow = await page.evaluate(
-            () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-          );
+          const overflow = await page.evaluate(() => {
+            const root = (globalThis as unknown as InPage).document.documentElement;
+            return root.scrollWidth - root.clientWidth;
+          });
           expect(overflow).toBeLessThanOrEqual(0);
           await page.addScriptTag({ content: axe.source });
           const violations = await page.evaluate(async () => {
-            const result = await (window as unknown as { axe: typeof axe }).axe.run(document, {
-              runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-            });
+            const result = await (globalThis as unknown as InPage).axe.run(
+              (globalThis as unknown as InPage).document as unknown as axe.ElementContext,
+              {
+                runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+              },
+            );
             return result.violations.map(
               (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
             );
@@ -144,7 +160,10 @@ describe.skipIf(!found)("dashboard in Chromium", () => {
     expect(page.url()).toContain("/dashboard/feature/acme/widgets/2/");
     expect(await page.locator("h1").innerText()).toBe("Bulk SMS export");
     // A hostile title stayed text: no dialog opened, no script element from it.
-    expect(await page.evaluate(() => document.querySelectorAll("script").length)).toBe(0);
+    const scripts = await page.evaluate(
+      () => (globalThis as unknown as InPage).document.querySelectorAll("script").length,
+    );
+    expect(scripts).toBe(0);
     await context.close();
   }, 60_000);
 });
