@@ -78,6 +78,16 @@ module.exports = {
       from: { path: "^src/(features|reconcile|commands|actions)/" },
       to: { path: "^src/forum/discourse-|^src/chat/slack-" },
     },
+    {
+      name: "web-reads-the-snapshot",
+      severity: "error",
+      comment:
+        "web/ renders the stored snapshot: a page view never calls GitHub (the scheduled refresh in features/dashboard/ does).",
+      from: { path: "^src/web/" },
+      to: {
+        path: "^src/github/|^src/features/(?!dashboard/config\\.ts$)|(^|node_modules/)(@octokit/|probot(/|$))",
+      },
+    },
   ],
   options: {
     doNotFollow: { path: "node_modules" },

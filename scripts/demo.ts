@@ -155,5 +155,24 @@ console.log(
   digest.rendered.markdown.replace(/<!-- squad-bot:(\w+) .*? -->/g, "<!-- squad-bot:$1 … -->"),
 );
 
+// The community dashboard of the same data, exported as a static site (the server serves the same pages under /dashboard).
+const { takeSnapshot } = await import("../src/features/dashboard/refresh.js");
+const { dashboardConfigSchema } = await import("../src/features/dashboard/config.js");
+const { exportSite } = await import("../src/web/export.js");
+const dashboardDir = (await import("node:path")).join(
+  (await import("node:os")).tmpdir(),
+  "squad-bot-demo-dashboard",
+);
+const dashboard = await takeSnapshot({
+  config: loaded.config,
+  settings: dashboardConfigSchema.parse({ title: "Demo squads" }),
+  source: new MemoryDigestSource(app.github),
+  repos: [app.repo],
+  now: app.clock.now(),
+  templates,
+});
+await exportSite(dashboard, dashboardDir);
+console.log(`\n=== The community dashboard: open file://${dashboardDir}/index.html ===`);
+
 console.log("\n=== Part 2: a CHT implementation, through one cycle into the next ===\n");
 console.log((await implementationDemo(templates)).join("\n"));

@@ -29,6 +29,8 @@ import { inboxSettingsFromEnv, openInboxDatabase } from "./inbox/settings.js";
 import { Metrics } from "./observability/metrics.js";
 import { InProcessLock, type JobLock, PgAdvisoryLock } from "./scheduler/index.js";
 import { describeStore, openStore, storeOptionsFromEnv, vectorCacheOf } from "./store/index.js";
+import { accessFromEnv } from "./web/access.js";
+import { dashboardRoute } from "./web/routes.js";
 
 async function botLogin(app: Probot): Promise<string> {
   if (process.env.SQUAD_BOT_LOGIN) return process.env.SQUAD_BOT_LOGIN;
@@ -206,7 +208,10 @@ export default createApp(
     dryRun: process.env.SQUAD_BOT_DRY_RUN === "true",
     metrics,
     healthChecks: [async () => ({ name: "database", ok: await store.healthCheck() })],
-    routes: (log) => bridgeRoutes(process.env, log),
+    routes: (log) => [
+      ...bridgeRoutes(process.env, log),
+      dashboardRoute(store, accessFromEnv(process.env)),
+    ],
     ...forumDeps(),
     ...(inbox ? { inbox } : {}),
   },

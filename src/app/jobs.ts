@@ -7,6 +7,7 @@ import type { Probot } from "probot";
 import { KeyedLock } from "../core/keyed-lock.js";
 import type { Log } from "../core/log.js";
 import type { CommunityPort } from "../features/community/port.js";
+import type { RepoVisibilityPort } from "../features/dashboard/visibility.js";
 import type { DigestSource } from "../features/digest/source.js";
 import type { FeatureDefinition, FeatureJob, Scope } from "../features/feature.js";
 import { FEATURES } from "../features/index.js";
@@ -32,6 +33,8 @@ export interface JobPorts {
   community?: CommunityPort;
   /** Discussions and pinned comments, for `digests.delivery` other than `issue`. */
   delivery?: DigestDeliveryPort;
+  /** Whether a repository is public, for the dashboard's refresh. */
+  visibility?: RepoVisibilityPort;
 }
 
 /** Where installations and their repositories come from; production: `OctokitJobHost`. */
@@ -232,6 +235,7 @@ export class ServerJobs {
       recent: ports.recent,
       delivery: ports.delivery,
       forum: this.runtime.deps.forumFor?.(),
+      visibility: ports.visibility,
     });
   }
 

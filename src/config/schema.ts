@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { chatConfigSchema } from "../chat/config.js";
 import { communityConfigSchema } from "../features/community/config.js";
+import { dashboardConfigSchema } from "../features/dashboard/config.js";
 import { digestsConfigSchema } from "../features/digest/config.js";
 import { governanceConfigSchema } from "../features/governance/config.js";
 import { onboardingConfigSchema } from "../features/onboarding/config.js";
@@ -183,6 +184,8 @@ export const configSchema = z
     chat: chatConfigSchema.optional(),
     /** Nominations for governance roles (`/nominate`, `/sponsor`); off when absent. */
     governance: governanceConfigSchema.optional(),
+    /** The community dashboard served under /dashboard; off when absent; needs the store. */
+    dashboard: dashboardConfigSchema.optional(),
   })
   .superRefine((config, ctx) => {
     checkUniqueIds(config.phases, "phases", "phase", ctx);

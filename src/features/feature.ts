@@ -21,6 +21,7 @@ import type { ApplyOptions, ReconcileHost } from "../reconcile/loop.js";
 import type { ScheduledJob } from "../scheduler/scheduler.js";
 import type { ContributorStore } from "../store/types.js";
 import type { CommunityPort } from "./community/port.js";
+import type { RepoVisibilityPort } from "./dashboard/visibility.js";
 import type { DigestSource } from "./digest/source.js";
 import type { Hint, HintKind } from "./hints.js";
 import type { OnboardingStatus } from "./onboarding/status.js";
@@ -36,6 +37,8 @@ export interface Services {
   search?: SimilarSearchPort | undefined;
   recent?: RecentIssuesPort | undefined;
   delivery?: DigestDeliveryPort | undefined;
+  /** Whether a repository is public: the dashboard shows only those unless its config says else. */
+  visibility?: RepoVisibilityPort | undefined;
   /** What the config's labels, teams and repositories name; without it they are not checked. */
   references?: ReferenceReader | undefined;
   /** The forum bridge (DISCOURSE_* set); without it linked topics are only shown as links. */

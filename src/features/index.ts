@@ -4,6 +4,7 @@
  */
 import { communityFeature } from "./community/feature.js";
 import { configCheckFeature } from "./config-check/feature.js";
+import { dashboardFeature } from "./dashboard/feature.js";
 import { digestFeature } from "./digest/feature.js";
 import type { FeatureDefinition } from "./feature.js";
 import { governanceFeature } from "./governance/feature.js";
@@ -28,4 +29,5 @@ export const FEATURES: readonly FeatureDefinition[] = [
   governanceFeature,
   digestFeature,
   sweepFeature,
+  dashboardFeature,
 ];

@@ -149,6 +149,18 @@ const similarVectors: Migration = {
   },
 };
 
+/** The dashboard's latest snapshot per dashboard, so a page view reads the store, never GitHub. */
+const dashboardSnapshot: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .createTable("dashboard_snapshots")
+      .addColumn("key", "text", (c) => c.primaryKey())
+      .addColumn("taken_at", "timestamptz", (c) => c.notNull())
+      .addColumn("data", "jsonb", (c) => c.notNull())
+      .execute();
+  },
+};
+
 /** In order; the Migrator also sorts by name, hence the numeric prefixes. */
 const MIGRATIONS: Record<string, Migration> = {
   "0001_contributors": contributors,
@@ -156,7 +168,8 @@ const MIGRATIONS: Record<string, Migration> = {
   "0003_welcomes_milestones_stages": recognition,
   "0004_backfill_cursors": cursors,
   "0005_milestone_urls": milestoneUrls,
-  "0009_similar_vectors": similarVectors,
+  "0006_dashboard_snapshot": dashboardSnapshot,
+  "0007_similar_vectors": similarVectors,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

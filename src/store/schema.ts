@@ -84,6 +84,13 @@ interface SimilarVectorsTable {
   vector: ColumnType<number[], string, string>;
 }
 
+interface DashboardSnapshotsTable {
+  /** Which dashboard: the home repository as `owner/name`, lower-cased. */
+  key: string;
+  taken_at: Date;
+  data: Json;
+}
+
 export interface StoreDatabase {
   contributors: ContributorsTable;
   contribution_events: ContributionEventsTable;
@@ -92,4 +99,5 @@ export interface StoreDatabase {
   stage_changes: StageChangesTable;
   backfill_cursors: BackfillCursorsTable;
   similar_vectors: SimilarVectorsTable;
+  dashboard_snapshots: DashboardSnapshotsTable;
 }

@@ -4,6 +4,7 @@ import { type Kysely, type Selectable, sql } from "kysely";
 import type { VectorCache } from "../features/similar/vector-cache.js";
 import { countedByKind, key, recordEvent, toCounts } from "./contribution-sql.js";
 import type { ContributorsTable, StoreDatabase } from "./schema.js";
+import { loadSnapshot, saveSnapshot } from "./snapshot-sql.js";
 import type {
   ContributionCounts,
   ContributionEvent,
@@ -14,6 +15,7 @@ import type {
   RecordResult,
   SetStageOptions,
   StageChange,
+  StoredSnapshot,
   WelcomeKind,
 } from "./types.js";
 import { SqlVectorCache } from "./vector-cache-sql.js";
@@ -276,6 +278,14 @@ export class SqlContributorStore implements ContributorStore {
       .where("org", "=", key(org))
       .executeTakeFirst();
     return Number(result.numDeletedRows);
+  }
+
+  saveSnapshot(key: string, takenAt: Date, data: Record<string, unknown>): Promise<void> {
+    return saveSnapshot(this.db, key, takenAt, data);
+  }
+
+  loadSnapshot(key?: string): Promise<StoredSnapshot | null> {
+    return loadSnapshot(this.db, key);
   }
 
   async healthCheck(): Promise<boolean> {

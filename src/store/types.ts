@@ -106,6 +106,13 @@ export interface SetStageOptions {
   reason?: string;
 }
 
+/** A dashboard snapshot as the store keeps it: opaque JSON, validated by the dashboard. */
+export interface StoredSnapshot {
+  key: string;
+  takenAt: Date;
+  data: Record<string, unknown>;
+}
+
 /** Every method is idempotent: calling it again with the same arguments changes nothing more. */
 export interface ContributorStore {
   recordContribution(event: ContributionEvent): Promise<RecordResult>;
@@ -148,6 +155,10 @@ export interface ContributorStore {
   setCursor(org: string, source: string, cursor: string | null): Promise<void>;
   /** Forgets every backfill cursor of an organization, so the next backfill starts over. */
   clearCursors(org: string): Promise<number>;
+  /** Replaces the dashboard snapshot kept under `key` (one row per dashboard, last write wins). */
+  saveSnapshot(key: string, takenAt: Date, data: Record<string, unknown>): Promise<void>;
+  /** The snapshot kept under `key`, or the newest of all when `key` is absent; null when none. */
+  loadSnapshot(key?: string): Promise<StoredSnapshot | null>;
   /** Runs `select 1`: true when the database answers, false (never a rejection) when not. */
   healthCheck(): Promise<boolean>;
   close(): Promise<void>;

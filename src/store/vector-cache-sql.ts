@@ -1,4 +1,4 @@
-/** The similar-issue vector cache in the store's database (table `similar_vectors`, migration 0009). */
+/** The similar-issue vector cache in the store's database (table `similar_vectors`, migration 0007). */
 import type { Kysely } from "kysely";
 import type { Vector } from "../features/similar/embedder.js";
 import { type VectorCache, type VectorKey, vectorKey } from "../features/similar/vector-cache.js";

@@ -73,7 +73,7 @@ const byQuiet = (a: FeatureLine, b: FeatureLine) => a.updatedAt < b.updatedAt;
 const latestFirst = (a: TransitionLine, b: TransitionLine) => a.at > b.at;
 
 /** When the current stay in `phase` began: consecutive entries for one phase are one stay. */
-function enteredCurrentPhase(state: FeatureState, phase: string): string | null {
+export function enteredCurrentPhase(state: FeatureState, phase: string): string | null {
   let since: string | null = null;
   for (let index = state.history.length - 1; index >= 0; index -= 1) {
     const entry = state.history[index];

@@ -112,7 +112,7 @@ function links(state: FeatureState, templates: Templates): string {
 }
 
 /** Whether the current phase comes before the release, so a missed target still matters. */
-function beforeRelease(config: Config, state: FeatureState): boolean {
+export function beforeRelease(config: Config, state: FeatureState): boolean {
   const current = config.phases.find((phase) => phase.id === state.phase);
   if (!current || current.optional) return false;
   const release = config.phases.find((phase) => phase.id === RELEASE_PHASE_ID);

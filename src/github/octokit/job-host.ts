@@ -9,6 +9,7 @@ import { OctokitDigestDelivery } from "./digest-delivery.js";
 import { OctokitDigestSource } from "./digest-source.js";
 import { OctokitGitHub } from "./octokit-github.js";
 import { OctokitRecentIssues } from "./recent-issues.js";
+import { OctokitRepoVisibility } from "./repo-visibility.js";
 
 /** `app.auth`: the app's JWT client without an id, an installation's client with one. */
 export type AppAuth = (installationId?: number) => Promise<ProbotOctokit>;
@@ -49,6 +50,7 @@ export class OctokitJobHost {
       recent: new OctokitRecentIssues(octokit, options),
       community: new OctokitCommunity(octokit, options),
       delivery: new OctokitDigestDelivery(octokit, options),
+      visibility: new OctokitRepoVisibility(octokit, options),
     };
   }
 }
