@@ -5,8 +5,8 @@
 import { escapeInline } from "../../core/markdown.js";
 
 /** Well under GitHub's 65,536-character body, leaving room for the template around it. */
-export const MAX_QUOTED_CHARS = 20_000;
-export const MAX_QUOTED_LINES = 400;
+const MAX_QUOTED_CHARS = 20_000;
+const MAX_QUOTED_LINES = 400;
 const MAX_TITLE_CHARS = 200;
 
 /** Bidi overrides and isolates, zero-width characters and the BOM: text that reads differently. */

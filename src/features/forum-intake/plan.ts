@@ -14,10 +14,10 @@ import type { NewIssue, RepoRef } from "../../github/types.js";
 import { forumUsername, issueTitleOf, quoteForumText } from "./forum-text.js";
 
 /** The issue body's marker: which forum topic this request came from. */
-export const INTAKE_MARKER = "forum-topic";
+const INTAKE_MARKER = "forum-topic";
 
 /** The categories whose new topics intake takes. */
-export const INTAKE_USES: readonly CategoryUse[] = ["squads", "featureRequests"];
+const INTAKE_USES: readonly CategoryUse[] = ["squads", "featureRequests"];
 
 export type IntakeDecision =
   | { take: true; use: CategoryUse }
