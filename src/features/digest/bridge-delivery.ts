@@ -36,13 +36,13 @@ export function forumDigestText(markdown: string, githubUrl: string | null): str
 }
 
 /** The period's topic as the forum holds it: its id and the bot's first post, when there is one. */
-export interface ForumDigestState {
+interface ForumDigestState {
   topicId: number;
   firstPost: ForumPost | null;
 }
 
 /** Up to three requests: the external id, the topic, its first post. */
-export async function loadForumDigest(
+async function loadForumDigest(
   forum: ForumPort,
   externalId: string,
   botUsername: string,
@@ -55,7 +55,7 @@ export async function loadForumDigest(
   return { topicId, firstPost: await forum.getPost(first.id) };
 }
 
-export function planForumDigest(input: {
+function planForumDigest(input: {
   existing: ForumDigestState | null;
   categoryId: number;
   externalId: string;
@@ -110,7 +110,7 @@ export interface ChatMessageMemory {
   set(key: string, at: PostedMessage, message: ChatMessage): Promise<void>;
 }
 
-export function planChatDigest(input: {
+function planChatDigest(input: {
   channel: string;
   message: ChatMessage;
   previous: { at: PostedMessage; message: ChatMessage } | null;
