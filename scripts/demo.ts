@@ -11,6 +11,13 @@ import { CARD_MARKER } from "../src/features/squad/state.js";
 import { MemoryDigestSource } from "../test/double/digest-source.js";
 import { type Delivery, startApp } from "../test/support/app.js";
 import { onboardingIssue, tick } from "../test/support/onboarding.js";
+import {
+  digestOnForumStep,
+  forumIntakeStep,
+  forumSquadHook,
+  forumWorld,
+  releaseAnnouncementHook,
+} from "./demo-forum.js";
 
 const BOARD = 112;
 const CONFIG = `preset: squad-journey
@@ -153,3 +160,16 @@ console.log(
 console.log(
   digest.rendered.markdown.replace(/<!-- squad-bot:(\w+) .*? -->/g, "<!-- squad-bot:$1 … -->"),
 );
+
+// The forum side (issue 12): intake, the forum squad hooks, the digest topic and Slack message.
+const forum = forumWorld();
+const topicId = await forumIntakeStep({ github: app.github, repo: app.repo, templates }, forum);
+forumSquadHook(topicId);
+releaseAnnouncementHook();
+await digestOnForumStep(forum, {
+  period: digest.period,
+  rendered: digest.rendered,
+  githubUrl: digest.issue
+    ? `https://github.com/${app.repo.owner}/${app.repo.repo}/issues/${digest.issue.number}`
+    : null,
+});

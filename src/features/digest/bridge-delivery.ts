@@ -19,7 +19,7 @@ import type { RenderedDigest } from "./weekly.js";
 const SLACK_SECTION_CHARS = 2_900;
 const SLACK_HEADER_CHARS = 150;
 
-export const digestExternalId = (org: string, period: Period) =>
+const digestExternalId = (org: string, period: Period) =>
   `squad-bot:${org.toLowerCase()}:${period.key}`;
 
 /**
