@@ -4,9 +4,15 @@
  * in-memory forum and Slack. Marked hooks stand where the forum squad work (card link, interest,
  * kick-off) and the release announcement join in.
  */
+
+import { executeBridge } from "../src/actions/bridge-executor.js";
 import type { Templates } from "../src/core/templates.js";
 import { deliverDigestToBridge } from "../src/features/digest/bridge-delivery.js";
 import type { Period } from "../src/features/digest/period.js";
+import {
+  planReleaseAnnouncement,
+  type ReleasedFeature,
+} from "../src/features/digest/release-announcement.js";
 import type { RenderedDigest } from "../src/features/digest/weekly.js";
 import { runForumIntake } from "../src/features/forum-intake/run.js";
 import { forumConfigSchema } from "../src/forum/config.js";
@@ -101,9 +107,28 @@ export function forumSquadHook(topicId: number): void {
   );
 }
 
-/** HOOK (release announcement): not built on this branch yet. */
-export function releaseAnnouncementHook(): void {
-  console.log("• (release announcement in Release announcements — not built on this branch yet)");
+/** The week's release announcement in Release announcements: one topic, thanks to everyone. */
+export async function releaseAnnouncementStep(
+  world: ReturnType<typeof forumWorld>,
+  week: Period,
+  features: ReleasedFeature[],
+  templates: Templates,
+) {
+  const { forum, categories } = world;
+  const actions = planReleaseAnnouncement({
+    org: "medic",
+    week,
+    features,
+    categoryId: categories.announcements,
+    existing: null,
+    templates,
+  });
+  const result = await executeBridge({ forum }, actions, { dryRun: false });
+  const made = result.outcomes[0];
+  const topicId = made?.status === "written" ? made.post?.topicId : undefined;
+  const topic = forum.topic(topicId ?? 0);
+  console.log(`\n=== The release announcement: forum topic #${topic?.id} "${topic?.title}" ===`);
+  console.log(hidden(forum.postsOf(topicId ?? 0)[0]?.raw ?? ""));
 }
 
 /** The week's digest as a forum topic and a Slack message, then again: edited, not doubled. */

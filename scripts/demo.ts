@@ -16,7 +16,7 @@ import {
   forumIntakeStep,
   forumSquadHook,
   forumWorld,
-  releaseAnnouncementHook,
+  releaseAnnouncementStep,
 } from "./demo-forum.js";
 
 const BOARD = 112;
@@ -165,7 +165,21 @@ console.log(
 const forum = forumWorld();
 const topicId = await forumIntakeStep({ github: app.github, repo: app.repo, templates }, forum);
 forumSquadHook(topicId);
-releaseAnnouncementHook();
+await releaseAnnouncementStep(
+  forum,
+  digest.period,
+  [
+    {
+      title: issue?.title ?? "",
+      url: `https://github.com/${ref.owner}/${ref.repo}/issues/${ref.number}`,
+      lead,
+      // The demo's own people; the announcement's loader reads them from the card (not built yet).
+      members: [writer],
+      reviewers: [maintainer],
+    },
+  ],
+  templates,
+);
 await digestOnForumStep(forum, {
   period: digest.period,
   rendered: digest.rendered,
