@@ -29,7 +29,7 @@ const people = (logins: string[]) =>
     .map((login) => personLink(login))
     .join(", ");
 
-export function renderReleaseAnnouncement(
+function renderReleaseAnnouncement(
   week: Period,
   features: readonly ReleasedFeature[],
   templates: Templates,
