@@ -7,6 +7,7 @@
 import { createHash } from "node:crypto";
 import type { Log } from "../core/log.js";
 import type { Scope } from "../features/feature.js";
+import { forumCandidates } from "../features/forum-intake/earlier-topics.js";
 import { runForumIntake } from "../features/forum-intake/run.js";
 import type { SimilarSearchPort } from "../features/similar/port.js";
 import type { ForumEnv } from "../forum/env.js";
@@ -104,6 +105,7 @@ export async function runForumDelivery(deps: ForumWorkDeps, delivery: Delivery):
           dryRun: scope.dryRun(config),
           log,
           labels: firstPhaseLabel ? [firstPhaseLabel] : [],
+          earlierTopics: forumCandidates(forum),
         },
         { topicId: hint.topicId, categoryId: hint.categoryId },
       ),

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Log } from "../../src/core/log.js";
+import { forumCandidates } from "../../src/features/forum-intake/earlier-topics.js";
 import { runForumIntake } from "../../src/features/forum-intake/run.js";
 import { forumConfigSchema } from "../../src/forum/config.js";
 import { ForumError } from "../../src/forum/port.js";
@@ -202,6 +203,18 @@ describe("forum intake", () => {
     await runForumIntake(deps, topic);
     // listCategories, getTopic, getPost (the bot's reply)
     expect(forum.requests.map((r) => r.method)).toEqual(["listCategories", "getTopic", "getPost"]);
+  });
+
+  it("lists earlier forum topics that may raise the same thing (one forum search)", async () => {
+    const { github, forum, deps, open } = setup();
+    const older = open("Offline sync would help", "Offline sync for CHWs in the field");
+    const topic = open("We need offline sync");
+    await runForumIntake({ ...deps, earlierTopics: forumCandidates(forum) }, topic);
+    const body = github.issues(repo)[0]?.body ?? "";
+    expect(body).toContain("Earlier forum topics");
+    expect(body).toContain(`(${FORUM}/t/${older.topicId})`);
+    expect(body).not.toContain(`(${FORUM}/t/${topic.topicId})\n`);
+    expect(forum.requests.filter((r) => r.method === "search")).toHaveLength(1);
   });
 
   it("plans nothing in a dry run", async () => {

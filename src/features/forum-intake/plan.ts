@@ -9,7 +9,7 @@ import { decodeMarker, encodeMarker } from "../../core/markers.js";
 import type { Templates } from "../../core/templates.js";
 import { type CategoryAnswer, type CategoryUse, categoryFor } from "../../forum/categories.js";
 import type { ForumConfig } from "../../forum/config.js";
-import type { ForumCategory, ForumPost } from "../../forum/port.js";
+import type { ForumCategory, ForumPost, ForumSearchHit } from "../../forum/port.js";
 import type { NewIssue, RepoRef } from "../../github/types.js";
 import { forumUsername, issueTitleOf, quoteForumText } from "./forum-text.js";
 
@@ -76,6 +76,8 @@ export interface IntakeIssueInput {
   author: string;
   use: CategoryUse;
   labels: string[];
+  /** Earlier forum topics that may raise the same thing. */
+  earlier?: readonly ForumSearchHit[];
   templates: Templates;
 }
 
@@ -92,6 +94,11 @@ export function planIntakeIssue(input: IntakeIssueInput): NewIssue {
     hasText: quoted.lines.length > 0,
     lines: quoted.lines,
     cut: quoted.cut,
+    hasEarlier: (input.earlier ?? []).length > 0,
+    earlier: (input.earlier ?? []).map((hit) => ({
+      title: escapeInline(hit.title),
+      url: safeUrl(topicUrlOf({ forumUrl: topic.forumUrl, topicId: hit.topicId })) ?? "",
+    })),
   });
   return {
     title: issueTitleOf(input.title),

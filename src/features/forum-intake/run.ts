@@ -14,6 +14,7 @@ import type { ForumPort } from "../../forum/port.js";
 import type { GitHubPort } from "../../github/port.js";
 import type { RepoRef } from "../../github/types.js";
 import type { SimilarSearchPort } from "../similar/port.js";
+import type { RelatedCandidateSource } from "./earlier-topics.js";
 import {
   decideIntake,
   type IntakeDecision,
@@ -40,6 +41,8 @@ export interface ForumIntakeDeps {
   log: Log;
   /** Labels of a new request (e.g. the preset's feature-request label). */
   labels?: string[];
+  /** Earlier forum topics listed on the request; one more forum request when given. */
+  earlierTopics?: RelatedCandidateSource;
 }
 
 export interface NewForumTopic {
@@ -111,7 +114,12 @@ export async function runForumIntake(
   if (issueNumber === null) {
     const post = await forum.getPost(first.id);
     if (!post || post.deleted) return { status: "gone" };
+    // Only a list on the request: a failed search leaves it out rather than failing intake.
+    const earlier = await deps.earlierTopics
+      ?.earlier({ id: topic.id, title: topic.title, body: post.raw }, 5)
+      .catch(() => []);
     const issue = planIntakeIssue({
+      earlier: earlier ?? [],
       topic: ref,
       title: topic.title,
       raw: post.raw,
