@@ -11,6 +11,13 @@ import { CARD_MARKER } from "../src/features/squad/state.js";
 import { MemoryDigestSource } from "../test/double/digest-source.js";
 import { type Delivery, startApp } from "../test/support/app.js";
 import { onboardingIssue, tick } from "../test/support/onboarding.js";
+import {
+  digestOnForumStep,
+  forumIntakeStep,
+  forumSquadHook,
+  forumWorld,
+  releaseAnnouncementStep,
+} from "./demo-forum.js";
 import { implementationDemo } from "./demo-implementation.js";
 
 const BOARD = 112;
@@ -173,6 +180,33 @@ const dashboard = await takeSnapshot({
 });
 await exportSite(dashboard, dashboardDir);
 console.log(`\n=== The community dashboard: open file://${dashboardDir}/index.html ===`);
+
+// The forum side (issue 12): intake, the forum squad hooks, the digest topic and Slack message.
+const forum = forumWorld();
+const topicId = await forumIntakeStep({ github: app.github, repo: app.repo, templates }, forum);
+forumSquadHook(topicId);
+await releaseAnnouncementStep(
+  forum,
+  digest.period,
+  [
+    {
+      title: issue?.title ?? "",
+      url: `https://github.com/${ref.owner}/${ref.repo}/issues/${ref.number}`,
+      lead,
+      // The demo's own people; the announcement's loader reads them from the card (not built yet).
+      members: [writer],
+      reviewers: [maintainer],
+    },
+  ],
+  templates,
+);
+await digestOnForumStep(forum, {
+  period: digest.period,
+  rendered: digest.rendered,
+  githubUrl: digest.issue
+    ? `https://github.com/${app.repo.owner}/${app.repo.repo}/issues/${digest.issue.number}`
+    : null,
+});
 
 console.log("\n=== Part 2: a CHT implementation, through one cycle into the next ===\n");
 console.log((await implementationDemo(templates)).join("\n"));

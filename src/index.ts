@@ -8,9 +8,11 @@ import pg from "pg";
 import type { Context, Probot, ProbotOctokit } from "probot";
 import { collectDefaultMetrics } from "prom-client";
 import { createApp, type RunDelivery } from "./app/create-app.js";
+import { type ForumRunner, forumRunner } from "./app/forum-runner.js";
 import { startServerJobs } from "./app/jobs.js";
 import type { Runtime } from "./app/runtime.js";
 import { forumBridgeFromEnv } from "./bridge/forum-bridge.js";
+import { inboxDeliveryOf, isForumDelivery } from "./bridge/forum-work.js";
 import { bridgeRoutes } from "./bridge/routes.js";
 import { bridgeStartupLines } from "./bridge/startup.js";
 import { loadTemplates } from "./core/load-templates.js";
@@ -124,7 +126,14 @@ type Closer = () => Promise<void>;
 const closers = { server: [] as Closer[], work: [] as Closer[], pools: [] as Closer[] };
 
 /** Digests and repair sweeps on the server's own timers, unless SQUAD_BOT_SCHEDULER=off; the inbox's work. */
-function start(runtime: Runtime, app: Probot, run: RunDelivery) {
+/** Runs forum deliveries (intake); set at start, once the runtime exists. */
+let runForum: ForumRunner | null = null;
+
+function start(runtime: Runtime, app: Probot, runGitHub: RunDelivery) {
+  runForum = forumRunner(runtime, app, process.env, (kind) => metrics.githubRequests.inc({ kind }));
+  // Forum deliveries share the inbox: recorded, retried and parked like GitHub's.
+  const run: RunDelivery = (delivery) =>
+    isForumDelivery(delivery) ? (runForum?.(delivery) ?? Promise.resolve()) : runGitHub(delivery);
   if (inbox) {
     // Stopped first: it waits for running work within the grace period, then hands it back.
     closers.work.push(async () => void (await inbox.stop(inboxSettings.graceMs)));
@@ -209,7 +218,12 @@ export default createApp(
     metrics,
     healthChecks: [async () => ({ name: "database", ok: await store.healthCheck() })],
     routes: (log) => [
-      ...bridgeRoutes(process.env, log),
+      ...bridgeRoutes(process.env, log, async (delivery) => {
+        if (!runForum) return;
+        // Without the inbox, in the request, like GitHub's deliveries.
+        if (inbox) await inbox.record(inboxDeliveryOf(delivery));
+        else await runForum(inboxDeliveryOf(delivery));
+      }),
       dashboardRoute(store, accessFromEnv(process.env)),
     ],
     ...forumDeps(),

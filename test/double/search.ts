@@ -10,7 +10,8 @@ export class MemorySimilarSearch implements SimilarSearchPort {
 
   async searchIssues(repos: string[], terms: string[], limit: number): Promise<SimilarCandidate[]> {
     this.requests.push({ repos, terms });
-    const wanted = terms.map((t) => t.toLowerCase());
+    // A quoted phrase matches as written, as GitHub's phrase search does.
+    const wanted = terms.map((t) => t.toLowerCase().replace(/^"(.*)"$/, "$1"));
     const hits: { candidate: SimilarCandidate; matches: number }[] = [];
     for (const full of repos) {
       const [owner = "", repo = ""] = full.split("/");
