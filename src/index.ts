@@ -94,6 +94,7 @@ const inbox = database
       concurrency: inboxSettings.concurrency,
       maxAttempts: inboxSettings.maxAttempts,
       keepDays: inboxSettings.keepDays,
+      ...(inboxSettings.pollMs ? { pollMs: inboxSettings.pollMs } : {}),
       metrics,
     })
   : null;

@@ -101,6 +101,8 @@ export async function startInstances(
       NOW: options.now.toISOString(),
       PORT: String(port),
       SQUAD_BOT_STOP_GRACE_SECONDS: "2",
+      // Retries that came due are found by polling: often, as the tests run the queue's clock fast.
+      SQUAD_BOT_INBOX_POLL_MS: "100",
       ...options.env,
     };
     children.push(await startOne(env));
