@@ -10,6 +10,7 @@ import { Agent } from "node:http";
 import pg from "pg";
 import { Inbox } from "../../src/inbox/inbox.js";
 import type { Delivery } from "./app.js";
+import { random } from "./load-scenario.js";
 import { freePort, post, signedWebhook } from "./webhook-server.js";
 
 export const POSTGRES_URL = process.env.TEST_DATABASE_URL;
@@ -32,18 +33,6 @@ export interface Instances {
    */
   warp(factor: number): () => void;
   stop(): Promise<void>;
-}
-
-/** A seeded PRNG, so a failing order can be replayed. */
-function random(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export function shuffle<T>(items: T[], seed: number): T[] {
