@@ -15,6 +15,7 @@ import { forumBridgeFromEnv } from "./bridge/forum-bridge.js";
 import { inboxDeliveryOf, isForumDelivery } from "./bridge/forum-work.js";
 import { bridgeRoutes } from "./bridge/routes.js";
 import { bridgeStartupLines } from "./bridge/startup.js";
+import type { AcrossInstances } from "./core/keyed-lock.js";
 import { loadTemplates } from "./core/load-templates.js";
 import type { Templates } from "./core/templates.js";
 import type { ForumBridge } from "./features/feature.js";
@@ -29,7 +30,13 @@ import { RateBudget } from "./github/rate-budget.js";
 import { Inbox } from "./inbox/inbox.js";
 import { inboxSettingsFromEnv, openInboxDatabase } from "./inbox/settings.js";
 import { Metrics } from "./observability/metrics.js";
-import { InProcessLock, type JobLock, PgAdvisoryLock } from "./scheduler/index.js";
+import {
+  InProcessLock,
+  issueAdvisoryLock,
+  type JobLock,
+  PgAdvisoryLock,
+  type SqlSession,
+} from "./scheduler/index.js";
 import { describeStore, openStore, storeOptionsFromEnv, vectorCacheOf } from "./store/index.js";
 import { accessFromEnv } from "./web/access.js";
 import { dashboardRoute } from "./web/routes.js";
@@ -96,6 +103,7 @@ const inbox = database
       concurrency: inboxSettings.concurrency,
       maxAttempts: inboxSettings.maxAttempts,
       keepDays: inboxSettings.keepDays,
+      ...(inboxSettings.pollMs ? { pollMs: inboxSettings.pollMs } : {}),
       metrics,
     })
   : null;
@@ -111,14 +119,37 @@ console.info(
  */
 function jobLock(): { lock: JobLock; close(): Promise<void> } {
   if (!storeOptions.databaseUrl) return { lock: new InProcessLock(), close: async () => {} };
-  const pool = new pg.Pool({ connectionString: storeOptions.databaseUrl, max: 2 });
+  const { session, close } = lockSessions(storeOptions.databaseUrl, 2, "job lock");
+  return { lock: new PgAdvisoryLock(session), close };
+}
+
+/** Sessions for advisory locks, which belong to a session: a small pool of their own. */
+function lockSessions(url: string, max: number, what: string) {
+  const pool = new pg.Pool({ connectionString: url, max });
   // An idle connection the server drops emits "error"; unhandled, it would end the process.
-  pool.on("error", (error) => console.error("squad-bot: job lock connection failed", error));
-  const lock = new PgAdvisoryLock(async () => {
+  pool.on("error", (error) => console.error(`squad-bot: ${what} connection failed`, error));
+  const session = async (): Promise<SqlSession> => {
     const client = await pool.connect();
-    return { query: (text, params) => client.query(text, params), release: () => client.release() };
-  });
-  return { lock, close: () => pool.end() };
+    return {
+      query: (text, params) => client.query(text, params),
+      release: (error) => client.release(error),
+    };
+  };
+  return { session, close: () => pool.end() };
+}
+
+/**
+ * One issue's work runs on one instance at a time: deliveries from the inbox (whose per-issue
+ * queue already orders them) and the repair sweep's reconciles alike take the issue's advisory
+ * lock. A session per issue being worked on, so the pool matches the inbox's concurrency plus
+ * the sweep's one issue at a time.
+ */
+function issueLock(): { acrossInstances?: AcrossInstances } {
+  if (!storeOptions.databaseUrl) return {};
+  const max = inboxSettings.concurrency + 2;
+  const { session, close } = lockSessions(storeOptions.databaseUrl, max, "issue lock");
+  closers.pools.push(close);
+  return { acrossInstances: issueAdvisoryLock(session) };
 }
 
 type Closer = () => Promise<void>;
@@ -228,6 +259,7 @@ export default createApp(
     ],
     ...forumDeps(),
     ...(inbox ? { inbox } : {}),
+    ...issueLock(),
   },
   start,
 );

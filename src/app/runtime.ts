@@ -8,7 +8,7 @@ import { ConfigCache } from "../config/cache.js";
 import { type ConfigLoadResult, loadConfig } from "../config/load.js";
 import type { ReferenceReader } from "../config/references.js";
 import type { Config } from "../config/schema.js";
-import { KeyedLock } from "../core/keyed-lock.js";
+import { type AcrossInstances, KeyedLock } from "../core/keyed-lock.js";
 import type { Log } from "../core/log.js";
 import type { Templates } from "../core/templates.js";
 import type { CommunityPort } from "../features/community/port.js";
@@ -75,10 +75,15 @@ export interface AppDeps {
   inbox?: { record(delivery: Delivery): Promise<unknown> };
   /** More routes on the app's server (the forum's webhook), given the app's log. */
   routes?(log: Log): Route[];
+  /**
+   * The per-issue lock's share across instances (a PostgreSQL advisory lock when several
+   * instances share the database): deliveries and the repair sweep alike take it.
+   */
+  acrossInstances?: AcrossInstances;
 }
 
 export class Runtime {
-  readonly lock = new KeyedLock();
+  readonly lock: KeyedLock;
   readonly configs: ConfigCache<ConfigLoadResult>;
   private readonly onboardingGate: OnboardingGate;
   /** Features' caches that outlive a delivery (the roadmap's board ids), by key. */
@@ -90,6 +95,7 @@ export class Runtime {
     readonly deps: AppDeps,
     private readonly features: readonly FeatureDefinition[] = FEATURES,
   ) {
+    this.lock = new KeyedLock(deps.acrossInstances);
     this.configs = new ConfigCache<ConfigLoadResult>({
       ttlMs: deps.configTtlMs ?? 5 * 60_000,
       now: () => deps.now().getTime(),

@@ -16,6 +16,11 @@ export interface InboxSettings {
   keepDays: number;
   /** SQUAD_BOT_STOP_GRACE_SECONDS: how long a stop waits for running work (default 8). */
   graceMs: number;
+  /**
+   * SQUAD_BOT_INBOX_POLL_MS: how often the queue is polled for retries that came due (new work is
+   * announced at once on PostgreSQL); unset: 2 s on PostgreSQL, 0.5 s on PGlite.
+   */
+  pollMs?: number;
 }
 
 function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -35,6 +40,9 @@ export function inboxSettingsFromEnv(env: NodeJS.ProcessEnv): InboxSettings {
     maxAttempts: Math.max(1, Math.floor(positive(env, "SQUAD_BOT_INBOX_MAX_ATTEMPTS", 8))),
     keepDays: positive(env, "SQUAD_BOT_INBOX_KEEP_DAYS", 7),
     graceMs: positive(env, "SQUAD_BOT_STOP_GRACE_SECONDS", 8) * 1000,
+    ...(env.SQUAD_BOT_INBOX_POLL_MS
+      ? { pollMs: Math.max(10, positive(env, "SQUAD_BOT_INBOX_POLL_MS", 2000)) }
+      : {}),
   };
 }
 

@@ -1,3 +1,3 @@
 /** The scheduler room: periodic jobs with cron, time zones and a pluggable lock. */
 export { InProcessLock, type JobLock } from "./lock.js";
-export { PgAdvisoryLock } from "./pg-lock.js";
+export { issueAdvisoryLock, PgAdvisoryLock, type SqlSession } from "./pg-lock.js";

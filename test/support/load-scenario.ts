@@ -12,7 +12,7 @@ import { type Delivery, startApp, type TestApp } from "./app.js";
 const FEATURE_BODY = "### Is your feature request related to a problem?\nYes.";
 
 /** A seeded PRNG, so a failing order can be replayed. */
-function random(seed: number) {
+export function random(seed: number) {
   let s = seed >>> 0;
   return () => {
     s = (s + 0x6d2b79f5) >>> 0;

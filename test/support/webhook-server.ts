@@ -17,11 +17,11 @@ import type { Metrics } from "../../src/observability/metrics.js";
 import { MemorySimilarSearch, type manualClock, type World } from "../double/index.js";
 import { templates } from "./templates.js";
 
-const SECRET = "webhook-secret";
+export const SECRET = "webhook-secret";
 export const sign = (body: string) =>
   `sha256=${createHmac("sha256", SECRET).update(body).digest("hex")}`;
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as { port: number };
