@@ -26,6 +26,9 @@ import { type InboxDatabase, migrateInbox } from "./tables.js";
 import { WorkerLiveness } from "./worker-liveness.js";
 
 /** One webhook as GitHub sent it, after its signature was verified. */
+/** How long `close` waits for a late stop to let go of the pool. */
+const CLOSE_WAIT_MS = 2_000;
+
 export interface Delivery {
   id: string;
   name: string;
@@ -79,6 +82,8 @@ function queueLogger(log: Log): Logger {
 
 export class Inbox extends InboxAdmin {
   private runner: Runner | null = null;
+  /** Settles when the queue's last stop has finished, whatever `stop` answered. */
+  private stopping: Promise<void> | null = null;
   /** The runner's pool of workers: it locks the jobs (by its id), is nudged and is stopped. */
   private workers: WorkerPool | null = null;
   private liveness: WorkerLiveness | null = null;
@@ -294,7 +299,13 @@ export class Inbox extends InboxAdmin {
     const late = new Promise<"late">((resolve) => {
       timer = setTimeout(() => resolve("late"), graceMs);
     });
-    const outcome = await Promise.race([runner.stop().then(() => "finished" as const), late]);
+    const stopping = runner.stop();
+    // The queue may still release or fail jobs after a late stop: `close` waits for that.
+    this.stopping = stopping.then(
+      () => undefined,
+      () => undefined,
+    );
+    const outcome = await Promise.race([stopping.then(() => "finished" as const), late]);
     clearTimeout(timer);
     // graphile-worker's forceful shutdown finds no workers once a graceful one began: unlock
     // this pool's jobs instead. A run still going here can no longer complete them.
@@ -303,8 +314,20 @@ export class Inbox extends InboxAdmin {
     return outcome === "late" ? "handed back" : "finished";
   }
 
-  /** Closes the connections; call `stop` first when work was started. */
+  /**
+   * Closes the connections; call `stop` first when work was started. A stop that ran past its
+   * grace period leaves the queue shutting down, and ending the pool under it would fail its
+   * last writes (an unhandled rejection): wait for it, a bounded time.
+   */
   async close(): Promise<void> {
+    if (this.stopping) {
+      let timer: NodeJS.Timeout | undefined;
+      const bound = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, CLOSE_WAIT_MS);
+      });
+      await Promise.race([this.stopping, bound]);
+      clearTimeout(timer);
+    }
     await this.db.destroy();
   }
 }
