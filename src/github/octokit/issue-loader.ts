@@ -171,8 +171,22 @@ export async function loadIssue(
     null,
   );
   const repository = response?.repository;
-  const issue = repository?.issue;
-  if (!repository || !issue) return null;
+  const options = { labelNames, ...(projectFields ? { projectFields } : {}) };
+  return repository ? issueSnapshotOf(client, ref, repository, options) : null;
+}
+
+/**
+ * The issue a `loadIssueParts` selection answered inside `repository`, with its comments past
+ * the first hundred (one request per further hundred); null when there is no such issue.
+ */
+export async function issueSnapshotOf(
+  client: Client,
+  ref: IssueRef,
+  repository: NonNullable<LoadIssueResponse["repository"]>,
+  { labelNames, projectFields }: LoadIssueOptions,
+): Promise<IssueSnapshot | null> {
+  const { issue } = repository;
+  if (!issue) return null;
   const snapshot = await toSnapshot(
     client,
     ref,
