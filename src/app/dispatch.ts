@@ -63,12 +63,32 @@ async function runFeature(
   hint: Hint,
 ): Promise<void> {
   if (feature.isOn === null || hint.repo === null) {
+    // Such a feature (onboarding, until done) may read the config itself, without the issue:
+    // read both now, in one request, for the features after it.
+    const issue = issueOf(hint);
+    if (hint.repo !== null && issue !== undefined && !scope.onboardingDone(hint.repo)) {
+      await scope.config(hint.repo, issue);
+    }
     await sub.run(scope, hint as never, null);
     return;
   }
-  const config = await scope.config(hint.repo);
+  const config = await scope.config(hint.repo, issueOf(hint));
   if (!config || !feature.isOn(config)) return;
   await sub.run(scope, hint as never, config);
+}
+
+/** The issue a hint is about (not a pull request): read in the same request as the config. */
+function issueOf(hint: Hint): number | undefined {
+  switch (hint.kind) {
+    case "issue":
+      return hint.number;
+    case "comment":
+      return hint.onPullRequest ? undefined : hint.number;
+    case "contribution":
+      return hint.onPullRequest ? undefined : hint.contribution.target.number;
+    default:
+      return undefined;
+  }
 }
 
 /** The webhook events the features subscribe to, each once. */

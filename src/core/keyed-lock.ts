@@ -1,9 +1,17 @@
 /**
  * Serialises work per key (one issue) inside this process, so two deliveries for the same issue
- * never load the same state and both write. Keys are dropped once idle, so memory stays flat.
+ * never load the same state and both write. Keys are dropped once idle, so memory stays flat
+ * (but for a bounded tally of when each key's last run ended).
  */
+
+/** How many keys' last run is remembered: a forgotten one only costs a read again. */
+const STAMPS = 10_000;
+
 export class KeyedLock {
   private readonly tails = new Map<string, Promise<void>>();
+  /** When each key's last run ended, on one counter; the oldest are forgotten past STAMPS. */
+  private readonly ended = new Map<string, number>();
+  private runsEnded = 0;
 
   async run<T>(key: string, work: () => Promise<T>): Promise<T> {
     const previous = this.tails.get(key) ?? Promise.resolve();
@@ -17,9 +25,28 @@ export class KeyedLock {
     try {
       return await work();
     } finally {
+      this.ended.delete(key);
+      this.ended.set(key, ++this.runsEnded);
+      for (const oldest of this.ended.keys()) {
+        if (this.ended.size <= STAMPS) break;
+        this.ended.delete(oldest);
+      }
       release();
       if (this.tails.get(key) === tail) this.tails.delete(key);
     }
+  }
+
+  /**
+   * For a read made outside the lock and used inside it: null while a run of `key` is under way
+   * or waiting (the state may be changing), else a stamp that `lastRun` keeps until a run ends.
+   */
+  stamp(key: string): string | null {
+    return this.tails.has(key) ? null : this.lastRun(key);
+  }
+
+  /** Changes whenever a run of `key` ends. */
+  lastRun(key: string): string {
+    return String(this.ended.get(key) ?? "never");
   }
 
   get size(): number {

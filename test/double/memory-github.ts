@@ -106,6 +106,9 @@ export class MemoryGitHub extends MemoryGitHubSetup implements GitHubPort {
       },
     };
     const { issue, project, onboarding } = request;
+    // GitHub answers a missing repository with NOT_FOUND, which the port reads as "no file".
+    const found = this.store.findRepo(repo);
+    if (!found) return result;
     if (issue)
       result.issue = this.issueRead({ ...repo, number: issue.number }, issue.options, "readAhead");
     // A refused board is left out, as GitHub's partial answer is: its own read reports why.
@@ -115,8 +118,8 @@ export class MemoryGitHub extends MemoryGitHubSetup implements GitHubPort {
       result.project = board ? projectSnapshot(board, project.fieldNames, writable) : null;
     }
     if (onboarding) {
-      const found = { ...repo, id: this.store.repo(repo).id };
-      result.onboarding = onboardingSnapshot(this, found, onboarding.label, onboarding.cardLabels);
+      const { label, cardLabels } = onboarding;
+      result.onboarding = onboardingSnapshot(this, { ...repo, id: found.id }, label, cardLabels);
     }
     return result;
   }

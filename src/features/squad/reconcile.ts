@@ -4,6 +4,7 @@
  * purely and applied as one mutation, then the linked issues that must follow.
  */
 import type { Config } from "../../config/schema.js";
+import type { LoadIssueOptions } from "../../github/port.js";
 import type { IssueRef, IssueSnapshot } from "../../github/types.js";
 import { reconcile } from "../../reconcile/loop.js";
 import { applyOptions, type Scope } from "../feature.js";
@@ -37,6 +38,15 @@ export interface ReconcileOptions {
   depth?: number;
 }
 
+/** What a reconcile reads with the issue: phase and blocked label ids, the board's item values. */
+export function squadIssueRead(config: Config): LoadIssueOptions {
+  const labelNames = [
+    ...config.phases.map((p) => p.label),
+    ...(config.labels.blocked ? [config.labels.blocked] : []),
+  ];
+  return { labelNames, ...roadmapLoadOptions(config) };
+}
+
 export async function reconcileFeature(
   scope: Scope,
   config: Config,
@@ -44,15 +54,11 @@ export async function reconcileFeature(
   trigger: TriggerSource,
   options: ReconcileOptions = {},
 ): Promise<void> {
-  const labelNames = [
-    ...config.phases.map((p) => p.label),
-    ...(config.labels.blocked ? [config.labels.blocked] : []),
-  ];
   // Reported after the issue's lock is released: it reads and writes another issue.
   let boardProblems: string[] | null = null;
   const followUps = await reconcile(scope, {
     feature: "squad",
-    subject: { ref, pullRequest: false, load: { labelNames, ...roadmapLoadOptions(config) } },
+    subject: { ref, pullRequest: false, load: squadIssueRead(config) },
     apply: applyOptions(scope, config),
     load: async (issue): Promise<Loaded> => {
       const resolved = typeof trigger === "function" ? await trigger(issue) : trigger;

@@ -1,0 +1,166 @@
+/**
+ * The cold path in one read: a delivery reads its repository's config fresh, in one GraphQL
+ * document that also carries what the event's reconcile reads next (the issue, the board's ids,
+ * where onboarding stands). What to carry is shaped by the last config this process saw for the
+ * repository (or its owner, else the default preset): a guess only, since each carried part
+ * answers one port call with exactly the same arguments, and a call the fresh config makes
+ * differently goes to GitHub as usual.
+ */
+import { ConfigCache } from "../config/cache.js";
+import { validateLayers } from "../config/load.js";
+import type { Config } from "../config/schema.js";
+import type { KeyedLock } from "../core/keyed-lock.js";
+import type { Templates } from "../core/templates.js";
+import type {
+  GitHubPort,
+  LoadIssueOptions,
+  ReadAheadRequest,
+  ReadAheadResult,
+} from "../github/port.js";
+import type {
+  IssueRef,
+  IssueSnapshot,
+  OnboardingSnapshot,
+  ProjectSnapshot,
+  RepoRef,
+} from "../github/types.js";
+import { issueKey } from "../reconcile/loop.js";
+
+/** Stands for "any repository of the owner": no repository has an empty name. */
+const OWNER_WIDE = "";
+
+/** The last valid config per repository and per owner, kept only to shape the next read. */
+export class ConfigGuesses {
+  private readonly seen = new ConfigCache<Config>({ ttlMs: Number.POSITIVE_INFINITY });
+  private preset: Config | undefined;
+
+  constructor(private readonly templates: Templates) {}
+
+  guess(repo: RepoRef): Config {
+    return (
+      this.seen.get(repo.owner, repo.repo) ??
+      this.seen.get(repo.owner, OWNER_WIDE) ??
+      this.defaultConfig()
+    );
+  }
+
+  remember(repo: RepoRef, config: Config): void {
+    this.seen.set(repo.owner, repo.repo, config);
+    this.seen.set(repo.owner, OWNER_WIDE, config);
+  }
+
+  /** An empty config file: the default preset. */
+  private defaultConfig(): Config {
+    if (!this.preset) {
+      const result = validateLayers([], [], this.templates);
+      if (result.ok !== true) throw new Error("the default preset does not validate");
+      this.preset = result.config;
+    }
+    return this.preset;
+  }
+}
+
+const optionsKey = (options: LoadIssueOptions): string =>
+  JSON.stringify([options.labelNames, options.projectFields ?? null]);
+
+const projectKey = (org: string, number: number, fieldNames: string[]): string =>
+  JSON.stringify([org.toLowerCase(), number, fieldNames]);
+
+const onboardingKey = (repo: RepoRef, label: string, cardLabels: string[]): string =>
+  JSON.stringify([repo.owner.toLowerCase(), repo.repo.toLowerCase(), label, cardLabels]);
+
+interface KeptIssue {
+  options: string;
+  snapshot: IssueSnapshot | null;
+  /** The issue lock's stamp when it was read; null: a run was under way, never used. */
+  stamp: string | null;
+}
+
+/**
+ * One delivery's read-ahead answers, each handed out once to the port call it stands for. An
+ * issue read outside its lock is used only when no run of that issue was under way then and
+ * none has ended since, and never after this delivery wrote anything.
+ */
+export class ReadAheadStash {
+  private readonly issues = new Map<string, KeptIssue>();
+  private readonly projects = new Map<string, ProjectSnapshot | null>();
+  private readonly onboardings = new Map<string, OnboardingSnapshot>();
+
+  constructor(private readonly lock: KeyedLock) {}
+
+  /** Reads ahead through `port`, keeps what was carried, and returns the config files. */
+  async read(port: GitHubPort, repo: RepoRef, request: ReadAheadRequest) {
+    const ref = request.issue ? { ...repo, number: request.issue.number } : null;
+    const stamp = ref ? this.lock.stamp(issueKey(ref)) : null;
+    const result = await port.readAhead(repo, request);
+    this.keep(repo, request, result, stamp);
+    return result.files;
+  }
+
+  private keep(
+    repo: RepoRef,
+    request: ReadAheadRequest,
+    result: ReadAheadResult,
+    stamp: string | null,
+  ): void {
+    const { issue, project, onboarding } = request;
+    if (issue && result.issue !== undefined) {
+      const key = issueKey({ ...repo, number: issue.number });
+      this.issues.set(key, { options: optionsKey(issue.options), snapshot: result.issue, stamp });
+    }
+    if (project && result.project !== undefined) {
+      const key = projectKey(project.org, project.number, project.fieldNames);
+      this.projects.set(key, result.project);
+    }
+    if (onboarding && result.onboarding) {
+      const key = onboardingKey(repo, onboarding.label, onboarding.cardLabels);
+      this.onboardings.set(key, result.onboarding);
+    }
+  }
+
+  /** The kept snapshot for exactly this call, once; undefined when it must be read. */
+  private takeIssue(ref: IssueRef, options: LoadIssueOptions): IssueSnapshot | null | undefined {
+    const key = issueKey(ref);
+    const kept = this.issues.get(key);
+    this.issues.delete(key);
+    if (!kept || kept.options !== optionsKey(options)) return undefined;
+    return kept.stamp !== null && kept.stamp === this.lock.lastRun(key) ? kept.snapshot : undefined;
+  }
+
+  private take<T>(map: Map<string, T>, key: string): T | undefined {
+    const kept = map.get(key);
+    map.delete(key);
+    return kept;
+  }
+
+  /** `inner`, with the calls the read-ahead already answered served from it. */
+  port(inner: GitHubPort): GitHubPort {
+    const overrides: Partial<GitHubPort> = {
+      loadIssue: async (ref, options) => {
+        const kept = this.takeIssue(ref, options);
+        return kept !== undefined ? kept : inner.loadIssue(ref, options);
+      },
+      loadProject: async (org, number, fieldNames) => {
+        const kept = this.take(this.projects, projectKey(org, number, fieldNames));
+        return kept !== undefined ? kept : inner.loadProject(org, number, fieldNames);
+      },
+      loadOnboarding: async (repo, label, cardLabels) => {
+        const kept = this.take(this.onboardings, onboardingKey(repo, label, cardLabels));
+        return kept ?? inner.loadOnboarding(repo, label, cardLabels);
+      },
+      mutate: (ops) => {
+        // After a write, an issue read earlier is no longer what GitHub holds.
+        this.issues.clear();
+        return inner.mutate(ops);
+      },
+    };
+    return new Proxy(inner, {
+      get(target, name, receiver) {
+        const own = overrides[name as keyof GitHubPort];
+        if (own) return own;
+        const value: unknown = Reflect.get(target, name, receiver);
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+  }
+}
