@@ -10,6 +10,7 @@ import { ConfigCache } from "../config/cache.js";
 import { validateLayers } from "../config/load.js";
 import type { Config } from "../config/schema.js";
 import type { KeyedLock } from "../core/keyed-lock.js";
+import { sameName } from "../core/names.js";
 import type { Templates } from "../core/templates.js";
 import type {
   GitHubPort,
@@ -60,8 +61,26 @@ export class ConfigGuesses {
   }
 }
 
-const optionsKey = (options: LoadIssueOptions): string =>
-  JSON.stringify([options.labelNames, options.projectFields ?? null]);
+/**
+ * The kept snapshot as a read with `options` answers it: the same or fewer label lookups, and
+ * the same project fields or none; undefined when the read asks for more than was read.
+ */
+function narrowed(kept: KeptIssue, options: LoadIssueOptions): IssueSnapshot | null | undefined {
+  const { snapshot } = kept;
+  const fields = (o: LoadIssueOptions) => JSON.stringify(o.projectFields ?? null);
+  const withItems = options.projectFields !== undefined;
+  if (withItems && fields(options) !== fields(kept.options)) return undefined;
+  const asked = (name: string) => options.labelNames.some((wanted) => sameName(wanted, name));
+  if (!options.labelNames.every((name) => kept.options.labelNames.some((k) => sameName(k, name))))
+    return undefined;
+  if (snapshot === null) return null;
+  const { projectItems, ...rest } = snapshot;
+  return {
+    ...rest,
+    repoLabels: snapshot.repoLabels.filter((label) => asked(label.name)),
+    ...(withItems && projectItems ? { projectItems } : {}),
+  };
+}
 
 const projectKey = (org: string, number: number, fieldNames: string[]): string =>
   JSON.stringify([org.toLowerCase(), number, fieldNames]);
@@ -70,7 +89,7 @@ const onboardingKey = (repo: RepoRef, label: string, cardLabels: string[]): stri
   JSON.stringify([repo.owner.toLowerCase(), repo.repo.toLowerCase(), label, cardLabels]);
 
 interface KeptIssue {
-  options: string;
+  options: LoadIssueOptions;
   snapshot: IssueSnapshot | null;
   /** The issue lock's stamp when it was read; null: a run was under way, never used. */
   stamp: string | null;
@@ -83,6 +102,7 @@ interface KeptIssue {
  */
 export class ReadAheadStash {
   private readonly issues = new Map<string, KeptIssue>();
+  private readonly pulls = new Map<string, KeptIssue>();
   private readonly projects = new Map<string, ProjectSnapshot | null>();
   private readonly onboardings = new Map<string, OnboardingSnapshot>();
 
@@ -90,7 +110,8 @@ export class ReadAheadStash {
 
   /** Reads ahead through `port`, keeps what was carried, and returns the config files. */
   async read(port: GitHubPort, repo: RepoRef, request: ReadAheadRequest) {
-    const ref = request.issue ? { ...repo, number: request.issue.number } : null;
+    const number = request.issue?.number ?? request.pullRequest;
+    const ref = number === undefined ? null : { ...repo, number };
     const stamp = ref ? this.lock.stamp(issueKey(ref)) : null;
     const result = await port.readAhead(repo, request);
     this.keep(repo, request, result, stamp);
@@ -103,10 +124,14 @@ export class ReadAheadStash {
     result: ReadAheadResult,
     stamp: string | null,
   ): void {
-    const { issue, project, onboarding } = request;
+    const { issue, project, onboarding, pullRequest } = request;
     if (issue && result.issue !== undefined) {
       const key = issueKey({ ...repo, number: issue.number });
-      this.issues.set(key, { options: optionsKey(issue.options), snapshot: result.issue, stamp });
+      this.issues.set(key, { options: issue.options, snapshot: result.issue, stamp });
+    }
+    if (pullRequest !== undefined && result.pullRequest !== undefined) {
+      const key = issueKey({ ...repo, number: pullRequest });
+      this.pulls.set(key, { options: { labelNames: [] }, snapshot: result.pullRequest, stamp });
     }
     if (project && result.project !== undefined) {
       const key = projectKey(project.org, project.number, project.fieldNames);
@@ -118,13 +143,25 @@ export class ReadAheadStash {
     }
   }
 
-  /** The kept snapshot for exactly this call, once; undefined when it must be read. */
-  private takeIssue(ref: IssueRef, options: LoadIssueOptions): IssueSnapshot | null | undefined {
+  /**
+   * The kept snapshot as this call would read it; undefined when it must be read. Called inside
+   * the issue's lock (a reconcile), the snapshot stays good for the next reconcile of this
+   * delivery once this one ends, unless it writes.
+   */
+  private takeThread(
+    threads: Map<string, KeptIssue>,
+    ref: IssueRef,
+    options: LoadIssueOptions,
+  ): IssueSnapshot | null | undefined {
     const key = issueKey(ref);
-    const kept = this.issues.get(key);
-    this.issues.delete(key);
-    if (!kept || kept.options !== optionsKey(options)) return undefined;
-    return kept.stamp !== null && kept.stamp === this.lock.lastRun(key) ? kept.snapshot : undefined;
+    const kept = threads.get(key);
+    if (!kept || kept.stamp === null || kept.stamp !== this.lock.lastRun(key)) {
+      threads.delete(key);
+      return undefined;
+    }
+    const served = narrowed(kept, options);
+    if (served !== undefined) kept.stamp = this.lock.lastRun(key, 1);
+    return served;
   }
 
   private take<T>(map: Map<string, T>, key: string): T | undefined {
@@ -137,8 +174,12 @@ export class ReadAheadStash {
   port(inner: GitHubPort): GitHubPort {
     const overrides: Partial<GitHubPort> = {
       loadIssue: async (ref, options) => {
-        const kept = this.takeIssue(ref, options);
+        const kept = this.takeThread(this.issues, ref, options);
         return kept !== undefined ? kept : inner.loadIssue(ref, options);
+      },
+      loadPullRequest: async (ref) => {
+        const kept = this.takeThread(this.pulls, ref, { labelNames: [] });
+        return kept !== undefined ? kept : inner.loadPullRequest(ref);
       },
       loadProject: async (org, number, fieldNames) => {
         const kept = this.take(this.projects, projectKey(org, number, fieldNames));
@@ -149,8 +190,9 @@ export class ReadAheadStash {
         return kept ?? inner.loadOnboarding(repo, label, cardLabels);
       },
       mutate: (ops) => {
-        // After a write, an issue read earlier is no longer what GitHub holds.
+        // After a write, a thread read earlier is no longer what GitHub holds.
         this.issues.clear();
+        this.pulls.clear();
         return inner.mutate(ops);
       },
     };

@@ -15,7 +15,7 @@ import type { Templates } from "../core/templates.js";
 import type { CommunityPort } from "../features/community/port.js";
 import { reportConfigHealth } from "../features/config-check/index.js";
 import type { DigestSource } from "../features/digest/source.js";
-import type { FeatureDefinition, Scope, Services } from "../features/feature.js";
+import type { EventSubject, FeatureDefinition, Scope, Services } from "../features/feature.js";
 import { FEATURES } from "../features/index.js";
 import { onboardingReadOf } from "../features/onboarding/load.js";
 import type { SimilarSearchPort } from "../features/similar/port.js";
@@ -107,18 +107,18 @@ export class Runtime {
     const port = stash.port(raw);
     // One read per repository and scope; a failed read is not kept, so the next call tries again.
     const configs = new Map<string, Promise<ConfigLoadResult>>();
-    const config = (repo: RepoRef, issue?: number): Promise<ConfigLoadResult> => {
+    const config = (repo: RepoRef, about?: EventSubject): Promise<ConfigLoadResult> => {
       const key = `${repo.owner}/${repo.repo}`.toLowerCase();
       let loaded = configs.get(key);
       if (!loaded) {
-        loaded = this.config(port, stash, repo, log, issue);
+        loaded = this.config(port, stash, repo, log, about);
         configs.set(key, loaded);
         loaded.catch(() => configs.delete(key));
       }
       return loaded;
     };
-    const onboarding = async (repo: RepoRef, issue?: number) => {
-      const loaded = await config(repo, issue);
+    const onboarding = async (repo: RepoRef, about?: EventSubject) => {
+      const loaded = await config(repo, about);
       if (loaded.ok !== true || !loaded.config.enabled) return null;
       const status = await this.onboardingGate.status(port, repo, loaded.config);
       return { config: loaded.config, status };
@@ -133,8 +133,8 @@ export class Runtime {
       templates: this.deps.templates,
       appLogin: () => this.appLogin(),
       now: () => this.deps.now(),
-      config: async (repo, issue) => {
-        const entry = await onboarding(repo, issue);
+      config: async (repo, about) => {
+        const entry = await onboarding(repo, about);
         // The one gate: before a maintainer turned squad-bot on, no feature sees a config.
         return entry?.status.accepted ? entry.config : null;
       },
@@ -223,7 +223,7 @@ export class Runtime {
   }
 
   /**
-   * The repository's config, read fresh with what the event's reconcile reads next about `issue`
+   * The repository's config, read fresh with what the event's reconciles read next about `about`
    * (one request; `_extends` adds one per file). An invalid config is reported when its
    * problems change (one issue in the repository), and nothing runs there while it stays so.
    */
@@ -232,10 +232,10 @@ export class Runtime {
     stash: ReadAheadStash,
     repo: RepoRef,
     log: Log,
-    issue?: number,
+    about?: EventSubject,
   ): Promise<ConfigLoadResult> {
     const guess = this.guesses.guess(repo);
-    const request: ReadAheadRequest = { configPath: CONFIG_PATH, ...this.issueParts(guess, issue) };
+    const request: ReadAheadRequest = { configPath: CONFIG_PATH, ...this.issueParts(guess, about) };
     if (this.onboardingGate.needsRead(repo)) request.onboarding = onboardingReadOf(guess);
     const files = await stash.read(port, repo, request);
     const result = await loadConfig(port, repo, this.deps.templates, { files });
@@ -243,7 +243,7 @@ export class Runtime {
       this.guesses.remember(repo, result.config);
       // The config asks for other reads than guessed (it changed, or this process is new here):
       // they still come in one request rather than one per port call.
-      const parts = this.issueParts(result.config, issue);
+      const parts = this.issueParts(result.config, about);
       const same = (a: unknown, b: unknown) =>
         JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
       if (
@@ -257,9 +257,17 @@ export class Runtime {
     return this.withQuiet(repo.owner, result);
   }
 
-  /** What the feature that reads ahead (squad) reads about `issue`, as `config` says. */
-  private issueParts(config: Config, issue?: number): Pick<ReadAheadRequest, "issue" | "project"> {
-    if (issue === undefined) return {};
+  /**
+   * What the reconciles of the event read about its subject, as `config` says: a pull request as
+   * it is; an issue as the feature that reads ahead (squad) reads it, with its board.
+   */
+  private issueParts(
+    config: Config,
+    about?: EventSubject,
+  ): Pick<ReadAheadRequest, "issue" | "project" | "pullRequest"> {
+    if (about === undefined) return {};
+    if (about.pullRequest) return { pullRequest: about.number };
+    const issue = about.number;
     const reader = this.features.find((f) => f.readAhead && (f.isOn === null || f.isOn(config)));
     const ahead = reader?.readAhead?.(config);
     if (!ahead) return {};

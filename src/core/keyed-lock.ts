@@ -9,9 +9,8 @@ const STAMPS = 10_000;
 
 export class KeyedLock {
   private readonly tails = new Map<string, Promise<void>>();
-  /** When each key's last run ended, on one counter; the oldest are forgotten past STAMPS. */
+  /** How many runs of each key ended; the least recently used are forgotten past STAMPS. */
   private readonly ended = new Map<string, number>();
-  private runsEnded = 0;
 
   async run<T>(key: string, work: () => Promise<T>): Promise<T> {
     const previous = this.tails.get(key) ?? Promise.resolve();
@@ -25,8 +24,9 @@ export class KeyedLock {
     try {
       return await work();
     } finally {
+      const runs = (this.ended.get(key) ?? 0) + 1;
       this.ended.delete(key);
-      this.ended.set(key, ++this.runsEnded);
+      this.ended.set(key, runs);
       for (const oldest of this.ended.keys()) {
         if (this.ended.size <= STAMPS) break;
         this.ended.delete(oldest);
@@ -44,9 +44,9 @@ export class KeyedLock {
     return this.tails.has(key) ? null : this.lastRun(key);
   }
 
-  /** Changes whenever a run of `key` ends. */
-  lastRun(key: string): string {
-    return String(this.ended.get(key) ?? "never");
+  /** Changes whenever a run of `key` ends; `ahead` runs later, inside a run: once it ended. */
+  lastRun(key: string, ahead = 0): string {
+    return String((this.ended.get(key) ?? 0) + ahead);
   }
 
   get size(): number {

@@ -55,10 +55,10 @@ export interface Scope extends ReconcileHost {
    * The repository's valid, enabled config, or null: then nothing runs there. Null too until a
    * maintainer turned squad-bot on in the onboarding issue: the one gate that keeps every
    * feature from writing before then. Read fresh once per delivery or job run (never cached
-   * longer, so a pushed change counts at once); the first call's `issue`, the number the event
-   * is about, is read in the same request (`app/read-ahead.ts`).
+   * longer, so a pushed change counts at once); the first call's `about`, the issue or pull
+   * request the event is about, is read in the same request (`app/read-ahead.ts`).
    */
-  config(repo: RepoRef, issue?: number): Promise<Config | null>;
+  config(repo: RepoRef, about?: EventSubject): Promise<Config | null>;
   /**
    * The valid, enabled config whether or not squad-bot was turned on, with where onboarding
    * stands (cached per process); null as for `config`. Onboarding and job planning read past the
@@ -157,6 +157,12 @@ export interface FeatureDefinition {
    * same request as the config (`app/read-ahead.ts`).
    */
   readAhead?(config: Config): IssueReadAhead;
+}
+
+/** The issue or pull request an event is about, by number in the hint's repository. */
+export interface EventSubject {
+  number: number;
+  pullRequest: boolean;
 }
 
 interface IssueReadAhead {

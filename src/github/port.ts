@@ -39,6 +39,8 @@ export interface ReadAheadRequest {
   configPath: string;
   /** `loadIssue` of this issue number in the repository. */
   issue?: { number: number; options: LoadIssueOptions };
+  /** `loadPullRequest` of this number in the repository (never with `issue`). */
+  pullRequest?: number;
   /** `loadProject` of this board. */
   project?: { org: string; number: number; fieldNames: string[] };
   /** `loadOnboarding` of the repository. */
@@ -50,6 +52,8 @@ export interface ReadAheadResult {
   files: { own: string | null; org: string | null };
   /** Present when asked for: null when there is no such issue (as `loadIssue`). */
   issue?: IssueSnapshot | null;
+  /** Present when asked for: null when there is no such pull request (as `loadPullRequest`). */
+  pullRequest?: IssueSnapshot | null;
   /** Present when asked for and readable: null when the board is missing (as `loadProject`). */
   project?: ProjectSnapshot | null;
   onboarding?: OnboardingSnapshot;

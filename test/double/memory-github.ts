@@ -109,6 +109,10 @@ export class MemoryGitHub extends MemoryGitHubSetup implements GitHubPort {
     // GitHub answers a missing repository with NOT_FOUND, which the port reads as "no file".
     const found = this.store.findRepo(repo);
     if (!found) return result;
+    if (request.pullRequest !== undefined) {
+      const ref = { ...repo, number: request.pullRequest };
+      result.pullRequest = this.pullRead(ref, "readAhead");
+    }
     if (issue)
       result.issue = this.issueRead({ ...repo, number: issue.number }, issue.options, "readAhead");
     // A refused board is left out, as GitHub's partial answer is: its own read reports why.
@@ -148,10 +152,14 @@ export class MemoryGitHub extends MemoryGitHubSetup implements GitHubPort {
   /** The pull request's issue side; GitHub's `PullRequest.state` MERGED reads as closed. */
   async loadPullRequest(ref: IssueRef): Promise<IssueSnapshot | null> {
     this.request("loadPullRequest", issueKey(ref));
+    return this.pullRead(ref, "loadPullRequest");
+  }
+
+  private pullRead(ref: IssueRef, method: PortMethod): IssueSnapshot | null {
     const repo = this.store.repo(ref);
     const pull = repo.pulls.get(ref.number);
     if (!pull) return null;
-    this.extraPages("loadPullRequest", issueKey(ref), pull.thread.comments.length);
+    this.extraPages(method, issueKey(ref), pull.thread.comments.length);
     const snapshot = issueSnapshot(this.store, repo, pull.thread, []);
     return {
       ...snapshot,

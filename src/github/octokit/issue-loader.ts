@@ -16,6 +16,7 @@ import { type LoadIssueResponse, labelAlias, loadIssueQuery } from "./graphql/lo
 import {
   LOAD_PULL_REQUEST_QUERY,
   type LoadPullRequestResponse,
+  type PullRequestNode,
 } from "./graphql/load-pull-request.js";
 import {
   fieldAlias,
@@ -221,5 +222,15 @@ export async function loadPullRequest(
   const repository = response?.repository;
   const pull = repository?.pullRequest;
   if (!repository || !pull) return null;
-  return toSnapshot(client, ref, repository.id, pull, [], kind);
+  return pullRequestSnapshotOf(client, ref, repository.id, pull);
+}
+
+/** A pull request a `pullRequest` selection answered, with its comments past the first hundred. */
+export function pullRequestSnapshotOf(
+  client: Client,
+  ref: IssueRef,
+  repositoryId: string,
+  pull: PullRequestNode,
+): Promise<IssueSnapshot> {
+  return toSnapshot(client, ref, repositoryId, pull, [], "loadPullRequest");
 }

@@ -13,7 +13,7 @@ import {
   type ReadAheadResponse,
   readAheadQuery,
 } from "./graphql/read-ahead.js";
-import { issueSnapshotOf } from "./issue-loader.js";
+import { issueSnapshotOf, pullRequestSnapshotOf } from "./issue-loader.js";
 import { onboardingSnapshotOf } from "./onboarding-loader.js";
 import { projectSnapshotOf } from "./project-loader.js";
 
@@ -30,6 +30,7 @@ function variablesOf(repo: RepoRef, request: ReadAheadRequest): Record<string, u
     config: headExpression(request.configPath),
   };
   const { issue, project, onboarding } = request;
+  if (request.pullRequest !== undefined) variables.number = request.pullRequest;
   if (issue) {
     variables.number = issue.number;
     issue.options.labelNames.forEach((name, index) => {
@@ -62,7 +63,8 @@ function tolerable(failure: GraphqlFailure): boolean {
   const path = failure.path ?? [];
   if (path[0] === "orgConfig" || path[0] === "board") return true;
   if (path.includes("projectItems")) return true;
-  return failure.type === "NOT_FOUND" && (path.length === 1 || path[1] === "issue");
+  const thread = path[1] === "issue" || path[1] === "pullRequest";
+  return failure.type === "NOT_FOUND" && (path.length === 1 || thread);
 }
 
 function fileText(blob: ConfigBlobNode | undefined, path: string): string | null {
@@ -94,6 +96,7 @@ export async function readAhead(
           },
         }
       : {}),
+    pullRequest: request.pullRequest !== undefined,
     ...(project ? { boardFieldCount: project.fieldNames.length } : {}),
     onboarding: onboarding !== undefined,
   });
@@ -125,6 +128,12 @@ export async function readAhead(
           issue.options,
         )
       : null;
+  }
+  if (request.pullRequest !== undefined) {
+    const ref = { ...repo, number: request.pullRequest };
+    const pull = repository?.pullRequest;
+    result.pullRequest =
+      repository && pull ? await pullRequestSnapshotOf(client, ref, repository.id, pull) : null;
   }
   if (project && !refused(errors, "board")) {
     const board = response.board?.projectV2;

@@ -3,6 +3,7 @@
  * one document), with whatever the event's reconcile will read next: the issue, the roadmap
  * board's ids and where onboarding stands.
  */
+import { COMMENT_FIELDS } from "./comment-fields.js";
 import type { IssueNode } from "./load-issue.js";
 import { loadIssueParts } from "./load-issue.js";
 import {
@@ -11,6 +12,8 @@ import {
   onboardingSelection,
 } from "./load-onboarding.js";
 import { type ProjectNode, projectParts } from "./load-project.js";
+import type { PullRequestNode } from "./load-pull-request.js";
+import { THREAD_FIELDS } from "./thread-fields.js";
 
 /** Alias and variable name of the n-th board field: the issue's item values use `f<n>`. */
 export const boardFieldAlias = (index: number): string => `b${index}`;
@@ -20,16 +23,32 @@ export interface ReadAheadShape {
   /** The owner's `.github` repository's file too (not when the repository is `.github`). */
   orgFallback: boolean;
   issue?: { labelCount: number; projectFieldCount?: number | undefined };
+  /** The pull request `$number` instead of an issue. */
+  pullRequest?: boolean;
   boardFieldCount?: number;
   onboarding: boolean;
 }
 
 const BLOB = "{ ... on Blob { text isTruncated } }";
 
+/** The pull request's part, shaped as `loadIssueParts`'s. */
+function pullRequestParts(): { variables: string; selection: string; fragments: string } {
+  return {
+    variables: ", $number: Int!",
+    selection: `
+    pullRequest(number: $number) {
+      ${THREAD_FIELDS}
+    }`,
+    fragments: COMMENT_FIELDS,
+  };
+}
+
 export function readAheadQuery(shape: ReadAheadShape): string {
   const issue = shape.issue
     ? loadIssueParts(shape.issue.labelCount, shape.issue.projectFieldCount)
-    : undefined;
+    : shape.pullRequest
+      ? pullRequestParts()
+      : undefined;
   const board =
     shape.boardFieldCount === undefined
       ? undefined
@@ -68,9 +87,12 @@ export type ConfigBlobNode = { text?: string | null; isTruncated?: boolean } | n
 export interface ReadAheadResponse {
   /** Issue and onboarding keys are present only when asked for. */
   repository:
-    | ({ id: string; config: ConfigBlobNode; issue?: IssueNode | null } & Partial<
-        Omit<OnboardingRepositoryNode, "id">
-      > &
+    | ({
+        id: string;
+        config: ConfigBlobNode;
+        issue?: IssueNode | null;
+        pullRequest?: PullRequestNode | null;
+      } & Partial<Omit<OnboardingRepositoryNode, "id">> &
         Record<string, unknown>)
     | null;
   orgConfig?: { config: ConfigBlobNode } | null;
