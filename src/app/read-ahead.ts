@@ -96,9 +96,9 @@ interface KeptIssue {
 }
 
 /**
- * One delivery's read-ahead answers, each handed out once to the port call it stands for. An
- * issue read outside its lock is used only when no run of that issue was under way then and
- * none has ended since, and never after this delivery wrote anything.
+ * One delivery's read-ahead answers, handed to the port calls they stand for until the delivery
+ * writes. An issue read outside its lock is used only when no run of that issue was under way
+ * then and none but this delivery's own has ended since.
  */
 export class ReadAheadStash {
   private readonly issues = new Map<string, KeptIssue>();
@@ -164,10 +164,11 @@ export class ReadAheadStash {
     return served;
   }
 
-  private take<T>(map: Map<string, T>, key: string): T | undefined {
-    const kept = map.get(key);
-    map.delete(key);
-    return kept;
+  /** After a write, what was read before may no longer be what GitHub holds (board ids are). */
+  private wrote(): void {
+    this.issues.clear();
+    this.pulls.clear();
+    this.onboardings.clear();
   }
 
   /** `inner`, with the calls the read-ahead already answered served from it. */
@@ -182,18 +183,20 @@ export class ReadAheadStash {
         return kept !== undefined ? kept : inner.loadPullRequest(ref);
       },
       loadProject: async (org, number, fieldNames) => {
-        const kept = this.take(this.projects, projectKey(org, number, fieldNames));
+        const kept = this.projects.get(projectKey(org, number, fieldNames));
         return kept !== undefined ? kept : inner.loadProject(org, number, fieldNames);
       },
       loadOnboarding: async (repo, label, cardLabels) => {
-        const kept = this.take(this.onboardings, onboardingKey(repo, label, cardLabels));
+        const kept = this.onboardings.get(onboardingKey(repo, label, cardLabels));
         return kept ?? inner.loadOnboarding(repo, label, cardLabels);
       },
       mutate: (ops) => {
-        // After a write, a thread read earlier is no longer what GitHub holds.
-        this.issues.clear();
-        this.pulls.clear();
+        this.wrote();
         return inner.mutate(ops);
+      },
+      createIssue: (repo, issue) => {
+        this.wrote();
+        return inner.createIssue(repo, issue);
       },
     };
     return new Proxy(inner, {
