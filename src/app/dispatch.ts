@@ -4,7 +4,12 @@
  * other features' work done; the delivery then fails, so GitHub's log shows it for redelivery.
  */
 import { sameName } from "../core/names.js";
-import type { FeatureDefinition, HintSubscription, Scope } from "../features/feature.js";
+import type {
+  EventSubject,
+  FeatureDefinition,
+  HintSubscription,
+  Scope,
+} from "../features/feature.js";
 import type { Hint, HintKind } from "../features/hints.js";
 import type { Metrics } from "../observability/metrics.js";
 
@@ -63,12 +68,34 @@ async function runFeature(
   hint: Hint,
 ): Promise<void> {
   if (feature.isOn === null || hint.repo === null) {
+    // Such a feature (onboarding, until done) may read the config itself, without the issue:
+    // read both now, in one request, for the features after it.
+    const about = subjectOf(hint);
+    if (hint.repo !== null && about && !about.pullRequest && !scope.onboardingDone(hint.repo)) {
+      await scope.config(hint.repo, about);
+    }
     await sub.run(scope, hint as never, null);
     return;
   }
-  const config = await scope.config(hint.repo);
+  const config = await scope.config(hint.repo, subjectOf(hint));
   if (!config || !feature.isOn(config)) return;
   await sub.run(scope, hint as never, config);
+}
+
+/** The issue or pull request a hint is about: read in the same request as the config. */
+function subjectOf(hint: Hint): EventSubject | undefined {
+  switch (hint.kind) {
+    case "issue":
+      return { number: hint.number, pullRequest: false };
+    case "comment":
+      return { number: hint.number, pullRequest: hint.onPullRequest };
+    case "contribution":
+      return { number: hint.contribution.target.number, pullRequest: hint.onPullRequest };
+    case "pullRequest":
+      return { number: hint.number, pullRequest: true };
+    default:
+      return undefined;
+  }
 }
 
 /** The webhook events the features subscribe to, each once. */

@@ -38,6 +38,17 @@ export class OnboardingGate {
     return status;
   }
 
+  /** Whether squad-bot is known to be on here: acceptance never goes back, so nothing to read. */
+  knownAccepted(repo: RepoRef): boolean {
+    return Boolean(this.seed?.(repo)?.accepted || this.accepted.get(repo.owner, repo.repo));
+  }
+
+  /** Whether `status` would read GitHub now: then the read-ahead carries that read. */
+  needsRead(repo: RepoRef): boolean {
+    if (this.seed?.(repo)) return false;
+    return !this.accepted.get(repo.owner, repo.repo) && !this.waiting.get(repo.owner, repo.repo);
+  }
+
   store(repo: RepoRef, status: OnboardingStatus): void {
     if (status.accepted) {
       this.waiting.invalidate(repo.owner, repo.repo);

@@ -1,11 +1,12 @@
 /**
- * What lives for the whole process and is shared by every delivery: the config cache, the
- * per-issue lock, the app's own login, and the `Scope` a delivery or a job run hands to features.
+ * What lives for the whole process and is shared by every delivery: the per-issue lock, the
+ * onboarding gate, the app's own login, and the `Scope` a delivery or a job run hands to
+ * features. Configs are not kept: each scope reads its repository's once (`read-ahead.ts`).
  */
 import type { Context, Probot } from "probot";
 import type { CommandKind } from "../commands/specs.js";
-import { ConfigCache } from "../config/cache.js";
 import { type ConfigLoadResult, loadConfig } from "../config/load.js";
+import { CONFIG_PATH } from "../config/parse.js";
 import type { ReferenceReader } from "../config/references.js";
 import type { Config } from "../config/schema.js";
 import { type AcrossInstances, KeyedLock } from "../core/keyed-lock.js";
@@ -14,11 +15,18 @@ import type { Templates } from "../core/templates.js";
 import type { CommunityPort } from "../features/community/port.js";
 import { reportConfigHealth } from "../features/config-check/index.js";
 import type { DigestSource } from "../features/digest/source.js";
-import type { FeatureDefinition, ForumBridge, Scope, Services } from "../features/feature.js";
+import type {
+  EventSubject,
+  FeatureDefinition,
+  ForumBridge,
+  Scope,
+  Services,
+} from "../features/feature.js";
 import { FEATURES } from "../features/index.js";
+import { onboardingReadOf } from "../features/onboarding/load.js";
 import type { SimilarSearchPort } from "../features/similar/port.js";
 import type { RecentIssuesPort } from "../features/sweep/recent.js";
-import type { GitHubPort } from "../github/port.js";
+import type { GitHubPort, ReadAheadRequest } from "../github/port.js";
 import type { RepoRef } from "../github/types.js";
 import type { Delivery } from "../inbox/inbox.js";
 import type { HealthCheck } from "../observability/http.js";
@@ -26,6 +34,7 @@ import type { Metrics } from "../observability/metrics.js";
 import type { ContributorStore } from "../store/types.js";
 import type { Route } from "./http.js";
 import { OnboardingGate, type OnboardingSeed } from "./onboarding-gate.js";
+import { ConfigGuesses, ReadAheadStash } from "./read-ahead.js";
 
 export interface AppDeps {
   /** The port one delivery uses; production wraps `context.octokit`. */
@@ -84,8 +93,11 @@ export interface AppDeps {
 
 export class Runtime {
   readonly lock: KeyedLock;
-  readonly configs: ConfigCache<ConfigLoadResult>;
   private readonly onboardingGate: OnboardingGate;
+  /** The last config per repository, kept only to shape the next read-ahead. */
+  private readonly guesses: ConfigGuesses;
+  /** The problems last reported per invalid config: the config issue is written on change only. */
+  private readonly invalidReported = new Map<string, string>();
   /** Features' caches that outlive a delivery (the roadmap's board ids), by key. */
   private readonly sharedValues = new Map<string, unknown>();
   private login: Promise<string> | undefined;
@@ -96,18 +108,35 @@ export class Runtime {
     private readonly features: readonly FeatureDefinition[] = FEATURES,
   ) {
     this.lock = new KeyedLock(deps.acrossInstances);
-    this.configs = new ConfigCache<ConfigLoadResult>({
-      ttlMs: deps.configTtlMs ?? 5 * 60_000,
-      now: () => deps.now().getTime(),
-    });
+    this.guesses = new ConfigGuesses(deps.templates);
     const ttl = { ttlMs: deps.configTtlMs ?? 5 * 60_000, now: () => deps.now().getTime() };
     this.onboardingGate = new OnboardingGate(ttl, deps.onboardingSeed);
   }
 
   /** What features may use for one delivery or job run, over `port` and its installation. */
-  scope(port: GitHubPort, log: Log, installation: number, services: Services): Scope {
+  scope(raw: GitHubPort, log: Log, installation: number, services: Services): Scope {
     const { metrics } = this.deps;
     const onces = new Map<string, Promise<unknown>>();
+    const stash = new ReadAheadStash(this.lock);
+    const port = stash.port(raw);
+    // One read per repository and scope; a failed read is not kept, so the next call tries again.
+    const configs = new Map<string, Promise<ConfigLoadResult>>();
+    const config = (repo: RepoRef, about?: EventSubject): Promise<ConfigLoadResult> => {
+      const key = `${repo.owner}/${repo.repo}`.toLowerCase();
+      let loaded = configs.get(key);
+      if (!loaded) {
+        loaded = this.config(port, stash, repo, log, about);
+        configs.set(key, loaded);
+        loaded.catch(() => configs.delete(key));
+      }
+      return loaded;
+    };
+    const onboarding = async (repo: RepoRef, about?: EventSubject) => {
+      const loaded = await config(repo, about);
+      if (loaded.ok !== true || !loaded.config.enabled) return null;
+      const status = await this.onboardingGate.status(port, repo, loaded.config);
+      return { config: loaded.config, status };
+    };
     return {
       port,
       log,
@@ -118,12 +147,13 @@ export class Runtime {
       templates: this.deps.templates,
       appLogin: () => this.appLogin(),
       now: () => this.deps.now(),
-      config: async (repo) => {
-        const entry = await this.onboarding(port, repo, log);
+      config: async (repo, about) => {
+        const entry = await onboarding(repo, about);
         // The one gate: before a maintainer turned squad-bot on, no feature sees a config.
         return entry?.status.accepted ? entry.config : null;
       },
-      onboarding: (repo) => this.onboarding(port, repo, log),
+      onboarding: (repo) => onboarding(repo),
+      onboardingDone: (repo) => this.onboardingGate.knownAccepted(repo),
       storeOnboarding: (repo, status) => this.onboardingGate.store(repo, status),
       dryRun: (config) => this.dryRun(config),
       commandsOn: (config) =>
@@ -140,20 +170,9 @@ export class Runtime {
         if (!this.sharedValues.has(key)) this.sharedValues.set(key, make());
         return this.sharedValues.get(key) as T;
       },
-      invalidateConfig: (owner, repo) =>
-        repo === null ? this.configs.invalidateOwner(owner) : this.configs.invalidate(owner, repo),
-      storeConfig: (repo, result) => this.configs.set(repo.owner, repo.repo, result),
       reportRunning: (repo, config, problems) =>
         this.reportRunning(port, log, installation, repo, config, problems),
     };
-  }
-
-  /** The valid, enabled config with where onboarding stands; null without such a config. */
-  private async onboarding(port: GitHubPort, repo: RepoRef, log: Log) {
-    const loaded = await this.config(port, repo, log);
-    if (loaded.ok !== true || !loaded.config.enabled) return null;
-    const status = await this.onboardingGate.status(port, repo, loaded.config);
-    return { config: loaded.config, status };
   }
 
   /** True when the app runs dry (everywhere) or the config asks for it. */
@@ -219,11 +238,86 @@ export class Runtime {
   }
 
   /**
-   * The repository's config, cached; a fresh load that is invalid is reported once (one issue
-   * in the repository), and the caller does nothing for the repository while it stays invalid.
+   * The repository's config, read fresh with what the event's reconciles read next about `about`
+   * (one request; `_extends` adds one per file). An invalid config is reported when its
+   * problems change (one issue in the repository), and nothing runs there while it stays so.
    */
-  async config(port: GitHubPort, repo: RepoRef, log: Log): Promise<ConfigLoadResult> {
-    return this.withQuiet(repo.owner, await this.cachedConfig(port, repo, log));
+  private async config(
+    port: GitHubPort,
+    stash: ReadAheadStash,
+    repo: RepoRef,
+    log: Log,
+    about?: EventSubject,
+  ): Promise<ConfigLoadResult> {
+    const guess = this.guesses.guess(repo);
+    const request: ReadAheadRequest = { configPath: CONFIG_PATH, ...this.issueParts(guess, about) };
+    if (this.onboardingGate.needsRead(repo)) request.onboarding = onboardingReadOf(guess);
+    const files = await stash.read(port, repo, request);
+    const result = await loadConfig(port, repo, this.deps.templates, { files });
+    if (result.ok === true) {
+      this.guesses.remember(repo, result.config);
+      // The config asks for other reads than guessed (it changed, or this process is new here):
+      // they still come in one request rather than one per port call.
+      const parts = this.issueParts(result.config, about);
+      const same = (a: unknown, b: unknown) =>
+        JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+      if (
+        parts.issue &&
+        !(same(parts.issue, request.issue) && same(parts.project, request.project))
+      ) {
+        await stash.read(port, repo, { configPath: CONFIG_PATH, ...parts });
+      }
+    }
+    await this.reportInvalid(port, repo, log, result);
+    return this.withQuiet(repo.owner, result);
+  }
+
+  /**
+   * What the reconciles of the event read about its subject, as `config` says: a pull request as
+   * it is; an issue as the feature that reads ahead (squad) reads it, with its board.
+   */
+  private issueParts(
+    config: Config,
+    about?: EventSubject,
+  ): Pick<ReadAheadRequest, "issue" | "project" | "pullRequest"> {
+    if (about === undefined) return {};
+    if (about.pullRequest) return { pullRequest: about.number };
+    const issue = about.number;
+    const reader = this.features.find((f) => f.readAhead && (f.isOn === null || f.isOn(config)));
+    const ahead = reader?.readAhead?.(config);
+    if (!ahead) return {};
+    return {
+      issue: { number: issue, options: ahead.issue },
+      ...(ahead.project ? { project: ahead.project } : {}),
+    };
+  }
+
+  private async reportInvalid(
+    port: GitHubPort,
+    repo: RepoRef,
+    log: Log,
+    result: ConfigLoadResult,
+  ): Promise<void> {
+    const key = `${repo.owner}/${repo.repo}`.toLowerCase();
+    if (result.ok !== false) {
+      this.invalidReported.delete(key);
+      return;
+    }
+    const said = JSON.stringify(result.problems);
+    if (this.invalidReported.get(key) === said) return;
+    log.warn(
+      { repo, problems: result.problems },
+      "squad-bot config is invalid; the bot makes no changes here",
+    );
+    // A valid config closes the report from the push that fixed it (config-check/webhooks.ts).
+    try {
+      // Invalid, so only the app's own dry run applies.
+      const options = { dryRun: this.dryRun(null), log, templates: this.deps.templates };
+      await reportConfigHealth(port, repo, result, await this.appLogin(), options);
+      this.invalidReported.set(key, said);
+    } catch (error) {
+      log.error({ err: error, repo }, "could not report the config's health");
+    }
   }
 
   /**
@@ -238,28 +332,6 @@ export class Runtime {
     if (quiet.length === 0) return result;
     const neverMention = [...result.config.neverMention, ...quiet.map((c) => c.login)];
     return { ...result, config: { ...result.config, neverMention } };
-  }
-
-  private async cachedConfig(port: GitHubPort, repo: RepoRef, log: Log): Promise<ConfigLoadResult> {
-    const cached = this.configs.get(repo.owner, repo.repo);
-    if (cached) return cached;
-    const result = await loadConfig(port, repo, this.deps.templates);
-    this.configs.set(repo.owner, repo.repo, result);
-    if (result.ok === false) {
-      log.warn(
-        { repo, problems: result.problems },
-        "squad-bot config is invalid; the bot makes no changes here",
-      );
-      // A valid config closes the report from the push that fixed it (config-events.ts).
-      try {
-        // Invalid, so only the app's own dry run applies.
-        const options = { dryRun: this.dryRun(null), log, templates: this.deps.templates };
-        await reportConfigHealth(port, repo, result, await this.appLogin(), options);
-      } catch (error) {
-        log.error({ err: error, repo }, "could not report the config's health");
-      }
-    }
-    return result;
   }
 }
 

@@ -1,7 +1,7 @@
 /**
- * Loaded configurations per repository of one installation, kept for a short time so that a burst
- * of webhooks reads `.github/squad-bot.yml` once. Pushes that change a configuration invalidate
- * it at once; the TTL only bounds how stale a missed invalidation can make it.
+ * A small per-repository cache with a TTL and a size bound, sharing concurrent loads: the
+ * onboarding gate's status, the roadmap board's ids, the read-ahead's config guesses. Configs
+ * themselves are not cached: each delivery reads its repository's afresh (`app/read-ahead.ts`).
  */
 import type { ConfigLoadResult } from "./load.js";
 
@@ -91,14 +91,6 @@ export class ConfigCache<T = ConfigLoadResult> {
     const key = keyOf(owner, repo);
     this.entries.delete(key);
     this.loading.delete(key);
-  }
-
-  /** The owner's `.github` repository changed: any repository of the owner may inherit from it. */
-  invalidateOwner(owner: string): void {
-    const prefix = `${owner.toLowerCase()}/`;
-    for (const map of [this.entries, this.loading]) {
-      for (const key of [...map.keys()]) if (key.startsWith(prefix)) map.delete(key);
-    }
   }
 
   clear(): void {

@@ -12,7 +12,8 @@
  * 3. The merged result's `preset` (default `squad-journey`) is the bottom layer.
  * 4. Mappings merge key by key and lists replace, so `phases` replaces the preset's phases.
  *
- * Every `getFile` is one request; nothing is cached here (see `cache.ts`).
+ * Every `getFile` is one request; nothing is cached here. With `files` (the read-ahead's first
+ * two files, read together in one request), only `_extends` targets are read, one request each.
  */
 
 import type { Templates } from "../core/templates.js";
@@ -40,6 +41,12 @@ export type ConfigLoadResult =
   | { ok: false; problems: ConfigProblem[]; sources: string[] }
   | { ok: "absent" };
 
+/** `CONFIG_PATH`'s text at the default branch here and in the owner's `.github`; null: missing. */
+export interface ConfigFiles {
+  own: string | null;
+  org: string | null;
+}
+
 /** The owner-wide fallback repository, as in Probot. */
 const ORG_CONFIG_REPO = ".github";
 /** How many `_extends` steps are followed from the first file. */
@@ -60,14 +67,17 @@ export async function loadConfig(
   port: GitHubPort,
   repo: RepoRef,
   templates: Templates,
-  options: { ref?: string } = {},
+  options: { ref?: string; files?: ConfigFiles } = {},
 ): Promise<ConfigLoadResult> {
   const own: ConfigFileRef = { owner: repo.owner, repo: repo.repo, path: CONFIG_PATH };
+  const { files } = options;
   let file = own;
-  let text = await port.getFile(repo, CONFIG_PATH, options.ref);
+  let text = files ? files.own : await port.getFile(repo, CONFIG_PATH, options.ref);
   if (text === null && repo.repo.toLowerCase() !== ORG_CONFIG_REPO) {
     file = { owner: repo.owner, repo: ORG_CONFIG_REPO, path: CONFIG_PATH };
-    text = await port.getFile({ owner: file.owner, repo: file.repo }, CONFIG_PATH);
+    text = files
+      ? files.org
+      : await port.getFile({ owner: file.owner, repo: file.repo }, CONFIG_PATH);
   }
   if (text === null) return { ok: "absent" };
 

@@ -6,7 +6,6 @@
  * running app comes in the `Scope`.
  */
 import type { CommandKind } from "../commands/specs.js";
-import type { ConfigLoadResult } from "../config/load.js";
 import type { ReferenceReader } from "../config/references.js";
 import type { Config } from "../config/schema.js";
 import type { KeyedLock } from "../core/keyed-lock.js";
@@ -14,7 +13,7 @@ import type { Log } from "../core/log.js";
 import type { Templates } from "../core/templates.js";
 import type { ForumPort } from "../forum/port.js";
 import type { DigestDeliveryPort } from "../github/delivery-port.js";
-import type { GitHubPort } from "../github/port.js";
+import type { GitHubPort, LoadIssueOptions } from "../github/port.js";
 import type { RepoRef } from "../github/types.js";
 import type { Metrics } from "../observability/metrics.js";
 import type { ApplyOptions, ReconcileHost } from "../reconcile/loop.js";
@@ -67,17 +66,21 @@ export interface Scope extends ReconcileHost {
   appLogin(): Promise<string>;
   now(): Date;
   /**
-   * The repository's valid, enabled config (cached), or null: then nothing runs there. Null too
-   * until a maintainer turned squad-bot on in the onboarding issue: the one gate that keeps
-   * every feature from writing before then.
+   * The repository's valid, enabled config, or null: then nothing runs there. Null too until a
+   * maintainer turned squad-bot on in the onboarding issue: the one gate that keeps every
+   * feature from writing before then. Read fresh once per delivery or job run (never cached
+   * longer, so a pushed change counts at once); the first call's `about`, the issue or pull
+   * request the event is about, is read in the same request (`app/read-ahead.ts`).
    */
-  config(repo: RepoRef): Promise<Config | null>;
+  config(repo: RepoRef, about?: EventSubject): Promise<Config | null>;
   /**
    * The valid, enabled config whether or not squad-bot was turned on, with where onboarding
    * stands (cached per process); null as for `config`. Onboarding and job planning read past the
    * gate; nothing else should.
    */
   onboarding(repo: RepoRef): Promise<{ config: Config; status: OnboardingStatus } | null>;
+  /** True when squad-bot is known to be turned on in `repo` (no request): onboarding is done. */
+  onboardingDone(repo: RepoRef): boolean;
   /** Replaces the cached onboarding status after the onboarding issue was written. */
   storeOnboarding(repo: RepoRef, status: OnboardingStatus): void;
   /** The commands of the features on in a repository, as `/help` lists them. */
@@ -90,15 +93,11 @@ export interface Scope extends ReconcileHost {
   once<T>(key: string, make: () => Promise<T>): Promise<T>;
   /** One value per process and key, made on first use: caches that outlive a delivery. */
   shared<T>(key: string, make: () => T): T;
-  /** Drops cached configs after a push changed them; `repo` null drops the owner's whole set. */
-  invalidateConfig(owner: string, repo: string | null): void;
   /**
    * Problems found while running (the roadmap board cannot be read) go to maintainers, in the
    * config issue, never on public cards; written only when they change. Empty clears them.
    */
   reportRunning(repo: RepoRef, config: Config, problems: string[]): Promise<void>;
-  /** Replaces the cached config with one just read (the default branch's new head). */
-  storeConfig(repo: RepoRef, result: ConfigLoadResult): void;
 }
 
 /** How the loop applies a plan in this repository. */
@@ -167,6 +166,23 @@ export interface FeatureDefinition {
    * whether squad-bot was turned on there yet.
    */
   jobs?(config: Config, services: Services, onboarding: OnboardingStatus): FeatureJob[];
+  /**
+   * What its reconcile of an event's issue reads, as `config` says: the runtime reads it in the
+   * same request as the config (`app/read-ahead.ts`).
+   */
+  readAhead?(config: Config): IssueReadAhead;
+}
+
+/** The issue or pull request an event is about, by number in the hint's repository. */
+export interface EventSubject {
+  number: number;
+  pullRequest: boolean;
+}
+
+interface IssueReadAhead {
+  issue: LoadIssueOptions;
+  /** The board's ids (`GitHubPort.loadProject`'s arguments). */
+  project?: { org: string; number: number; fieldNames: string[] };
 }
 
 /**

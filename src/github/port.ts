@@ -30,7 +30,42 @@ export interface LoadIssueOptions {
   projectFields?: string[];
 }
 
+/**
+ * What one read-ahead carries besides the config files: each part is what the named port method
+ * would read with these arguments, so its answer can stand in for that call.
+ */
+export interface ReadAheadRequest {
+  /** The config file's path, read at the default branch's head here and in the owner's `.github`. */
+  configPath: string;
+  /** `loadIssue` of this issue number in the repository. */
+  issue?: { number: number; options: LoadIssueOptions };
+  /** `loadPullRequest` of this number in the repository (never with `issue`). */
+  pullRequest?: number;
+  /** `loadProject` of this board. */
+  project?: { org: string; number: number; fieldNames: string[] };
+  /** `loadOnboarding` of the repository. */
+  onboarding?: { label: string; cardLabels: string[] };
+}
+
+export interface ReadAheadResult {
+  /** The config file's text here and in the owner's `.github` repository; null when missing. */
+  files: { own: string | null; org: string | null };
+  /** Present when asked for: null when there is no such issue (as `loadIssue`). */
+  issue?: IssueSnapshot | null;
+  /** Present when asked for: null when there is no such pull request (as `loadPullRequest`). */
+  pullRequest?: IssueSnapshot | null;
+  /** Present when asked for and readable: null when the board is missing (as `loadProject`). */
+  project?: ProjectSnapshot | null;
+  onboarding?: OnboardingSnapshot;
+}
+
 export interface GitHubPort {
+  /**
+   * The repository's config file and the owner's fallback, and the parts `request` names, in one
+   * GraphQL query (plus one per further hundred comments of the issue). A part GitHub refuses
+   * (no Projects permission) is left out, so its own call reports why.
+   */
+  readAhead(repo: RepoRef, request: ReadAheadRequest): Promise<ReadAheadResult>;
   /** One GraphQL query; pages through comments only for issues with more than 100 comments. */
   loadIssue(ref: IssueRef, options: LoadIssueOptions): Promise<IssueSnapshot | null>;
   /**

@@ -64,7 +64,8 @@ export interface ReconcileStep<L, C, R> {
   after?(outcome: Applied<L, C>): R;
 }
 
-function issueKey(ref: IssueRef): string {
+/** The per-issue lock's key. */
+export function issueKey(ref: IssueRef): string {
   return `${ref.owner}/${ref.repo}#${ref.number}`.toLowerCase();
 }
 

@@ -31,9 +31,9 @@ describe("/duplicate", () => {
     app.github.resetRequests();
     const command = app.github.as(maintainer).comment(copy, `/duplicate #${original.number}`);
     await app.deliver(command);
-    // Source: load, permission, load of the target, one write; target: load, one write.
+    // Source: config with the issue, permission, load of the target, one write; target: load, one write.
     expect(app.github.requests.map((r) => r.method)).toEqual([
-      "loadIssue",
+      "readAhead",
       "getPermission",
       "loadIssue",
       "mutate",
@@ -65,7 +65,7 @@ describe("/duplicate", () => {
     await app.deliver(command);
     // Redelivery: the command is handled already; the target is read and found up to date.
     expect(app.github.requests.map((r) => r.method)).toEqual([
-      "loadIssue",
+      "readAhead",
       "getPermission",
       "loadIssue",
     ]);
@@ -81,7 +81,7 @@ describe("/duplicate", () => {
       app.github.as(app.people.user).comment(copy, `/duplicate #${original.number}`),
     );
     expect(app.github.requests.map((r) => r.method)).toEqual([
-      "loadIssue",
+      "readAhead",
       "getPermission",
       "mutate",
     ]);

@@ -99,7 +99,7 @@ describe("trust", () => {
 });
 
 describe("API economy", () => {
-  it("moves a feature by label in at most 3 requests once config is cached", async () => {
+  it("moves a feature by label in 2 requests: the config read with the issue, one mutation", async () => {
     const app = await startApp({ config: CONFIG });
     const opened = app.github.as(app.people.user).openIssue(app.repo, FEATURE);
     await app.deliver(opened);
@@ -108,7 +108,7 @@ describe("API economy", () => {
     await app.deliver(
       app.github.as(app.people.maintainer).addLabel(opened.ref, "phase: convergence"),
     );
-    expect(app.github.requests.map((r) => r.method)).toEqual(["loadIssue", "mutate"]);
+    expect(app.github.requests.map((r) => r.method)).toEqual(["readAhead", "mutate"]);
     expect(
       botMessages(app.github, opened.ref).some((m) => m.includes(`@${app.people.writer}`)),
     ).toBe(true);

@@ -27,7 +27,8 @@ describe("the config check run", () => {
     expect(app.github.checkRuns(app.repo)).toMatchObject([
       { headSha: push.sha, conclusion: "failure" },
     ]);
-    expect(methods(app)).toEqual(["getFile", "listCheckRuns"]);
+    // The pushed file, then the config in force (its dry run), read fresh.
+    expect(methods(app)).toEqual(["getFile", "readAhead", "listCheckRuns"]);
     expect(app.github.writeCount()).toBe(0);
   });
 
@@ -66,7 +67,7 @@ describe("the config issue", () => {
     await app.deliver(push);
     expect(configIssues(app)).toHaveLength(1);
     expect(app.github.checkRuns(app.repo)).toHaveLength(1);
-    expect(methods(app)).toEqual(["getFile", "listCheckRuns", "listIssuesWithLabel"]);
+    expect(methods(app)).toEqual(["getFile", "readAhead", "listCheckRuns", "listIssuesWithLabel"]);
     expect(app.github.writeCount()).toBe(0);
   });
 

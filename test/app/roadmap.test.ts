@@ -91,7 +91,7 @@ describe("roadmap: the board follows the feature", () => {
     const app = await roadmapApp();
     const ref = await openFeature(app);
     const moved = app.github.as(app.people.maintainer).addLabel(ref, "phase: building");
-    expect(await requestsFor(app, moved)).toEqual(["loadIssue", "mutate"]);
+    expect(await requestsFor(app, moved)).toEqual(["readAhead", "mutate"]);
     expect(stage(app, ref)).toBe("Active");
     expect(app.github.labelsOf(ref)).toEqual(["phase: building"]);
     expect(app.github.projectItem("medic", BOARD, ref)?.fields["Start date"]).toBe("2026-01-05");
@@ -122,11 +122,11 @@ describe("roadmap: the board follows the feature", () => {
     app.github.setFile(app.repo, ".github/squad-bot.yml", ROADMAP);
     app.clock.advance({ minutes: 10 });
     const first = app.github.as(app.people.maintainer).addLabel(ref, "phase: convergence");
-    // The new config's first board sync also looks once for a stale report of board problems.
+    // The read was shaped by the old config, so the issue and board are read again as the new one
+    // says (one request); its first board sync also looks once for a stale report of problems.
     expect(await requestsFor(app, first)).toEqual([
-      "getFile",
-      "loadIssue",
-      "loadProject",
+      "readAhead",
+      "readAhead",
       "mutate",
       "mutate",
       "listIssuesWithLabel",
@@ -140,7 +140,7 @@ describe("roadmap: the feature follows the board", () => {
     const app = await roadmapApp();
     const ref = await openFeature(app);
     const moved = app.github.as(app.people.owner).board("medic", BOARD).set(ref, "Stage", "Active");
-    expect(await requestsFor(app, moved)).toEqual(["findIssueByNodeId", "loadIssue", "mutate"]);
+    expect(await requestsFor(app, moved)).toEqual(["findIssueByNodeId", "readAhead", "mutate"]);
     expect(app.github.labelsOf(ref)).toEqual(["phase: building"]);
     const state = cardState(app.github, ref);
     expect(state.phase).toBe("building");
@@ -164,7 +164,7 @@ describe("roadmap: the feature follows the board", () => {
     app.github.drainAppEvents();
     app.github.as(app.people.owner).board("medic", BOARD).set(ref, "Stage", "Emerging");
     const again = board.set(ref, "Stage", "Active");
-    expect(await requestsFor(app, again)).toEqual(["findIssueByNodeId", "loadIssue"]);
+    expect(await requestsFor(app, again)).toEqual(["findIssueByNodeId", "readAhead"]);
     expect(cardState(app.github, ref).phase).toBe("testing");
   });
 

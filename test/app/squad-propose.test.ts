@@ -47,9 +47,9 @@ describe("/squad propose", () => {
     const command = app.github.as(maintainer).comment(request, "/squad propose");
     await app.deliver(command);
     expect(app.github.requests.map((r) => r.method)).toEqual([
-      "loadIssue", // the request
+      "readAhead", // the config, with the request
       "getPermission",
-      "getFile", // cht-roadmap's config, first use
+      "readAhead", // cht-roadmap's config
       "listIssuesWithLabel", // a squad issue opened before?
       "createIssue",
       "mutate", // the request's card and 👍

@@ -36,18 +36,6 @@ describe("ConfigCache", () => {
     expect(cache.get("medic", "cht-conf")).toBe("b");
   });
 
-  it("invalidates every repository of an owner, and only that owner", () => {
-    const cache = new ConfigCache<string>();
-    cache.set("medic", "cht-core", "a");
-    cache.set("medic", ".github", "b");
-    cache.set("medicmobile", "x", "c");
-    cache.invalidateOwner("Medic");
-    expect(cache.get("medic", "cht-core")).toBeUndefined();
-    expect(cache.get("medic", ".github")).toBeUndefined();
-    expect(cache.get("medicmobile", "x")).toBe("c");
-    expect(cache.size).toBe(1);
-  });
-
   it("drops the oldest entries beyond its size", () => {
     const cache = new ConfigCache<number>({ maxEntries: 2 });
     cache.set("o", "a", 1);

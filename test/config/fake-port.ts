@@ -1,5 +1,10 @@
 /** A tiny GitHubPort for config tests: files from a Map, issues in an array, calls counted. */
-import { GitHubError, type GitHubPort } from "../../src/github/port.js";
+import {
+  GitHubError,
+  type GitHubPort,
+  type ReadAheadRequest,
+  type ReadAheadResult,
+} from "../../src/github/port.js";
 import type {
   CheckRunReport,
   CheckRunSnapshot,
@@ -45,6 +50,16 @@ export class FakeConfigPort implements GitHubPort {
     if (this.forbidden.has(base))
       throw new GitHubError("Resource not accessible by integration", "forbidden", 403);
     return this.files.get(key) ?? null;
+  }
+
+  /** Only the config files: these tests ask for nothing else. */
+  async readAhead(repo: RepoRef, request: ReadAheadRequest): Promise<ReadAheadResult> {
+    const read = (name: string) => {
+      const key = `${repo.owner}/${name}:${request.configPath}`;
+      this.reads.push(key);
+      return this.files.get(key) ?? null;
+    };
+    return { files: { own: read(repo.repo), org: read(".github") } };
   }
 
   async createCheckRun(repo: RepoRef, report: CheckRunReport): Promise<void> {

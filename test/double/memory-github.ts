@@ -2,7 +2,13 @@
 
 import type { ReferenceReader } from "../../src/config/references.js";
 import type { CommunityPort } from "../../src/features/community/port.js";
-import { GitHubError, type GitHubPort, type LoadIssueOptions } from "../../src/github/port.js";
+import {
+  GitHubError,
+  type GitHubPort,
+  type LoadIssueOptions,
+  type ReadAheadRequest,
+  type ReadAheadResult,
+} from "../../src/github/port.js";
 import type {
   CheckRunReport,
   CheckRunSnapshot,
@@ -86,12 +92,56 @@ export class MemoryGitHub extends MemoryGitHubSetup implements GitHubPort {
     this.webhooks = new Webhooks(this.store);
   }
 
+  /** One request: the config files and each asked part, as the port methods would read them. */
+  async readAhead(repo: RepoRef, request: ReadAheadRequest): Promise<ReadAheadResult> {
+    this.request("readAhead", `${repo.owner}/${repo.repo}`);
+    const file = (name: string) => {
+      const found = this.store.findRepo({ owner: repo.owner, repo: name });
+      return found ? readFile(found, request.configPath) : null;
+    };
+    const result: ReadAheadResult = {
+      files: {
+        own: file(repo.repo),
+        org: repo.repo.toLowerCase() === ".github" ? null : file(".github"),
+      },
+    };
+    const { issue, project, onboarding } = request;
+    // GitHub answers a missing repository with NOT_FOUND, which the port reads as "no file".
+    const found = this.store.findRepo(repo);
+    if (!found) return result;
+    if (request.pullRequest !== undefined) {
+      const ref = { ...repo, number: request.pullRequest };
+      result.pullRequest = this.pullRead(ref, "readAhead");
+    }
+    if (issue)
+      result.issue = this.issueRead({ ...repo, number: issue.number }, issue.options, "readAhead");
+    // A refused board is left out, as GitHub's partial answer is: its own read reports why.
+    if (project && this.store.projectAccess !== "none") {
+      const board = this.store.org(project.org)?.projects.get(project.number);
+      const writable = this.store.projectAccess === "write";
+      result.project = board ? projectSnapshot(board, project.fieldNames, writable) : null;
+    }
+    if (onboarding) {
+      const { label, cardLabels } = onboarding;
+      result.onboarding = onboardingSnapshot(this, { ...repo, id: found.id }, label, cardLabels);
+    }
+    return result;
+  }
+
   async loadIssue(ref: IssueRef, options: LoadIssueOptions): Promise<IssueSnapshot | null> {
     this.request("loadIssue", issueKey(ref));
+    return this.issueRead(ref, options, "loadIssue");
+  }
+
+  private issueRead(
+    ref: IssueRef,
+    options: LoadIssueOptions,
+    method: PortMethod,
+  ): IssueSnapshot | null {
     const repo = this.store.repo(ref);
     const issue = repo.issues.get(ref.number);
     if (!issue) return null;
-    this.extraPages("loadIssue", issueKey(ref), issue.comments.length);
+    this.extraPages(method, issueKey(ref), issue.comments.length);
     const snapshot = issueSnapshot(this.store, repo, issue, options.labelNames);
     if (options.projectFields) {
       snapshot.projectItems = projectItemsOf(this.store, issue, options.projectFields);
@@ -102,10 +152,14 @@ export class MemoryGitHub extends MemoryGitHubSetup implements GitHubPort {
   /** The pull request's issue side; GitHub's `PullRequest.state` MERGED reads as closed. */
   async loadPullRequest(ref: IssueRef): Promise<IssueSnapshot | null> {
     this.request("loadPullRequest", issueKey(ref));
+    return this.pullRead(ref, "loadPullRequest");
+  }
+
+  private pullRead(ref: IssueRef, method: PortMethod): IssueSnapshot | null {
     const repo = this.store.repo(ref);
     const pull = repo.pulls.get(ref.number);
     if (!pull) return null;
-    this.extraPages("loadPullRequest", issueKey(ref), pull.thread.comments.length);
+    this.extraPages(method, issueKey(ref), pull.thread.comments.length);
     const snapshot = issueSnapshot(this.store, repo, pull.thread, []);
     return {
       ...snapshot,

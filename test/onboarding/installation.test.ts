@@ -31,9 +31,8 @@ describe("the installation event", () => {
     const many = Array.from({ length: 30 }, (_, i) => `${app.repo.owner}/repo-${i}`);
     app.github.resetRequests();
     await app.deliver(installed("installation", many));
-    const reads = app.github.requests.filter((r) => r.method === "getFile");
-    const asked = new Set(reads.map((r) => (r.detail ?? "").split(":")[0]));
-    asked.delete(`${app.repo.owner}/.github`);
+    const reads = app.github.requests.filter((r) => r.method === "readAhead");
+    const asked = new Set(reads.map((r) => r.detail));
     expect(asked.size).toBe(INTRODUCED_PER_INSTALL);
   });
 });

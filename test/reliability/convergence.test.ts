@@ -128,7 +128,8 @@ describe("a phase move interrupted halfway, then redelivered", () => {
 describe("a failed read", () => {
   it("fails the delivery when loading the issue fails, and the redelivery converges", async () => {
     const { app, ref, move } = await featureAboutToMove();
-    app.github.failNext("loadIssue", "server");
+    // The issue is read with the config, in one request: that request fails.
+    app.github.failNext("readAhead", "server");
     const writes = app.github.writeCount();
     await expect(app.deliver(move)).rejects.toThrow(/injected server failure/);
     expect(app.github.writeCount()).toBe(writes);

@@ -29,6 +29,7 @@ const GITHUB_METHODS = {
   loadProject: true,
   findIssueByNodeId: true,
   loadOnboarding: true,
+  readAhead: true,
 } satisfies Record<keyof GitHubPort, true>;
 
 const COMMUNITY_METHODS = {

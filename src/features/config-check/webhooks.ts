@@ -1,6 +1,6 @@
 /**
- * A change to `.github/squad-bot.yml` gets a check run on its commit, refreshes the cached config,
- * and on the default branch opens or closes the one "config is invalid" issue.
+ * A change to `.github/squad-bot.yml` gets a check run on its commit, and on the default branch
+ * opens or closes the one "config is invalid" issue.
  */
 import { loadConfig } from "../../config/load.js";
 import type { RepoRef } from "../../github/types.js";
@@ -17,7 +17,7 @@ import {
 export const wantsPush = (hint: PushHint): boolean => configChangedIn(hint.paths);
 
 /**
- * Dry runs follow the app and the configuration in force, the default branch's (cached): a pull
+ * Dry runs follow the app and the configuration in force, the default branch's: a pull
  * request's own config cannot switch its check off.
  */
 async function reportOptions(scope: Scope, repo: RepoRef): Promise<ConfigReportOptions> {
@@ -32,12 +32,8 @@ async function reportOptions(scope: Scope, repo: RepoRef): Promise<ConfigReportO
 export async function onConfigPush(scope: Scope, hint: PushHint): Promise<void> {
   const { repo } = hint;
   const onDefaultBranch = hint.ref === `refs/heads/${hint.defaultBranch}`;
-  // The org's `.github` repository holds defaults for every repository of the owner.
-  if (onDefaultBranch && repo.repo === ".github") scope.invalidateConfig(repo.owner, null);
-  if (onDefaultBranch) scope.invalidateConfig(repo.owner, repo.repo);
+  // Nothing to refresh: every delivery reads the config in force afresh.
   const result = await loadConfig(scope.port, repo, scope.templates, { ref: hint.after });
-  // The pushed commit is the default branch's head, so its config is the one now in force.
-  if (onDefaultBranch) scope.storeConfig(repo, result);
   const options = await reportOptions(scope, repo);
   const appLogin = await scope.appLogin();
   await reportCheckRun(scope.port, repo, result, hint.after, appLogin, options);

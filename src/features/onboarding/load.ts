@@ -9,7 +9,12 @@ export async function loadOnboardingRead(
   repo: RepoRef,
   config: Config,
 ): Promise<OnboardingRead> {
+  const { label, cardLabels } = onboardingReadOf(config);
+  return readOnboarding(await port.loadOnboarding(repo, label, cardLabels));
+}
+
+/** What the onboarding read asks for, as `config` says: the read-ahead asks the same. */
+export function onboardingReadOf(config: Config): { label: string; cardLabels: string[] } {
   // A card on an issue with a phase label means squad-bot ran here before onboarding existed.
-  const cardLabels = config.phases.map((phase) => phase.label);
-  return readOnboarding(await port.loadOnboarding(repo, ONBOARDING_LABEL, cardLabels));
+  return { label: ONBOARDING_LABEL, cardLabels: config.phases.map((phase) => phase.label) };
 }

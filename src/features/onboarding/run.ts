@@ -98,6 +98,8 @@ const planned = (scope: Scope) => scope.shared("onboarding:planned", () => new S
 
 /** Writes the onboarding issue where squad-bot waits and none was written yet; else nothing, free. */
 export async function ensureOnboarding(scope: Scope, repo: RepoRef): Promise<void> {
+  // Every event of an accepted repository passes here: it costs no config read.
+  if (scope.onboardingDone(repo)) return;
   const entry = await scope.onboarding(repo);
   if (!entry || entry.status.accepted || entry.status.issue !== null) return;
   if (planned(scope).has(repoKey(repo))) return;

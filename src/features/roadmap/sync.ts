@@ -27,6 +27,15 @@ export function roadmapLoadOptions(config: Config): Pick<LoadIssueOptions, "proj
   return config.roadmap ? { projectFields: roadmapFieldNames(config.roadmap) } : {};
 }
 
+/** What `loadRoadmapBoard` reads when its cache misses, as `config` says; null without a roadmap. */
+export function roadmapBoardRead(
+  config: Config,
+): { org: string; number: number; fieldNames: string[] } | null {
+  if (!config.roadmap) return null;
+  const { org, number } = config.roadmap.project;
+  return { org, number, fieldNames: roadmapFieldNames(config.roadmap) };
+}
+
 /** The board when the repository has a roadmap; read from the cache when it can be. */
 export async function loadRoadmapBoard(scope: Scope, config: Config): Promise<BoardLookup | null> {
   if (!config.roadmap) return null;

@@ -23,7 +23,7 @@ export async function onBoardItem(scope: Scope, hint: BoardItemHint): Promise<vo
   const ref = await scope.port.findIssueByNodeId(hint.contentNodeId);
   if (!ref) return;
   // The issue's own repository decides: one board can hold features of several repositories.
-  const config = await scope.config(ref);
+  const config = await scope.config(ref, { number: ref.number, pullRequest: false });
   if (!config?.roadmap) return;
   const roadmap = config.roadmap;
   const lookup = await boardsOf(scope).get(scope.port, scope.installation, roadmap, scope.log);

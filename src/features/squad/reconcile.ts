@@ -5,6 +5,7 @@
  */
 import { allPhaseLabels, configForIssue } from "../../config/journeys.js";
 import type { Config } from "../../config/schema.js";
+import type { LoadIssueOptions } from "../../github/port.js";
 import type { IssueRef, IssueSnapshot } from "../../github/types.js";
 import { reconcile } from "../../reconcile/loop.js";
 import { applyOptions, type Scope } from "../feature.js";
@@ -46,6 +47,18 @@ export interface ReconcileOptions {
   repairForum?: boolean;
 }
 
+/**
+ * What a reconcile reads with the issue: phase and blocked label ids (of every journey of the
+ * repository: the issue's is known only once it is read), the board's item values.
+ */
+export function squadIssueRead(config: Config): LoadIssueOptions {
+  const labelNames = [
+    ...allPhaseLabels(config),
+    ...(config.labels.blocked ? [config.labels.blocked] : []),
+  ];
+  return { labelNames, ...roadmapLoadOptions(config) };
+}
+
 export async function reconcileFeature(
   scope: Scope,
   repoConfig: Config,
@@ -53,10 +66,6 @@ export async function reconcileFeature(
   trigger: TriggerSource,
   options: ReconcileOptions = {},
 ): Promise<void> {
-  const labelNames = [
-    ...allPhaseLabels(repoConfig),
-    ...(repoConfig.labels.blocked ? [repoConfig.labels.blocked] : []),
-  ];
   // Reported after the issue's lock is released: it reads and writes another issue.
   let boardProblems: string[] | null = null;
   // The linked forum topic follows after the GitHub writes, outside the lock: never before them.
@@ -64,7 +73,7 @@ export async function reconcileFeature(
   let topicConfig: Config | null = null;
   const followUps = await reconcile(scope, {
     feature: "squad",
-    subject: { ref, pullRequest: false, load: { labelNames, ...roadmapLoadOptions(repoConfig) } },
+    subject: { ref, pullRequest: false, load: squadIssueRead(repoConfig) },
     apply: applyOptions(scope, repoConfig),
     load: async (issue): Promise<Loaded> => {
       // An issue in another journey is planned with that journey's phases, roles and cycle.

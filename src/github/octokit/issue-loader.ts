@@ -16,6 +16,7 @@ import { type LoadIssueResponse, labelAlias, loadIssueQuery } from "./graphql/lo
 import {
   LOAD_PULL_REQUEST_QUERY,
   type LoadPullRequestResponse,
+  type PullRequestNode,
 } from "./graphql/load-pull-request.js";
 import {
   fieldAlias,
@@ -171,8 +172,22 @@ export async function loadIssue(
     null,
   );
   const repository = response?.repository;
-  const issue = repository?.issue;
-  if (!repository || !issue) return null;
+  const options = { labelNames, ...(projectFields ? { projectFields } : {}) };
+  return repository ? issueSnapshotOf(client, ref, repository, options) : null;
+}
+
+/**
+ * The issue a `loadIssueParts` selection answered inside `repository`, with its comments past
+ * the first hundred (one request per further hundred); null when there is no such issue.
+ */
+export async function issueSnapshotOf(
+  client: Client,
+  ref: IssueRef,
+  repository: NonNullable<LoadIssueResponse["repository"]>,
+  { labelNames, projectFields }: LoadIssueOptions,
+): Promise<IssueSnapshot | null> {
+  const { issue } = repository;
+  if (!issue) return null;
   const snapshot = await toSnapshot(
     client,
     ref,
@@ -207,5 +222,15 @@ export async function loadPullRequest(
   const repository = response?.repository;
   const pull = repository?.pullRequest;
   if (!repository || !pull) return null;
-  return toSnapshot(client, ref, repository.id, pull, [], kind);
+  return pullRequestSnapshotOf(client, ref, repository.id, pull);
+}
+
+/** A pull request a `pullRequest` selection answered, with its comments past the first hundred. */
+export function pullRequestSnapshotOf(
+  client: Client,
+  ref: IssueRef,
+  repositoryId: string,
+  pull: PullRequestNode,
+): Promise<IssueSnapshot> {
+  return toSnapshot(client, ref, repositoryId, pull, [], "loadPullRequest");
 }

@@ -1,6 +1,6 @@
 /** The production GitHubPort: Probot's Octokit for one delivery, GraphQL for issues, REST else. */
 import type { ProbotOctokit } from "probot";
-import type { GitHubPort, LoadIssueOptions } from "../port.js";
+import type { GitHubPort, LoadIssueOptions, ReadAheadRequest, ReadAheadResult } from "../port.js";
 import { GitHubError } from "../port.js";
 import type {
   CheckRunReport,
@@ -23,6 +23,7 @@ import { loadIssue, loadPullRequest } from "./issue-loader.js";
 import { mutate } from "./mutator.js";
 import { loadOnboarding } from "./onboarding-loader.js";
 import { findIssueByNodeId, loadProject } from "./project-loader.js";
+import { readAhead } from "./read-ahead.js";
 
 export interface OctokitGitHubOptions {
   /** Called before every HTTP request with the port method it serves, pages included. */
@@ -65,6 +66,10 @@ export class OctokitGitHub implements GitHubPort {
 
   constructor(octokit: ProbotOctokit, options: OctokitGitHubOptions = {}) {
     this.client = { octokit, count: (kind) => options.onRequest?.(kind) };
+  }
+
+  readAhead(repo: RepoRef, request: ReadAheadRequest): Promise<ReadAheadResult> {
+    return readAhead(this.client, repo, request);
   }
 
   loadIssue(ref: IssueRef, options: LoadIssueOptions): Promise<IssueSnapshot | null> {

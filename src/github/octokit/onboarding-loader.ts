@@ -3,7 +3,11 @@ import { GitHubError } from "../port.js";
 import type { OnboardingSnapshot, RepoRef } from "../types.js";
 import { type Client, send } from "./client.js";
 import { CARD_COMMENTS } from "./digest-source.js";
-import { LOAD_ONBOARDING_QUERY, type LoadOnboardingResponse } from "./graphql/load-onboarding.js";
+import {
+  LOAD_ONBOARDING_QUERY,
+  type LoadOnboardingResponse,
+  type OnboardingRepositoryNode,
+} from "./graphql/load-onboarding.js";
 import { cardInFirstComments, present } from "./issue-pages.js";
 
 export async function loadOnboarding(
@@ -25,6 +29,11 @@ export async function loadOnboarding(
   if (!found) {
     throw new GitHubError(`loadOnboarding: no repository ${repo.owner}/${repo.repo}`, "not-found");
   }
+  return onboardingSnapshotOf(found);
+}
+
+/** What `onboardingSelection` answered, in the port's shape. */
+export function onboardingSnapshotOf(found: OnboardingRepositoryNode): OnboardingSnapshot {
   return {
     repositoryId: found.id,
     labels: present(found.labels?.nodes).map((l) => l.name),

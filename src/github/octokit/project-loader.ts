@@ -6,6 +6,7 @@ import {
   type LoadProjectResponse,
   loadProjectQuery,
   type ProjectFieldNode,
+  type ProjectNode,
   projectFieldAlias,
 } from "./graphql/load-project.js";
 
@@ -37,10 +38,18 @@ export async function loadProject(
     null,
   );
   const project = response?.organization?.projectV2;
-  if (!project) return null;
+  return project ? projectSnapshotOf(project, fieldNames, projectFieldAlias) : null;
+}
+
+/** A board read with `projectParts(fieldNames.length, alias)`, in the port's shape. */
+export function projectSnapshotOf(
+  project: ProjectNode,
+  fieldNames: string[],
+  alias: (index: number) => string,
+): ProjectSnapshot {
   const fields: ProjectSnapshot["fields"] = {};
   fieldNames.forEach((name, index) => {
-    fields[name] = toField(project[projectFieldAlias(index)] as ProjectFieldNode | null);
+    fields[name] = toField(project[alias(index)] as ProjectFieldNode | null);
   });
   return { id: project.id, title: project.title, canUpdate: project.viewerCanUpdate, fields };
 }

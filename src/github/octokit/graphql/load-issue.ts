@@ -12,24 +12,40 @@ export const labelAlias = (index: number): string => `l${index}`;
  * are read only when `projectFieldCount` is given, so repositories without a roadmap pay nothing.
  */
 export function loadIssueQuery(labelCount: number, projectFieldCount?: number): string {
+  const parts = loadIssueParts(labelCount, projectFieldCount);
+  return `query SquadBotLoadIssue($owner: String!, $name: String!${parts.variables}) {
+  repository(owner: $owner, name: $name) {
+    id${parts.selection}
+  }
+}
+${parts.fragments}`;
+}
+
+/**
+ * The issue's part of a `repository` selection, its variables (after `$owner` and `$name`) and
+ * its fragments: the read-ahead (`read-ahead.ts`) carries the same part next to the config file.
+ */
+export function loadIssueParts(
+  labelCount: number,
+  projectFieldCount?: number,
+): { variables: string; selection: string; fragments: string } {
   const indexes = Array.from({ length: labelCount }, (_, index) => labelAlias(index));
   const projects =
     projectFieldCount === undefined ? undefined : projectItemsQueryParts(projectFieldCount);
   const variables =
     indexes.map((alias) => `, $${alias}: String!`).join("") + (projects?.variables ?? "");
   const lookups = indexes.map((alias) => `\n    ${alias}: label(name: $${alias}) { id name }`);
-  return `query SquadBotLoadIssue($owner: String!, $name: String!, $number: Int!${variables}) {
-  repository(owner: $owner, name: $name) {
-    id
+  return {
+    variables: `, $number: Int!${variables}`,
+    selection: `
     issue(number: $number) {
       ${THREAD_FIELDS}${projects?.selection ?? ""}
-    }${lookups.join("")}
-  }
-}
-${COMMENT_FIELDS}${projects?.fragments ?? ""}`;
+    }${lookups.join("")}`,
+    fragments: `${COMMENT_FIELDS}${projects?.fragments ?? ""}`,
+  };
 }
 
-interface IssueNode extends ThreadNode<"OPEN" | "CLOSED"> {
+export interface IssueNode extends ThreadNode<"OPEN" | "CLOSED"> {
   /** Present only when project fields were requested. */
   projectItems?: ProjectItemConnection | null;
 }

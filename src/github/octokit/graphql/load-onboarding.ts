@@ -13,16 +13,25 @@ export const LOAD_ONBOARDING_QUERY = `query SquadBotLoadOnboarding(
   $cardComments: Int!
 ) {
   repository(owner: $owner, name: $name) {
-    id
+    id${onboardingSelection()}
+  }
+}`;
+
+/** The onboarding read's part of a `repository` selection, shared with the read-ahead. */
+export function onboardingSelection(): string {
+  return `
     labels(first: 100) { nodes { name } }
     onboarding: issues(first: 20, labels: [$label], orderBy: { field: CREATED_AT, direction: ASC }) {
       nodes { id number title body state createdAt viewerDidAuthor author { login } }
     }
     tracked: issues(first: 20, labels: $cardLabels, orderBy: { field: UPDATED_AT, direction: DESC }) {
       nodes { number comments(first: $cardComments) { nodes { body viewerDidAuthor } } }
-    }
-  }
-}`;
+    }`;
+}
+
+/** The variables `onboardingSelection` uses, declared after `$owner` and `$name`. */
+export const ONBOARDING_VARIABLES =
+  ", $label: String!, $cardLabels: [String!]!, $cardComments: Int!";
 
 interface OnboardingIssueNode {
   id: string;
@@ -36,17 +45,20 @@ interface OnboardingIssueNode {
 }
 
 export interface LoadOnboardingResponse {
-  repository: {
-    id: string;
-    labels: { nodes: ({ name: string } | null)[] | null } | null;
-    onboarding: { nodes: (OnboardingIssueNode | null)[] | null };
-    tracked: {
-      nodes:
-        | ({
-            number: number;
-            comments: { nodes: ({ body: string; viewerDidAuthor: boolean } | null)[] | null };
-          } | null)[]
-        | null;
-    };
-  } | null;
+  repository: OnboardingRepositoryNode | null;
+}
+
+/** What `onboardingSelection` answers, with the repository's id. */
+export interface OnboardingRepositoryNode {
+  id: string;
+  labels: { nodes: ({ name: string } | null)[] | null } | null;
+  onboarding: { nodes: (OnboardingIssueNode | null)[] | null };
+  tracked: {
+    nodes:
+      | ({
+          number: number;
+          comments: { nodes: ({ body: string; viewerDidAuthor: boolean } | null)[] | null };
+        } | null)[]
+      | null;
+  };
 }

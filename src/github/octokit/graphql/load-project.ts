@@ -5,26 +5,46 @@ export const projectFieldAlias = (index: number): string => `f${index}`;
 
 /** Names travel as variables; the text depends only on how many fields were asked for. */
 export function loadProjectQuery(fieldCount: number): string {
-  const aliases = Array.from({ length: fieldCount }, (_, index) => projectFieldAlias(index));
-  const variables = aliases.map((alias) => `, $${alias}: String!`).join("");
+  const parts = projectParts(fieldCount, projectFieldAlias);
+  return `query SquadBotLoadProject($org: String!, $number: Int!${parts.variables}) {
+  organization(login: $org) {
+    projectV2(number: $number) {${parts.selection}
+    }
+  }
+}`;
+}
+
+/**
+ * The board's selection inside `projectV2` and its field variables, with `alias` naming each
+ * field and its variable: the read-ahead carries the board under other names than the issue's.
+ */
+export function projectParts(
+  fieldCount: number,
+  alias: (index: number) => string,
+): { variables: string; selection: string } {
+  const aliases = Array.from({ length: fieldCount }, (_, index) => alias(index));
   const fields = aliases.map(
-    (alias) => `
-      ${alias}: field(name: $${alias}) {
+    (name) => `
+      ${name}: field(name: $${name}) {
         __typename
         ... on ProjectV2FieldCommon { id name dataType }
         ... on ProjectV2SingleSelectField { options { id name } }
       }`,
   );
-  return `query SquadBotLoadProject($org: String!, $number: Int!${variables}) {
-  organization(login: $org) {
-    projectV2(number: $number) {
+  return {
+    variables: aliases.map((name) => `, $${name}: String!`).join(""),
+    selection: `
       id
       title
-      viewerCanUpdate${fields.join("")}
-    }
-  }
-}`;
+      viewerCanUpdate${fields.join("")}`,
+  };
 }
+
+/** A board as `projectV2` answers it: besides `id` and `title`, one key per requested field. */
+export type ProjectNode = { id: string; title: string; viewerCanUpdate: boolean } & Record<
+  string,
+  unknown
+>;
 
 export interface ProjectFieldNode {
   __typename: string;
@@ -37,8 +57,6 @@ export interface ProjectFieldNode {
 export interface LoadProjectResponse {
   organization: {
     /** Besides `id` and `title`, one `f<n>` key per requested field (null when missing). */
-    projectV2:
-      | ({ id: string; title: string; viewerCanUpdate: boolean } & Record<string, unknown>)
-      | null;
+    projectV2: ProjectNode | null;
   } | null;
 }

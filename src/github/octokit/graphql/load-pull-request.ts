@@ -12,7 +12,7 @@ export const LOAD_PULL_REQUEST_QUERY = `query SquadBotLoadPullRequest($owner: St
 }
 ${COMMENT_FIELDS}`;
 
-type PullRequestNode = ThreadNode<"OPEN" | "CLOSED" | "MERGED">;
+export type PullRequestNode = ThreadNode<"OPEN" | "CLOSED" | "MERGED">;
 
 export interface LoadPullRequestResponse {
   repository: { id: string; pullRequest: PullRequestNode | null } | null;
