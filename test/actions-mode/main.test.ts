@@ -5,6 +5,7 @@ import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { readActionsEnv, runInActions } from "../../src/actions-mode/main.js";
 import { example } from "../double/examples.js";
+import { validateRequest } from "../support/graphql-schema.js";
 
 beforeEach(() => nock.disableNetConnect());
 afterEach(() => {
@@ -30,13 +31,24 @@ describe("GitHub Actions mode", () => {
     const eventPath = join(dir, "event.json");
     await writeFile(eventPath, JSON.stringify(payload));
     const { login } = payload.repository.owner;
+    // The config comes in the one read-ahead document (with the issue), through the token.
+    const documents: string[][] = [];
     const scope = nock("https://api.github.com")
-      .get(`/repos/${login}/${payload.repository.name}/contents/.github%2Fsquad-bot.yml`)
+      .post("/graphql", (body: { query: string }) => body.query.includes("SquadBotReadAhead"))
       .matchHeader("authorization", "token ghs_test")
-      .reply(200, {
-        type: "file",
-        encoding: "base64",
-        content: Buffer.from("preset: squad-journey\n").toString("base64"),
+      .reply(200, (_uri, raw) => {
+        const body = raw as { query: string; variables?: Record<string, unknown> };
+        documents.push(validateRequest(body.query, body.variables ?? {}));
+        return {
+          data: {
+            repository: {
+              id: "R_1",
+              config: { text: "preset: squad-journey\n", isTruncated: false },
+              issue: null,
+            },
+            orgConfig: null,
+          },
+        };
       });
     await runInActions({
       GITHUB_EVENT_NAME: "issues",
@@ -45,5 +57,6 @@ describe("GitHub Actions mode", () => {
       LOG_LEVEL: "silent",
     });
     expect(scope.isDone()).toBe(true);
+    expect(documents).toEqual([[]]);
   });
 });

@@ -60,7 +60,8 @@ describe("metrics from real deliveries", () => {
       .as(app.people.user)
       .openIssue(app.repo, { title: "Sync", body: "", labels: ["enhancement"] });
     await app.deliver(opened);
-    app.github.failNext("loadIssue", "server");
+    // The config and the issue come in one read ahead of the reconcile: it fails.
+    app.github.failNext("readAhead", "server");
     await expect(
       app.deliver(app.github.as(app.people.user).editBody(opened.ref, "more")),
     ).rejects.toThrow();
