@@ -34,7 +34,11 @@ describe("GitHub Actions mode", () => {
     // The config comes in the one read-ahead document (with the issue), through the token.
     const documents: string[][] = [];
     const scope = nock("https://api.github.com")
-      .post("/graphql", (body: { query: string }) => body.query.includes("SquadBotReadAhead"))
+      .post(
+        "/graphql",
+        (body: { query: string; variables?: { owner?: string } }) =>
+          body.query.includes("SquadBotReadAhead") && body.variables?.owner === login,
+      )
       .matchHeader("authorization", "token ghs_test")
       .reply(200, (_uri, raw) => {
         const body = raw as { query: string; variables?: Record<string, unknown> };
