@@ -39,7 +39,7 @@ export function demandPage(site: Site, snapshot: DashboardSnapshot): string {
             }
           : {}),
       },
-      { text: phaseName(snapshot, f.phase) },
+      { text: phaseName(snapshot, f.phase, f.journey) },
       { text: String(f.demand) },
       { text: String(f.thumbsUp) },
       { text: String(f.interested) },
@@ -127,8 +127,8 @@ export function historyPage(site: Site, snapshot: DashboardSnapshot): string {
       .map((m) => [
         { text: m.at.slice(0, 10) },
         { text: m.title, href: `${site.root}${featurePath(m.repo, m.number)}`, wide: true },
-        { text: phaseName(snapshot, m.from) },
-        { text: phaseName(snapshot, m.to) },
+        { text: phaseName(snapshot, m.from, m.journey) },
+        { text: phaseName(snapshot, m.to, m.journey) },
       ]),
   });
   const digests = linkList(
@@ -154,7 +154,7 @@ export function featurePage(site: Site, snapshot: DashboardSnapshot, f: Snapshot
     head: ["What", "Value"],
     rows: [
       [{ text: "Issue" }, { text: ref(f), href: safeHref(f.url) }],
-      [{ text: "Phase" }, { text: phaseName(snapshot, f.phase) }],
+      [{ text: "Phase" }, { text: phaseName(snapshot, f.phase, f.journey) }],
       [{ text: "Lead" }, { text: f.lead ?? "—" }],
       [{ text: "Squad size" }, { text: String(f.squadSize) }],
       [{ text: "Demand" }, { text: `${f.demand} (${f.thumbsUp} 👍, ${f.interested} interested)` }],

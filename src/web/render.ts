@@ -54,19 +54,24 @@ export function cardHtml(site: Site, f: SnapshotFeature): string {
 export function overviewPage(site: Site, snapshot: DashboardSnapshot, filters: OverviewFilters) {
   const model = overviewModel(snapshot, filters);
   const limit = filters.phase ? CARDS_FILTERED : CARDS_PER_COLUMN;
-  const columns = model.columns.map((column) => ({
-    id: column.id,
-    name: column.name,
-    count: column.features.length,
-    cards: column.features
-      .slice(0, limit)
-      .map((f) => cardHtml(site, f))
-      .join(""),
-    more: Math.max(0, column.features.length - limit),
-  }));
+  const columnsOf = (board: typeof model.columns) =>
+    board.map((column) => ({
+      id: column.id,
+      name: column.name,
+      count: column.features.length,
+      cards: column.features
+        .slice(0, limit)
+        .map((f) => cardHtml(site, f))
+        .join(""),
+      more: Math.max(0, column.features.length - limit),
+    }));
   const body = renderTemplate("overview", {
     model,
-    columns,
+    columns: columnsOf(model.columns),
+    journeys: model.journeys.map((board) => ({
+      ...board.journey,
+      columns: columnsOf(board.columns),
+    })),
     served: site.served,
     query: filterQuery(filters),
   });

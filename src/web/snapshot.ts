@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { DASHBOARD_SECTIONS } from "../features/dashboard/config.js";
 
-export const SNAPSHOT_VERSION = 1;
+export const SNAPSHOT_VERSION = 2;
 
 const featureRef = z.object({
   repo: z.string().describe("`owner/name`"),
@@ -16,6 +16,8 @@ const featureRef = z.object({
 
 const featureSchema = featureRef.extend({
   state: z.enum(["open", "closed"]),
+  /** The journey's id (`journeys`) when it is not the repository's own; its phase is that journey's. */
+  journey: z.string().optional(),
   /** Phase id; null when neither a phase label nor the card says. */
   phase: z.string().nullable(),
   /** Null when there is none, or when the lead asked not to be named. */
@@ -42,8 +44,15 @@ const featureSchema = featureRef.extend({
 });
 export type SnapshotFeature = z.infer<typeof featureSchema>;
 
-const moveSchema = featureRef.extend({ from: z.string(), to: z.string(), at: z.string() });
+const moveSchema = featureRef.extend({
+  journey: z.string().optional(),
+  from: z.string(),
+  to: z.string(),
+  at: z.string(),
+});
 export type SnapshotMove = z.infer<typeof moveSchema>;
+
+const phaseSchema = z.object({ id: z.string(), name: z.string(), optional: z.boolean() });
 
 const monthCount = z.object({ month: z.string().describe("`YYYY-MM`"), count: z.number().int() });
 
@@ -56,7 +65,9 @@ const dashboardSnapshotSchema = z.object({
   sections: z.array(z.enum(DASHBOARD_SECTIONS)).min(1),
   /** Whether the pages need the token or basic auth from the environment. */
   access: z.enum(["public", "token", "basic"]),
-  phases: z.array(z.object({ id: z.string(), name: z.string(), optional: z.boolean() })),
+  phases: z.array(phaseSchema),
+  /** The repository's other journeys (`journeys`), each with its own phases; empty when none. */
+  journeys: z.array(z.object({ id: z.string(), name: z.string(), phases: z.array(phaseSchema) })),
   features: z.array(featureSchema),
   releasePhase: z.string(),
   releasedPerMonth: z.array(monthCount),

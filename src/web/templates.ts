@@ -32,9 +32,13 @@ const overview = `<p><%= it.model.shown %> of <%= it.model.total %> open feature
 <label>Squads <select name="seeking"><option value="">All</option><option value="1"<% if (it.model.filters.seeking) { %> selected<% } %>>Seeking members</option></select></label>
 <label>Sort by <select name="sort"><option value="demand">Demand</option><option value="time"<% if (it.model.filters.sort === "time") { %> selected<% } %>>Time in phase</option></select></label>
 <button type="submit">Show</button></form><% } %>
-<div class="board"><% it.columns.forEach(function (column) { %><section class="column" aria-labelledby="phase-<%= column.id %>">
+<% if (it.columns.length) { %><div class="board"><% it.columns.forEach(function (column) { %><section class="column" aria-labelledby="phase-<%= column.id %>">
 <h2 id="phase-<%= column.id %>"><%= column.name %> <span class="muted">(<%= column.count %>)</span></h2>
-<ol><%~ column.cards %></ol><% if (column.more) { %><p class="muted">and <%= column.more %> more</p><% } %></section><% }) %></div>`;
+<ol><%~ column.cards %></ol><% if (column.more) { %><p class="muted">and <%= column.more %> more</p><% } %></section><% }) %></div><% } %>
+<% it.journeys.forEach(function (journey) { %><section class="journey" aria-labelledby="journey-<%= journey.id %>"><h2 id="journey-<%= journey.id %>"><%= journey.name %></h2>
+<div class="board"><% journey.columns.forEach(function (column) { %><section class="column" aria-labelledby="phase-<%= column.id %>">
+<h3 id="phase-<%= column.id %>"><%= column.name %> <span class="muted">(<%= column.count %>)</span></h3>
+<ol><%~ column.cards %></ol><% if (column.more) { %><p class="muted">and <%= column.more %> more</p><% } %></section><% }) %></div></section><% }) %>`;
 
 const table = `<div class="table"><table><caption class="muted"><%= it.caption %></caption><thead><tr><% it.head.forEach(function (h) { %><th scope="col"><%= h %></th><% }) %></tr></thead>
 <tbody><% it.rows.forEach(function (row) { %><tr><% row.forEach(function (cell, i) { %><td<% if (cell.wide) { %> class="t"<% } %>><% if (cell.href) { %><a href="<%= cell.href %>"><bdi><%= cell.text %></bdi></a><% } else { %><bdi><%= cell.text %></bdi><% } %><% if (cell.extra) { %><%~ cell.extra %><% } %></td><% }) %></tr><% }) %></tbody></table></div>`;

@@ -23,7 +23,7 @@ export function parseFilters(query: URLSearchParams, snapshot: DashboardSnapshot
     repo: pick("repo", snapshot.repos),
     phase: pick(
       "phase",
-      snapshot.phases.map((p) => p.id),
+      boardsOf(snapshot).flatMap((b) => b.phases.map((p) => p.key)),
     ),
     label: pick("label", labels),
     seeking: query.get("seeking") === "1",
@@ -50,22 +50,50 @@ const byTime = (a: SnapshotFeature, b: SnapshotFeature) =>
   (b.daysInPhase ?? -1) - (a.daysInPhase ?? -1) || byDemand(a, b);
 
 interface PhaseColumn {
+  /** The phase filter's value: the phase id, `<journey>.<phase>` in another journey. */
   id: string;
   name: string;
   features: SnapshotFeature[];
 }
 
+interface Board {
+  /** Null for the repository's own journey. */
+  journey: { id: string; name: string } | null;
+  columns: PhaseColumn[];
+}
+
 export interface OverviewModel {
   filters: OverviewFilters;
+  /** The repository's own journey's columns. */
   columns: PhaseColumn[];
+  /** One board per other journey (`journeys`) that has a column left after the phase filter. */
+  journeys: (Board & { journey: { id: string; name: string } })[];
   shown: number;
   total: number;
   repos: string[];
+  /** The phase filter's choices; another journey's are named `Journey: Phase`. */
   phases: { id: string; name: string }[];
   labels: string[];
 }
 
-/** Squads by phase: one column per phase (the filtered one alone), open features only. */
+/** Every journey's phases with their filter keys, the repository's own first. */
+function boardsOf(snapshot: DashboardSnapshot) {
+  return [
+    {
+      journey: null,
+      phases: snapshot.phases.map((p) => ({ key: p.id, id: p.id, name: p.name })),
+    },
+    ...snapshot.journeys.map((j) => ({
+      journey: { id: j.id, name: j.name },
+      phases: j.phases.map((p) => ({ key: `${j.id}.${p.id}`, id: p.id, name: p.name })),
+    })),
+  ];
+}
+
+/**
+ * Squads by phase: one column per phase (the filtered one alone), open features only; the
+ * repository's own journey first, then one board per other journey.
+ */
 export function overviewModel(
   snapshot: DashboardSnapshot,
   filters: OverviewFilters,
@@ -78,26 +106,50 @@ export function overviewModel(
       (!filters.seeking || f.seekingMembers),
   );
   const sort = filters.sort === "time" ? byTime : byDemand;
-  const columns = snapshot.phases
-    .filter((p) => !filters.phase || p.id === filters.phase)
-    .map((p) => ({
-      id: p.id,
-      name: p.name,
-      features: shown.filter((f) => f.phase === p.id).sort(sort),
-    }));
+  const boards = boardsOf(snapshot).map((board) => ({
+    journey: board.journey,
+    columns: board.phases
+      .filter((p) => !filters.phase || p.key === filters.phase)
+      .map((p) => ({
+        id: p.key,
+        name: p.name,
+        features: shown
+          .filter((f) => f.journey === board.journey?.id && f.phase === p.id)
+          .sort(sort),
+      })),
+  }));
+  const [own, ...others] = boards;
   return {
     filters,
-    columns,
-    shown: columns.reduce((sum, c) => sum + c.features.length, 0),
+    columns: own?.columns ?? [],
+    journeys: others.flatMap((b) =>
+      b.journey && b.columns.length > 0 ? [{ journey: b.journey, columns: b.columns }] : [],
+    ),
+    shown: boards.reduce((sum, b) => sum + b.columns.reduce((n, c) => n + c.features.length, 0), 0),
     total: open.length,
     repos: snapshot.repos,
-    phases: snapshot.phases.map(({ id, name }) => ({ id, name })),
+    phases: boardsOf(snapshot).flatMap((b) =>
+      b.phases.map((p) => ({
+        id: p.key,
+        name: b.journey ? `${b.journey.name}: ${p.name}` : p.name,
+      })),
+    ),
     labels: [...new Set(open.flatMap((f) => f.labels))].sort(),
   };
 }
 
-export const phaseName = (snapshot: DashboardSnapshot, id: string | null): string =>
-  snapshot.phases.find((p) => p.id === id)?.name ?? id ?? "—";
+/** A phase's name in the feature's journey: the repository's own unless `journey` names another. */
+export function phaseName(
+  snapshot: DashboardSnapshot,
+  id: string | null,
+  journey?: string | undefined,
+): string {
+  const phases =
+    journey === undefined
+      ? snapshot.phases
+      : (snapshot.journeys.find((j) => j.id === journey)?.phases ?? []);
+  return phases.find((p) => p.id === id)?.name ?? id ?? "—";
+}
 
 /** Open requests by demand, most wanted first. */
 export function demandRanking(snapshot: DashboardSnapshot, limit = 100): SnapshotFeature[] {
@@ -134,7 +186,7 @@ export function featureTimeline(
 ): TimelineStep[] {
   return feature.history.map((entry, index) => ({
     phase: entry.phase,
-    name: phaseName(snapshot, entry.phase),
+    name: phaseName(snapshot, entry.phase, feature.journey),
     from: entry.at,
     to: feature.history[index + 1]?.at ?? (feature.state === "open" ? snapshot.takenAt : entry.at),
   }));

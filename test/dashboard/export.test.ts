@@ -41,7 +41,7 @@ describe("squad-bot dashboard", () => {
     expect(feat).toContain('href="../../../../demand/"');
     const index = await readFile(join(dir, "index.html"), "utf8");
     expect(index).not.toContain("<form");
-    expect(JSON.parse(await readFile(join(dir, "data.json"), "utf8")).version).toBe(1);
+    expect(JSON.parse(await readFile(join(dir, "data.json"), "utf8")).version).toBe(2);
     expect(await readFile(join(dir, "demand.csv"), "utf8")).toMatch(/^rank,/);
   });
 

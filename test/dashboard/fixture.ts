@@ -1,5 +1,9 @@
 /** A small dashboard snapshot, and a big one, for the web's tests and the render benchmark. */
-import type { DashboardSnapshot, SnapshotFeature } from "../../src/web/snapshot.js";
+import {
+  type DashboardSnapshot,
+  SNAPSHOT_VERSION,
+  type SnapshotFeature,
+} from "../../src/web/snapshot.js";
 
 const PHASES = [
   { id: "inception", name: "Inception", optional: false },
@@ -47,13 +51,14 @@ export function snapshot(
   overrides: Partial<DashboardSnapshot> = {},
 ): DashboardSnapshot {
   return {
-    version: 1,
+    version: SNAPSHOT_VERSION,
     title: "Acme squads",
     takenAt: "2026-11-30T07:00:00.000Z",
     repos: ["acme/widgets", "acme/gadgets"],
     sections: ["squads", "demand", "community", "opportunities", "history"],
     access: "public",
     phases: PHASES,
+    journeys: [],
     features,
     releasePhase: "release",
     releasedPerMonth: [

@@ -38,7 +38,7 @@ describe("dashboard route", () => {
     expect(page.headers.get("content-security-policy")).toContain("default-src 'none'");
     expect(await page.text()).toContain("Feature 1");
     expect((await get("/dashboard")).status).toBe(308);
-    expect(await (await get("/dashboard/data.json")).json()).toMatchObject({ version: 1 });
+    expect(await (await get("/dashboard/data.json")).json()).toMatchObject({ version: 2 });
     expect(await (await get("/dashboard/demand.csv")).text()).toMatch(/^rank,repo/);
     expect((await get("/dashboard/nope/")).status).toBe(404);
     expect((await get("/dashboard/%E0%A4%A")).status).toBe(404);

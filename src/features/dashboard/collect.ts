@@ -2,6 +2,7 @@
  * Folds the digest pager's stream of feature issues into the dashboard snapshot's features,
  * moves, releases and digest archive: pure, one issue at a time.
  */
+import { configForIssue } from "../../config/journeys.js";
 import type { Config } from "../../config/schema.js";
 import { sameName } from "../../core/names.js";
 import { DAY_MS } from "../../core/time.js";
@@ -39,9 +40,15 @@ export class SnapshotCollector {
     private readonly digestLabel: string | null,
   ) {}
 
-  /** The phase labels, recognition labels and the digest label, read through the digest's pager. */
+  /**
+   * The phase labels, recognition labels, every journey's label and phase labels and the digest
+   * label, read through the digest's pager.
+   */
   static query(config: Config, settings: DashboardConfig, now: Date, digestLabel: string | null) {
     const labels = [...config.phases.map((p) => p.label), ...config.recognize.labels];
+    for (const journey of config.journeys) {
+      labels.push(journey.label, ...journey.phases.map((p) => p.label));
+    }
     if (config.labels.blocked) labels.push(config.labels.blocked);
     if (digestLabel) labels.push(digestLabel);
     const closedSince = new Date(now.getTime() - settings.historyDays * DAY_MS);
@@ -54,8 +61,9 @@ export class SnapshotCollector {
       this.digests.push({ repo: repoName(issue), number, title, url, at: createdAt });
       return;
     }
-    this.addMoves(issue);
-    const feature = this.feature(issue);
+    const own = configForIssue(this.config, issue.labels);
+    this.addMoves(issue, own.journey);
+    const feature = this.feature(issue, own);
     if (feature) this.features.push(feature);
   }
 
@@ -69,9 +77,11 @@ export class SnapshotCollector {
     };
   }
 
-  private feature(issue: DigestIssue): SnapshotFeature | null {
+  /** `own`: the issue's config; its `journey` is set when it is not the repository's own. */
+  private feature(issue: DigestIssue, own: Config): SnapshotFeature | null {
     const { card } = issue;
-    const labelPhase = issue.labels.map((l) => phaseOfLabel(this.config, l)).find(Boolean);
+    const { journey } = own;
+    const labelPhase = issue.labels.map((l) => phaseOfLabel(own, l)).find(Boolean);
     const phase = labelPhase?.id ?? card?.phase ?? null;
     if (phase === null && !card) return null;
     const blockedLabel = this.config.labels.blocked;
@@ -80,7 +90,8 @@ export class SnapshotCollector {
     const since = card && phase ? enteredCurrentPhase(card, phase) : null;
     const days = (at: string | null) =>
       at === null ? null : Math.max(0, Math.floor((this.now.getTime() - Date.parse(at)) / DAY_MS));
-    const open = issue.state === "open";
+    // The stalled, release and seeking settings speak of the repository's own phases.
+    const ownOpen = issue.state === "open" && journey === undefined;
     const members = card?.members.length ?? 0;
     const lead = card?.lead ?? null;
     const beforeReleasePhase =
@@ -92,6 +103,7 @@ export class SnapshotCollector {
       title: issue.title,
       url: issue.url,
       state: issue.state,
+      ...(journey === undefined ? {} : { journey }),
       phase,
       lead: lead && !this.unnamed(lead) ? lead : null,
       squadSize: members + (lead ? 1 : 0),
@@ -103,16 +115,19 @@ export class SnapshotCollector {
       daysInPhase: days(since),
       blocked: card?.blocked?.reason ?? (labelBlocked ? "" : null),
       stalled:
-        open &&
+        ownOpen &&
         phase === this.settings.stalledPhase &&
         (days(issue.updatedAt) ?? 0) >= this.settings.stalledDays,
       overdue:
-        open &&
+        ownOpen &&
         isDate(target) &&
         Date.parse(target as string) < this.now.getTime() &&
         beforeReleasePhase,
       seekingMembers:
-        open && lead !== null && beforeReleasePhase && members < this.settings.seekingMembersBelow,
+        ownOpen &&
+        lead !== null &&
+        beforeReleasePhase &&
+        members < this.settings.seekingMembersBelow,
       target,
       links: Object.fromEntries(Object.entries(card?.links ?? {}).filter(([, url]) => url)),
       history: (card?.history ?? []).map((entry) => ({ phase: entry.phase, at: entry.at })),
@@ -127,12 +142,12 @@ export class SnapshotCollector {
     };
   }
 
-  private addMoves(issue: DigestIssue): void {
+  private addMoves(issue: DigestIssue, journey: string | undefined): void {
     const history = issue.card?.history ?? [];
     history.forEach((entry, index) => {
       const from = history[index - 1]?.phase;
       if (from === undefined || from === entry.phase) return;
-      if (entry.phase === this.settings.releasePhase) {
+      if (journey === undefined && entry.phase === this.settings.releasePhase) {
         this.released.set(month(entry.at), (this.released.get(month(entry.at)) ?? 0) + 1);
       }
       const { number, title, url } = issue;
@@ -141,6 +156,7 @@ export class SnapshotCollector {
         number,
         title,
         url,
+        ...(journey === undefined ? {} : { journey }),
         from,
         to: entry.phase,
         at: entry.at,

@@ -28,6 +28,7 @@ export interface RefreshInput {
 
 const isBot = (login: string) => login.toLowerCase().endsWith("[bot]");
 const nameOf = (repo: RepoRef) => `${repo.owner}/${repo.repo}`;
+const phaseOf = (p: Config["phases"][number]) => ({ id: p.id, name: p.name, optional: p.optional });
 
 /** Who asked not to be named: the config's `neverMention` and everyone who said /quiet. */
 async function unnamedPeople(input: RefreshInput): Promise<(login: string) => boolean> {
@@ -97,7 +98,12 @@ export async function takeSnapshot(input: RefreshInput): Promise<DashboardSnapsh
     repos: input.repos.map(nameOf),
     sections: settings.sections,
     access: settings.access,
-    phases: config.phases.map((p) => ({ id: p.id, name: p.name, optional: p.optional })),
+    phases: config.phases.map(phaseOf),
+    journeys: config.journeys.map((j) => ({
+      id: j.id,
+      name: j.name,
+      phases: j.phases.map(phaseOf),
+    })),
     releasePhase: settings.releasePhase,
     ...collector.result(),
     community: await communityJourney(input, unnamed),
