@@ -60,19 +60,20 @@ export function renderWeeklyDigest(input: WeeklyRenderInput): RenderedDigest {
   const name = (id: string | null) => phaseName(config, id);
   const tz = data.period.timezone;
 
+  const phaseLine = (f: FeatureLine) =>
+    templates.message("digest.line.phase", {
+      feature: link(f),
+      lead: lead(f.lead),
+      time: inPhase(f),
+      demand: f.demand,
+    });
   const phaseSections: SectionView[] = data.phases
     .filter((p) => p.features.total > 0)
     .map((p) =>
       section(
         countMessage("digest.phase.heading", p.features.total, { phase: name(p.id) }),
         p.features,
-        (f) =>
-          templates.message("digest.line.phase", {
-            feature: link(f),
-            lead: lead(f.lead),
-            time: inPhase(f),
-            demand: f.demand,
-          }),
+        phaseLine,
       ),
     );
   // Features of the repositories' other journeys, each phase headed by its journey's name.
@@ -87,13 +88,7 @@ export function renderWeeklyDigest(input: WeeklyRenderInput): RenderedDigest {
             phase: escapeInline(named?.phases.find((ph) => ph.id === p.id)?.name ?? p.id),
           }),
           p.features,
-          (f) =>
-            templates.message("digest.line.phase", {
-              feature: link(f),
-              lead: lead(f.lead),
-              time: inPhase(f),
-              demand: f.demand,
-            }),
+          phaseLine,
         ),
       );
   });
