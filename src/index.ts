@@ -156,10 +156,10 @@ type Closer = () => Promise<void>;
 /** What a stop closes, stage by stage: the server, then the work, then the pools. */
 const closers = { server: [] as Closer[], work: [] as Closer[], pools: [] as Closer[] };
 
-/** Digests and repair sweeps on the server's own timers, unless SQUAD_BOT_SCHEDULER=off; the inbox's work. */
 /** Runs forum deliveries (intake); set at start, once the runtime exists. */
 let runForum: ForumRunner | null = null;
 
+/** Digests and repair sweeps on the server's own timers, unless SQUAD_BOT_SCHEDULER=off; the inbox's work. */
 function start(runtime: Runtime, app: Probot, runGitHub: RunDelivery) {
   runForum = forumRunner(runtime, app, process.env, (kind) => metrics.githubRequests.inc({ kind }));
   // Forum deliveries share the inbox: recorded, retried and parked like GitHub's.

@@ -1,11 +1,11 @@
 /**
  * The production runner of forum deliveries: the tied repository's installation (looked up once
- * with the app's JWT, then cached), a Scope over its token, and a Discourse client per delivery.
+ * with the app's JWT, then cached), a Scope over its token, and the app's forum bridge's
+ * Discourse client per delivery.
  * Null when the forum bridge is off or no repository is tied to the forum.
  */
 import type { Probot } from "probot";
 import { type ForumWorkDeps, forumRepositoryOf, runForumDelivery } from "../bridge/forum-work.js";
-import { DiscourseForum } from "../forum/discourse-forum.js";
 import { forumEnv } from "../forum/env.js";
 import { OctokitGitHub } from "../github/octokit/index.js";
 import { OctokitSimilarSearch } from "../github/octokit/search-issues.js";
@@ -23,7 +23,9 @@ export function forumRunner(
 ): ForumRunner | null {
   const keys = forumEnv(env);
   const repo = forumRepositoryOf(env);
-  if (!keys.ok) return null;
+  // The same Discourse client the squad's forum steps get: one place builds it from the keys.
+  const forumFor = runtime.deps.forumFor;
+  if (!keys.ok || !forumFor) return null;
   if (!repo) {
     app.log.info(
       "squad-bot: forum events are only logged: set SQUAD_BOT_FORUM_REPOSITORY=owner/repo (README: Forum intake)",
@@ -60,8 +62,7 @@ export function forumRunner(
       });
       return { scope, search };
     },
-    forum: () =>
-      new DiscourseForum({ baseUrl: keys.forum.url, credentials: keys.forum.credentials }),
+    forum: () => forumFor().port,
   };
   return (delivery) => runForumDelivery(deps, delivery);
 }
