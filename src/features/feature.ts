@@ -5,6 +5,7 @@
  * (`reconcile/loop.ts`). Features import neither Probot nor `app/`: what they need of the
  * running app comes in the `Scope`.
  */
+import type { Action } from "../actions/action.js";
 import type { CommandKind } from "../commands/specs.js";
 import type { ReferenceReader } from "../config/references.js";
 import type { Config } from "../config/schema.js";
@@ -14,9 +15,9 @@ import type { Templates } from "../core/templates.js";
 import type { ForumPort } from "../forum/port.js";
 import type { DigestDeliveryPort } from "../github/delivery-port.js";
 import type { GitHubPort, LoadIssueOptions } from "../github/port.js";
-import type { RepoRef } from "../github/types.js";
+import type { IssueRef, IssueSnapshot, RepoRef } from "../github/types.js";
 import type { Metrics } from "../observability/metrics.js";
-import type { ApplyOptions, ReconcileHost } from "../reconcile/loop.js";
+import { type ApplyOptions, type ReconcileHost, reconcile } from "../reconcile/loop.js";
 import type { ScheduledJob } from "../scheduler/scheduler.js";
 import type { ContributorStore } from "../store/types.js";
 import type { CommunityPort } from "./community/port.js";
@@ -107,6 +108,32 @@ export function applyOptions(scope: Scope, config: Config): ApplyOptions {
     protectedLabels: config.labels.protected,
     labelColor: config.labels.color,
   };
+}
+
+/**
+ * Applies a feature's actions to one issue or pull request through the one loop: fixed ones, or
+ * ones planned from the issue as loaded. For features without a card of their own.
+ */
+export async function applyActionsOn(
+  scope: Scope,
+  config: Config,
+  feature: string,
+  target: { ref: IssueRef; pullRequest: boolean },
+  plan: Action[] | ((subject: IssueSnapshot) => Action[]),
+  notes: string[],
+): Promise<void> {
+  await reconcile(scope, {
+    feature,
+    subject: target,
+    apply: applyOptions(scope, config),
+    load: async (subject) => subject,
+    plan: (subject) => ({
+      actions: typeof plan === "function" ? plan(subject) : plan,
+      notes,
+      cardCommentId: null,
+      carry: undefined,
+    }),
+  });
 }
 
 type HintOf<K extends HintKind> = Extract<Hint, { kind: K }>;

@@ -1,14 +1,7 @@
-/**
- * The community journey's webhooks: contributions (welcomes, milestones, stages), `/quiet`, and
- * early access when a release ships what followers asked for. Each applies through the one
- * reconcile loop, under the per-issue lock the squad uses, so its once-keys see the other writes.
- */
-import type { Action } from "../../actions/action.js";
 import { commandLinesOf } from "../../commands/requests.js";
 import type { Config } from "../../config/schema.js";
-import type { IssueRef, IssueSnapshot } from "../../github/types.js";
-import { reconcile } from "../../reconcile/loop.js";
-import { applyOptions, type Scope } from "../feature.js";
+import type { IssueSnapshot } from "../../github/types.js";
+import { applyActionsOn, type Scope } from "../feature.js";
 import type { CommentHint, ContributionHint, ReleaseHint } from "../hints.js";
 import { findCard } from "../squad/card-state.js";
 import { waitingForRelease } from "../squad/webhooks.js";
@@ -29,28 +22,6 @@ function formingSquads(scope: Scope, config: Config, hint: ContributionHint) {
     const { squads } = config.community.welcome;
     return loadFormingSquads(await features(), hint.repo, config.phases, squads, scope.now());
   };
-}
-
-/** Applies community actions on an issue or pull request through the one loop. */
-async function applyOn(
-  scope: Scope,
-  config: Config,
-  target: { ref: IssueRef; pullRequest: boolean },
-  plan: Action[] | ((subject: IssueSnapshot) => Action[]),
-  notes: string[],
-): Promise<void> {
-  await reconcile(scope, {
-    feature: "community",
-    subject: target,
-    apply: applyOptions(scope, config),
-    load: async (subject) => subject,
-    plan: (subject) => ({
-      actions: typeof plan === "function" ? plan(subject) : plan,
-      notes,
-      cardCommentId: null,
-      carry: undefined,
-    }),
-  });
 }
 
 /** Record, then welcome or congratulate when it is due. */
@@ -78,9 +49,10 @@ export async function onContribution(
   if (plan.stage) scope.log.info({ login: input.event.login, stage: plan.stage }, "stage");
   // Most contributions plan nothing: they cost no GitHub request at all.
   if (!plan.target || plan.actions.length === 0) return;
-  await applyOn(
+  await applyActionsOn(
     scope,
     config,
+    "community",
     { ref: plan.target, pullRequest: hint.onPullRequest },
     plan.actions,
     plan.notes,
@@ -116,7 +88,7 @@ export async function onQuietCommand(
     templates: scope.templates,
   });
   const target = { ref: { ...hint.repo, number: hint.number }, pullRequest: hint.onPullRequest };
-  await applyOn(scope, config, target, actions, [`/${command}`]);
+  await applyActionsOn(scope, config, "community", target, actions, [`/${command}`]);
 }
 
 /** Followers of the features a release ships hear once that they can try them (betas too). */
@@ -146,7 +118,7 @@ export async function onEarlyAccess(scope: Scope, hint: ReleaseHint): Promise<vo
           templates: scope.templates,
         });
       };
-      await applyOn(scope, config, { ref, pullRequest: false }, plan, [
+      await applyActionsOn(scope, config, "community", { ref, pullRequest: false }, plan, [
         `early access: ${hint.release.name}`,
       ]);
     }

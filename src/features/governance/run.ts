@@ -13,7 +13,7 @@ import type { Templates } from "../../core/templates.js";
 import type { IssueRef, RepoRef } from "../../github/types.js";
 import { reconcile } from "../../reconcile/loop.js";
 import { reconcileRepo } from "../../reconcile/repo.js";
-import { applyOptions, type Scope } from "../feature.js";
+import { applyActionsOn, applyOptions, type Scope } from "../feature.js";
 import type { CommentHint } from "../hints.js";
 import { isMaintainer } from "../squad/roles.js";
 import type { GovernanceConfig } from "./config.js";
@@ -65,13 +65,8 @@ async function answerOn(
   body: string,
 ): Promise<void> {
   const actions: Action[] = [{ type: "comment", key, body }];
-  await reconcile(scope, {
-    feature: "governance",
-    subject: { ref, pullRequest: hint.onPullRequest },
-    apply: applyOptions(scope, config),
-    load: async (issue) => issue,
-    plan: () => ({ actions, notes: ["/nominate"], cardCommentId: null, carry: undefined }),
-  });
+  const target = { ref, pullRequest: hint.onPullRequest };
+  await applyActionsOn(scope, config, "governance", target, actions, ["governance reply"]);
 }
 
 async function nominate(
