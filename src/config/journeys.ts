@@ -42,6 +42,20 @@ export function allPhaseLabels(config: Config): string[] {
 }
 
 /**
+ * The labels that make an issue a feature in some journey, for readers that list features by
+ * label (digests, the dashboard): phase and recognition labels, each journey's label and phase
+ * labels, and the blocked label, once each.
+ */
+export function featureLabels(config: Config): string[] {
+  const labels = [...config.phases.map((p) => p.label), ...config.recognize.labels];
+  for (const journey of config.journeys) {
+    labels.push(journey.label, ...journey.phases.map((p) => p.label));
+  }
+  if (config.labels.blocked) labels.push(config.labels.blocked);
+  return [...new Set(labels)];
+}
+
+/**
  * What only the journeys' presets can tell, as `[path, message]`: a board mapping naming a phase
  * the preset lacks, a journey label that is a phase label, a phase label two journeys share.
  */

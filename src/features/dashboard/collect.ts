@@ -2,7 +2,7 @@
  * Folds the digest pager's stream of feature issues into the dashboard snapshot's features,
  * moves, releases and digest archive: pure, one issue at a time.
  */
-import { configForIssue } from "../../config/journeys.js";
+import { configForIssue, featureLabels } from "../../config/journeys.js";
 import type { Config } from "../../config/schema.js";
 import { sameName } from "../../core/names.js";
 import { DAY_MS } from "../../core/time.js";
@@ -45,11 +45,7 @@ export class SnapshotCollector {
    * label, read through the digest's pager.
    */
   static query(config: Config, settings: DashboardConfig, now: Date, digestLabel: string | null) {
-    const labels = [...config.phases.map((p) => p.label), ...config.recognize.labels];
-    for (const journey of config.journeys) {
-      labels.push(journey.label, ...journey.phases.map((p) => p.label));
-    }
-    if (config.labels.blocked) labels.push(config.labels.blocked);
+    const labels = featureLabels(config);
     if (digestLabel) labels.push(digestLabel);
     const closedSince = new Date(now.getTime() - settings.historyDays * DAY_MS);
     return { labels: [...new Set(labels)], closedSince } satisfies DigestQuery;

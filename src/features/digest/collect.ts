@@ -2,7 +2,7 @@
  * Folds a stream of digest issues into what the weekly digest shows, one issue at a time: counts
  * plus bounded rankings, so memory stays flat however many issues did not change.
  */
-import { configForIssue } from "../../config/journeys.js";
+import { configForIssue, featureLabels } from "../../config/journeys.js";
 import type { Config } from "../../config/schema.js";
 import { sameName } from "../../core/names.js";
 import { DAY_MS } from "../../core/time.js";
@@ -122,12 +122,7 @@ export class WeeklyCollector {
 
   /** The labels whose issues the digest reads. */
   static query(config: Config, period: Period): DigestQuery {
-    const labels = [...config.phases.map((p) => p.label), ...config.recognize.labels];
-    for (const journey of config.journeys) {
-      labels.push(journey.label, ...journey.phases.map((p) => p.label));
-    }
-    if (config.labels.blocked) labels.push(config.labels.blocked);
-    return { labels: [...new Set(labels)], closedSince: period.start };
+    return { labels: featureLabels(config), closedSince: period.start };
   }
 
   /**
