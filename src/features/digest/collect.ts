@@ -134,14 +134,16 @@ export class WeeklyCollector {
   }
 
   add(raw: DigestIssue): void {
-    const issue = this.asItWas(raw);
+    // The journey comes from the journey's label, which the issue as it was still carries.
+    const own = configForIssue(this.config, raw.labels);
+    const issue = this.asItWas(raw, own);
     if (!issue) return;
     if (issue.state === "closed" && !(issue.closedAt && inPeriod(this.period, issue.closedAt))) {
       // Changed in the period, closed before it: only its moves this period count.
       this.addTransitions(issue);
       return;
     }
-    const line = this.line(issue);
+    const line = this.line(issue, own);
     if (!issue.card && line.phase !== null) this.withoutCard += 1;
     this.addTransitions(issue);
     const recognisedAt = issue.card?.history[0]?.at ?? issue.createdAt;
@@ -151,7 +153,7 @@ export class WeeklyCollector {
       return;
     }
     if (line.phase === null) return;
-    const journey = configForIssue(this.config, issue.labels).journey;
+    const journey = own.journey;
     if (journey !== undefined) {
       // The stalled, release and seeking settings speak of the repository's own phases.
       this.journeyLists.get(journey)?.get(line.phase)?.add(line);
@@ -200,7 +202,7 @@ export class WeeklyCollector {
    * card's history cut there (so its phase is the phase it was in). Labels, the lead and the
    * members have no history on the card: their current value stands.
    */
-  private asItWas(issue: DigestIssue): DigestIssue | null {
+  private asItWas(issue: DigestIssue, own: Config): DigestIssue | null {
     const asOf = this.asOf;
     if (Date.parse(issue.createdAt) >= asOf) return null;
     const closedLater = issue.closedAt !== null && Date.parse(issue.closedAt) >= asOf;
@@ -218,17 +220,14 @@ export class WeeklyCollector {
       // The labels show today's phase; the card's history knows the one it had then.
       ...(moved
         ? {
-            labels: issue.labels.filter(
-              (l) => !phaseOfLabel(configForIssue(this.config, issue.labels), l),
-            ),
+            labels: issue.labels.filter((l) => !phaseOfLabel(own, l)),
           }
         : {}),
     };
   }
 
-  private line(issue: DigestIssue): FeatureLine {
+  private line(issue: DigestIssue, own: Config): FeatureLine {
     const { card } = issue;
-    const own = configForIssue(this.config, issue.labels);
     const labelPhase = issue.labels.map((l) => phaseOfLabel(own, l)).find(Boolean);
     const phase = labelPhase?.id ?? card?.phase ?? null;
     const blockedLabel = this.config.labels.blocked;
